@@ -1,0 +1,51 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { stackLabels } from '../stack/labels';
+
+/** A Kubernetes kind by API group, as AppProject whitelists name them. */
+export interface GroupKind {
+  readonly group: string;
+  readonly kind: string;
+}
+
+export interface ArgoCdAppProjectProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly repoUrl: string;
+  readonly destinationServer: string;
+  /** The only namespaces the Application may write to. */
+  readonly destinationNamespaces: readonly string[];
+  /** The only cluster-scoped kinds it may manage. */
+  readonly clusterResources: readonly GroupKind[];
+  /** The only namespaced kinds it may manage. */
+  readonly namespaceResources: readonly GroupKind[];
+}
+
+/**
+ * An AppProject that confines the Application to this stack: one source repository, the stack's
+ * namespaces, and exactly the kinds the stack renders. A compromised or mistaken commit to `dist/`
+ * cannot create, say, a ClusterRoleBinding.
+ */
+export class ArgoCdAppProject extends Construct {
+  constructor(scope: Construct, id: string, props: ArgoCdAppProjectProps) {
+    super(scope, id);
+    new ApiObject(this, 'Resource', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: props.name, namespace: props.namespace, labels: stackLabels() },
+      spec: {
+        description: 'falco-gitops: Falco, Falcosidekick, their rules and the demo workloads',
+        sourceRepos: [props.repoUrl],
+        destinations: [...props.destinationNamespaces]
+          .sort()
+          .map((namespace) => ({ server: props.destinationServer, namespace })),
+        clusterResourceWhitelist: sortGroupKinds(props.clusterResources),
+        namespaceResourceWhitelist: sortGroupKinds(props.namespaceResources),
+      },
+    });
+  }
+}
+
+function sortGroupKinds(kinds: readonly GroupKind[]): GroupKind[] {
+  return [...kinds].sort((a, b) => `${a.group}/${a.kind}`.localeCompare(`${b.group}/${b.kind}`));
+}

@@ -1,0 +1,60 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { stackLabels } from '../stack/labels';
+
+export interface ArgoCdApplicationProps {
+  readonly name: string;
+  /** Namespace Argo CD runs in. */
+  readonly namespace: string;
+  /** AppProject the Application belongs to. */
+  readonly project: string;
+  readonly repoUrl: string;
+  readonly targetRevision: string;
+  /** Folder of the repository with the cluster manifests (never the folder holding this Application). */
+  readonly path: string;
+  readonly destinationServer: string;
+}
+
+/**
+ * The Argo CD Application that syncs the stack's cluster manifests (argoproj.io/v1alpha1).
+ * It lives outside the synced folder, so Argo CD never prunes its own Application.
+ */
+export class ArgoCdApplication extends Construct {
+  constructor(scope: Construct, id: string, props: ArgoCdApplicationProps) {
+    super(scope, id);
+    new ApiObject(this, 'Resource', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name: props.name,
+        namespace: props.namespace,
+        labels: stackLabels(),
+        // Deleting the Application deletes what it synced (cascading), instead of orphaning Falco.
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
+      spec: {
+        project: props.project,
+        source: {
+          repoURL: props.repoUrl,
+          targetRevision: props.targetRevision,
+          path: props.path,
+          directory: { recurse: false },
+        },
+        destination: { server: props.destinationServer },
+        syncPolicy: {
+          automated: { prune: true, selfHeal: true },
+          syncOptions: [
+            // Rule ConfigMaps can be hundreds of KiB: client-side apply would copy them into the
+            // last-applied-configuration annotation, which is limited to 256 KiB.
+            'ServerSideApply=true',
+            // Namespaces are rendered by the stack (wave -3), never created implicitly by Argo CD.
+            'CreateNamespace=false',
+            'PrunePropagationPolicy=foreground',
+            'PruneLast=true',
+          ],
+          retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
+        },
+      },
+    });
+  }
+}

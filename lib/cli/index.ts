@@ -1,0 +1,10 @@
+export * from './command';
+export * from './exit-code';
+export * from './usage-error';
+export * from './parse-args';
+export * from './help';
+export * from './input-files';
+export * from './format-option';
+export * from './report-diagnostics';
+export { main } from './main';
+export { COMMANDS } from './commands';

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { StackInputError } from '../errors/stack-props-error';
+import { stackLabels } from '../stack/labels';
+import { SyncWave, syncWave } from '../stack/sync-waves';
+
+/** Annotation prefix of the per-file checksums, for drift detection against what Falco loaded. */
+export const RULES_SHA256_ANNOTATION_PREFIX = 'falco-gitops.io/sha256.';
+
+/**
+ * Kubernetes rejects a ConfigMap whose data exceeds 1 MiB (`MaxSecretSize` in
+ * k8s.io/kubernetes pkg/apis/core/validation). Checked at synth time, not by a failed sync.
+ */
+export const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
+
+const RULES_FILE_KEY = /^[-._a-zA-Z0-9]+\.ya?ml$/;
+/** An annotation name (after the prefix's `/`) has at most 63 characters. */
+const MAX_FILE_NAME_LENGTH = 63 - 'sha256.'.length;
+
+export interface RulesConfigMapProps {
+  /** `metadata.name`, also the pod volume name. */
+  readonly name: string;
+  readonly namespace: string;
+  /** Directory the ConfigMap is mounted at in the Falco container. */
+  readonly mountPath: string;
+}
+
+/**
+ * A ConfigMap of Falco rule files. Keys are file names; Falco loads a mounted directory's `.yaml` files
+ * in alphabetical order, so callers prefix keys with their position (`00-`, `01-`, …).
+ */
+export class RulesConfigMap extends Construct {
+  readonly name: string;
+  readonly mountPath: string;
+  private readonly configMap: kplus.ConfigMap;
+  private readonly fileNames: string[] = [];
+  private totalBytes = 0;
+
+  constructor(scope: Construct, id: string, props: RulesConfigMapProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.mountPath = props.mountPath;
+    this.configMap = new kplus.ConfigMap(this, 'Resource', {
+      metadata: {
+        name: props.name,
+        namespace: props.namespace,
+        labels: stackLabels({ 'app.kubernetes.io/component': 'falco-rules' }),
+        annotations: syncWave(SyncWave.CONFIG_MAPS),
+      },
+    });
+  }
+
+  /** File names, in load order. */
+  get files(): readonly string[] {
+    return [...this.fileNames];
+  }
+
+  /** Adds one rule file; rejects a duplicate or invalid key and a ConfigMap that would pass 1 MiB. */
+  addRulesFile(fileName: string, text: string): void {
+    if (!RULES_FILE_KEY.test(fileName) || fileName.length > MAX_FILE_NAME_LENGTH) {
+      throw new StackInputError(
+        `${fileName}: cannot be a key of ConfigMap ${this.name}; Falco loads only .yaml/.yml files and keys allow only letters, digits, '-', '_' and '.' (at most ${MAX_FILE_NAME_LENGTH} characters here). Fix: rename the rule file.`,
+      );
+    }
+    if (this.fileNames.includes(fileName)) {
+      throw new StackInputError(
+        `${fileName}: added twice to ConfigMap ${this.name}. Fix: give each rule file a unique name.`,
+      );
+    }
+    const bytes = Buffer.byteLength(fileName) + Buffer.byteLength(text);
+    if (this.totalBytes + bytes > CONFIG_MAP_MAX_BYTES) {
+      throw new StackInputError(
+        `${fileName}: ConfigMap ${this.name} would hold ${this.totalBytes + bytes} bytes, over Kubernetes' limit of ${CONFIG_MAP_MAX_BYTES} bytes. Fix: move rule files into another rules ConfigMap or drop unused rules.`,
+      );
+    }
+    this.totalBytes += bytes;
+    this.fileNames.push(fileName);
+    this.configMap.addData(fileName, text);
+    this.configMap.metadata.addAnnotation(`${RULES_SHA256_ANNOTATION_PREFIX}${fileName}`, sha256(text));
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -1,0 +1,75 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { StackPropsError } from '../errors/stack-props-error';
+import { toYaml } from '../synth/yaml';
+import { stackLabels } from '../stack/labels';
+import { SyncWave, syncWave } from '../stack/sync-waves';
+
+/**
+ * What the helm-controller does when an install or upgrade fails (helm.cattle.io/v1 `spec.failurePolicy`).
+ * `reinstall` (the controller's default) runs `helm uninstall` and starts over: for Falco that removes
+ * all detection until someone notices. `abort` leaves the last release running and the error in the job.
+ */
+export type HelmFailurePolicy = 'abort' | 'reinstall' | 'retry';
+
+export interface HelmChartProps {
+  /** `metadata.name`, which the helm-controller also uses as the Helm release name. */
+  readonly name: string;
+  /** Namespace of the HelmChart object; the k3s/RKE2 helm-controller watches `kube-system`. */
+  readonly namespace: string;
+  /** Chart name in the repository. */
+  readonly chart: string;
+  /** Helm repository URL. */
+  readonly repo: string;
+  /** Exact chart version. Required: an unpinned chart upgrades without review. */
+  readonly version: string;
+  /** Namespace the release is installed into. It must exist (the stack renders it); the chart does not create it. */
+  readonly targetNamespace: string;
+  /** Helm values, rendered into `spec.valuesContent` as a YAML block scalar. */
+  readonly values: Record<string, unknown>;
+  /** @default 'abort' */
+  readonly failurePolicy?: HelmFailurePolicy;
+}
+
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+/**
+ * A `helm.cattle.io/v1` HelmChart (k3s-io/helm-controller): the cluster installs the chart itself,
+ * so Argo CD syncs one reviewable object per chart instead of rendered chart output.
+ */
+export class HelmChart extends Construct {
+  readonly apiObject: ApiObject;
+  readonly valuesContent: string;
+
+  constructor(scope: Construct, id: string, props: HelmChartProps) {
+    super(scope, id);
+    if (!EXACT_VERSION.test(props.version)) {
+      throw new StackPropsError([{
+        prop: `HelmChart ${props.name}: version`,
+        received: props.version,
+        problem: 'must be an exact chart version',
+        fix: 'pin the chart, e.g. "9.1.0"',
+      }]);
+    }
+    this.valuesContent = toYaml(props.values);
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'helm.cattle.io/v1',
+      kind: 'HelmChart',
+      metadata: {
+        name: props.name,
+        namespace: props.namespace,
+        labels: stackLabels(),
+        annotations: syncWave(SyncWave.HELM_CHARTS),
+      },
+      spec: {
+        repo: props.repo,
+        chart: props.chart,
+        version: props.version,
+        targetNamespace: props.targetNamespace,
+        createNamespace: false,
+        failurePolicy: props.failurePolicy ?? 'abort',
+        valuesContent: this.valuesContent,
+      },
+    });
+  }
+}

@@ -1,0 +1,677 @@
+/**
+ * Recursive-descent parser for Falco conditions, faithful to falcosecurity/libs
+ * `userspace/libsinsp/filter/parser.cpp` at libs 0.25.x (Falco 0.44): it
+ * accepts exactly the conditions libs accepts and builds the same tree.
+ *
+ * Grammar (EBNF), as libs implements it (libs' own header comment predates
+ * `regex`, `join` and transformer lists):
+ *
+ *     Expr                  ::= OrExpr
+ *     OrExpr                ::= AndExpr ('or' OrExprTail)*
+ *     OrExprTail            ::= Blank AndExpr
+ *                             | '(' Expr ')'
+ *     AndExpr               ::= NotExpr ('and' AndExprTail)*
+ *     AndExprTail           ::= Blank NotExpr
+ *                             | '(' Expr ')'
+ *     NotExpr               ::= ('not' Space)* NotExprTail
+ *     NotExprTail           ::= 'not(' Expr ')'
+ *                             | Check
+ *     Check                 ::= Field Condition
+ *                             | FieldTransformer Condition
+ *                             | Identifier
+ *                             | '(' Expr ')'
+ *     FieldTransformer      ::= FieldTransformerType FieldTransformerTail
+ *     FieldTransformerTail  ::= FieldTransformerArg (',' FieldTransformerArg)* ')'
+ *     FieldTransformerArg   ::= NumValue | QuotedStr | TransformerList
+ *                             | FieldTransformer | Field
+ *     TransformerList       ::= '(' (TransformerListArg (',' TransformerListArg)*)? ')'
+ *     TransformerListArg    ::= Field | FieldTransformer | QuotedStr | NumValue
+ *     FieldTransformerOrVal ::= FieldTransformerVal Field ')'
+ *                             | FieldTransformer
+ *     Condition             ::= UnaryOperator
+ *                             | NumOperator (FieldTransformerOrVal | NumValue)
+ *                             | StrOperator (FieldTransformerOrVal | StrValue)
+ *                             | ListOperator (ListValue | FieldTransformerOrVal | Identifier)
+ *     ListValue             ::= '(' (StrValue (',' StrValue)*)? ')'
+ *     Field                 ::= FieldName ('[' FieldArg ']')?
+ *     FieldArg              ::= QuotedStr | FieldArgBareStr
+ *     NumValue              ::= HexNumber | Number
+ *     StrValue              ::= QuotedStr | BareStr
+ *
+ *     UnaryOperator         ::= 'exists'
+ *     NumOperator           ::= '<=' | '<' | '>=' | '>'
+ *     StrOperator           ::= '==' | '=' | '!='
+ *                             | ('glob' | 'iglob' | 'contains' | 'icontains' | 'bcontains'
+ *                               | 'startswith' | 'bstartswith' | 'endswith' | 'regex') Blank
+ *     ListOperator          ::= 'intersects' | 'in' | 'pmatch'
+ *     FieldTransformerVal   ::= 'val('
+ *     FieldTransformerType  ::= ('tolower' | 'toupper' | 'b64' | 'basename' | 'len' | 'join') '('
+ *
+ *     Blank ::= [ \t\b\r\n]+   Space ::= [ \t\n\v\f\r]+   (tokens: see lexer.ts)
+ *
+ * Blanks may appear between any two tokens except: inside `Field` (no blank
+ * before `[` or inside `[...]`), between a transformer name and its `(`, and
+ * between `not` and `(` in `not(`. `and`/`or` must be followed by a blank or
+ * `(`; word operators by a blank.
+ *
+ * libs quirks reproduced because they decide what Falco accepts:
+ * - `and`, `or` and word operators are matched as prefixes, so `a existsand b`
+ *   is `a exists and b`, and after a word operator without its blank the
+ *   list operators are tried from the end of that word: `x containsin (a)`
+ *   is `x in (a)`.
+ * - A list whose first item is a quoted string with a rejected escape,
+ *   directly followed by `)`, is accepted as the empty list: libs swallows the
+ *   error of the first item (`parse_list_value_or_transformer`).
+ * - An even run of `not` cancels out.
+ *
+ * Recursion depth: every production below that libs guards counts one level,
+ * and parsing fails at `maxDepth` levels (default 1000, the limit Falco sets
+ * for rule conditions; see falcosecurity/libs PR #3033, which made libs
+ * enforce it: in libs 0.25 the guard was an unnamed temporary and never
+ * fired, so Falco 0.44 recursed until its stack ran out).
+ */
+import type {
+  BinaryOperator,
+  CheckOperand,
+  CheckRight,
+  Expr,
+  FieldExpr,
+  FieldTransformerExpr,
+  ListExpr,
+  Loc,
+  TransformerArg,
+  TransformerListExpr,
+  TransformerListItem,
+  TransformerName,
+  ValueExpr,
+} from './ast';
+import { ConditionErrorCode, ConditionSyntaxError, describeExpected } from './errors';
+import { QuotedResult, Scanner } from './lexer';
+import { ALL_OPERATORS, LIST_OPERATORS, NUMERIC_OPERATORS, STRING_OPERATORS, WORD_OPERATORS } from './operators';
+
+export interface ParseOptions {
+  /**
+   * How many nested grammar productions a condition may open.
+   * @default 1000 - Falco's limit for rule conditions
+   */
+  readonly maxDepth?: number;
+}
+
+/** Falco's recursion limit for rule conditions (libs' own default is 100). */
+export const DEFAULT_MAX_DEPTH = 1000;
+
+/**
+ * Parses a Falco condition (a rule's or macro's `condition`) into an AST.
+ * Macro and list names are not resolved: they stay `identifier` nodes and
+ * `value`/`list` items.
+ *
+ * @throws ConditionSyntaxError when libs would reject the condition.
+ */
+export function parseCondition(text: string, options: ParseOptions = {}): Expr {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
+    throw new RangeError(`'maxDepth' (${maxDepth}) must be a positive integer; the default is ${DEFAULT_MAX_DEPTH}`);
+  }
+  return new Parser(text, maxDepth).parse();
+}
+
+const QUOTE = (s: string): string => `'${s}'`;
+const EXPECT_CHECK = ["'('", "'not'", 'a field', 'a field transformer', 'a macro name'];
+const EXPECT_AFTER_EXPR = ["'and'", "'or'", 'the end of the condition'];
+const EXPECT_OPERATOR = ALL_OPERATORS.map(QUOTE);
+const EXPECT_ARGUMENT = ['a field', 'a transformer', 'a quoted string', 'a number', "a list '(…)'"];
+const EXPECT_LIST_ARGUMENT = ['a field', 'a transformer', 'a quoted string', 'a number'];
+
+class Parser {
+  private readonly s: Scanner;
+  private readonly maxDepth: number;
+  private depth = 0;
+
+  constructor(text: string, maxDepth: number) {
+    this.s = new Scanner(text);
+    this.maxDepth = maxDepth;
+  }
+
+  parse(): Expr {
+    const s = this.s;
+    // libs rejects only the empty string as empty; a blank-only condition
+    // fails later, at the first check. Both are the same mistake.
+    if (s.peekNonBlank() >= s.text.length) {
+      this.fail('empty-condition', 'the condition is empty: write at least one check or macro name', s.text.length, {
+        expected: ['a condition'],
+        found: 'end of condition',
+      });
+    }
+    const expr = this.parseOr();
+    if (!s.atEnd()) {
+      this.failExpected('unexpected-token', EXPECT_AFTER_EXPR, s.pos);
+    }
+    return expr;
+  }
+
+  /** OrExpr ::= AndExpr ('or' OrExprTail)* */
+  private parseOr(): Expr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    const children: Expr[] = [this.parseAnd()];
+    s.skipBlanks();
+    while (s.lexLiteral('or')) {
+      children.push(this.parseLogicalTail('or', () => this.parseAnd()));
+      s.skipBlanks();
+    }
+    this.depth--;
+    if (children.length === 1) {
+      return children[0] as Expr;
+    }
+    return { type: 'or', children, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** AndExpr ::= NotExpr ('and' AndExprTail)* */
+  private parseAnd(): Expr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    const children: Expr[] = [this.parseNot()];
+    s.skipBlanks();
+    while (s.lexLiteral('and')) {
+      children.push(this.parseLogicalTail('and', () => this.parseNot()));
+      s.skipBlanks();
+    }
+    this.depth--;
+    if (children.length === 1) {
+      return children[0] as Expr;
+    }
+    return { type: 'and', children, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** OrExprTail / AndExprTail: a blank then the operand, or a glued `(`. */
+  private parseLogicalTail(keyword: 'and' | 'or', operand: () => Expr): Expr {
+    const s = this.s;
+    if (s.skipBlanks()) {
+      return operand();
+    }
+    const open = s.pos;
+    if (s.lexLiteral('(')) {
+      return this.parseEmbeddedRemainder(open);
+    }
+    return this.failExpected('expected-blank', ['a blank', "'('"], s.pos, ` after '${keyword}'`);
+  }
+
+  /** NotExpr ::= ('not' Space)* NotExprTail;  NotExprTail ::= 'not(' Expr ')' | Check */
+  private parseNot(): Expr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    let negate = false;
+    while (s.lexNotBlank()) {
+      negate = !negate;
+    }
+    let child: Expr;
+    if (s.lexLiteral('not(')) {
+      negate = !negate;
+      child = this.parseEmbeddedRemainder(s.pos - 1);
+    } else {
+      child = this.parseCheck();
+    }
+    this.depth--;
+    return negate ? { type: 'not', child, loc: s.loc(start, s.lastEnd) } : child;
+  }
+
+  /** The rest of `'(' Expr ')'` once `(` (at `open`) is consumed. */
+  private parseEmbeddedRemainder(open: number): Expr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const child = this.parseOr();
+    s.skipBlanks();
+    if (!s.lexLiteral(')')) {
+      this.failExpected('unclosed-paren', ["'and'", "'or'", "')'"], s.pos, ` (closing the '(' at ${this.at(open)})`);
+    }
+    this.depth--;
+    return child;
+  }
+
+  /** Check ::= Field Condition | FieldTransformer Condition | Identifier | '(' Expr ')' */
+  private parseCheck(): Expr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    let result: Expr;
+    if (s.lexLiteral('(')) {
+      result = this.parseEmbeddedRemainder(start);
+    } else {
+      const field = s.lexFieldName();
+      if (field !== undefined) {
+        result = this.parseCondition(this.parseFieldRemainder(field, start), start);
+      } else {
+        const transformer = s.lexTransformerType();
+        if (transformer !== undefined) {
+          s.skipBlanks();
+          const left = this.parseFieldOrTransformerRemainder(transformer, start);
+          result = this.parseCondition(left, start);
+        } else {
+          const identifier = s.lexIdentifier();
+          if (identifier === undefined) {
+            return this.failExpected('unexpected-token', EXPECT_CHECK, s.pos);
+          }
+          result = { type: 'identifier', identifier, loc: s.loc(start, s.lastEnd) };
+        }
+      }
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** Field ::= FieldName ('[' FieldArg ']')?  (the name, at `start`, is consumed) */
+  private parseFieldRemainder(field: string, start: number): FieldExpr {
+    this.enter();
+    const s = this.s;
+    let result: FieldExpr;
+    const open = s.pos;
+    if (s.lexLiteral('[')) {
+      const arg = this.expectQuoted() ?? s.lexFieldArgBareStr();
+      if (arg === undefined) {
+        this.failExpected('invalid-field-arg', ['a field argument (a bare or quoted string)'], s.pos, " after '['");
+      }
+      if (!s.lexLiteral(']')) {
+        this.failExpected('unclosed-bracket', ["']'"], s.pos, ` (closing the '[' at ${this.at(open)})`);
+      }
+      result = { type: 'field', field, arg, loc: s.loc(start, s.lastEnd) };
+    } else {
+      result = { type: 'field', field, loc: s.loc(start, s.lastEnd) };
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** FieldTransformerTail ::= FieldTransformerArg (',' FieldTransformerArg)* ')' (name and `(` consumed) */
+  private parseFieldOrTransformerRemainder(transformer: string, start: number): FieldTransformerExpr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const values: TransformerArg[] = [];
+    do {
+      values.push(this.parseFieldTransformerArg());
+      s.skipBlanks();
+    } while (s.lexLiteral(','));
+    s.skipBlanks();
+    if (!s.lexLiteral(')')) {
+      this.failExpected('unclosed-paren', ["','", "')'"], s.pos, ` (closing '${transformer}(' at ${this.at(start)})`);
+    }
+    this.depth--;
+    return { type: 'field_transformer', transformer: transformer as TransformerName, values, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** FieldTransformerArg ::= NumValue | QuotedStr | TransformerList | FieldTransformer | Field */
+  private parseFieldTransformerArg(): TransformerArg {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    let result: TransformerArg;
+    const num = s.lexNumber();
+    const quoted = num === undefined ? this.expectQuoted() : undefined;
+    if (num !== undefined || quoted !== undefined) {
+      result = { type: 'value', value: (num ?? quoted) as string, loc: s.loc(start, s.lastEnd) };
+    } else if (s.lexLiteral('(')) {
+      result = this.parseTransformerList(start);
+    } else {
+      const transformer = s.lexTransformerType();
+      const field = transformer === undefined ? s.lexFieldName() : undefined;
+      if (transformer !== undefined) {
+        result = this.parseFieldOrTransformerRemainder(transformer, start);
+      } else if (field !== undefined) {
+        result = this.parseFieldRemainder(field, start);
+      } else {
+        return this.failExpected('expected-argument', EXPECT_ARGUMENT, s.pos, ' as a transformer argument');
+      }
+    }
+    this.depth--;
+    return result;
+  }
+
+  /**
+   * TransformerList ::= '(' (TransformerListArg (',' TransformerListArg)*)? ')'
+   * (`(` at `start` consumed). libs does not count this production's depth.
+   */
+  private parseTransformerList(start: number): TransformerListExpr {
+    const s = this.s;
+    const children: TransformerListItem[] = [];
+    s.skipBlanks();
+    if (!s.lexLiteral(')')) {
+      children.push(this.parseTransformerListArg());
+      s.skipBlanks();
+      while (s.lexLiteral(',')) {
+        s.skipBlanks();
+        children.push(this.parseTransformerListArg());
+        s.skipBlanks();
+      }
+      if (!s.lexLiteral(')')) {
+        this.failExpected('unclosed-paren', ["','", "')'"], s.pos, ` (closing the '(' at ${this.at(start)})`);
+      }
+    }
+    return { type: 'transformer_list', children, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** TransformerListArg ::= Field | FieldTransformer | QuotedStr | NumValue (not depth-counted in libs) */
+  private parseTransformerListArg(): TransformerListItem {
+    const s = this.s;
+    const start = s.pos;
+    const field = s.lexFieldName();
+    if (field !== undefined) {
+      return this.parseFieldRemainder(field, start);
+    }
+    const transformer = s.lexTransformerType();
+    if (transformer !== undefined) {
+      s.skipBlanks();
+      return this.parseFieldOrTransformerRemainder(transformer, start);
+    }
+    const value = this.expectQuoted() ?? s.lexNumber();
+    if (value === undefined) {
+      return this.failExpected('expected-argument', EXPECT_LIST_ARGUMENT, s.pos, ' as a transformer list element');
+    }
+    return { type: 'value', value, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** Condition ::= UnaryOperator | NumOperator … | StrOperator … | ListOperator … (left operand at `start`) */
+  private parseCondition(left: CheckOperand, start: number): Expr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const opStart = s.pos;
+    if (s.lexLiteral('exists')) {
+      this.depth--;
+      return { type: 'unary_check', left, op: 'exists', loc: s.loc(start, s.lastEnd) };
+    }
+    let op: BinaryOperator | undefined;
+    let right: CheckRight | undefined;
+    for (const candidate of NUMERIC_OPERATORS) {
+      if (s.lexLiteral(candidate)) {
+        op = candidate;
+        right = this.parseNumValueOrTransformer(candidate);
+        break;
+      }
+    }
+    // libs `lex_helper_operator_list`: the first word operator whose name
+    // matches wins; if no blank follows it, the match fails WITHOUT giving
+    // the word back, and the list operators are tried after it.
+    let glued: { op: string; at: number } | undefined;
+    if (op === undefined) {
+      for (const candidate of STRING_OPERATORS) {
+        if (s.lexLiteral(candidate)) {
+          if (!WORD_OPERATORS.has(candidate) || s.skipBlanks()) {
+            op = candidate;
+            right = this.parseStrValueOrTransformer(candidate);
+          } else {
+            glued = { op: candidate, at: s.pos };
+          }
+          break;
+        }
+      }
+    }
+    if (op === undefined) {
+      for (const candidate of LIST_OPERATORS) {
+        if (s.lexLiteral(candidate)) {
+          op = candidate;
+          right = this.parseListValueOrTransformer(candidate);
+          break;
+        }
+      }
+    }
+    if (op === undefined || right === undefined) {
+      if (glued !== undefined) {
+        return this.failExpected('expected-blank', ['a blank'], glued.at, ` after '${glued.op}'`);
+      }
+      return this.failExpected('expected-operator', EXPECT_OPERATOR, opStart);
+    }
+    this.depth--;
+    return { type: 'binary_check', left, op, right, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** NumOperator (FieldTransformerOrVal | NumValue) */
+  private parseNumValueOrTransformer(op: string): CheckRight {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    let result: CheckRight | undefined = this.tryParseTransformerOrVal();
+    if (result === undefined) {
+      const num = s.lexNumber();
+      if (num === undefined) {
+        return this.failExpected('expected-value', ['a number', 'val(<field>)', 'a transformer'], s.pos, ` after '${op}'`);
+      }
+      result = { type: 'value', value: num, loc: s.loc(start, s.lastEnd) };
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** StrOperator (FieldTransformerOrVal | StrValue) */
+  private parseStrValueOrTransformer(op: string): CheckRight {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    let result: CheckRight | undefined = this.tryParseTransformerOrVal();
+    if (result === undefined) {
+      result = this.lexStrValue();
+      if (result === undefined) {
+        return this.failExpected(
+          'expected-value',
+          ['a bare or quoted string', 'val(<field>)', 'a transformer'],
+          s.pos,
+          ` after '${op}'`,
+        );
+      }
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** ListOperator (ListValue | FieldTransformerOrVal | Identifier) */
+  private parseListValueOrTransformer(op: string): CheckRight {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    let result: CheckRight | undefined;
+    if (s.lexLiteral('(')) {
+      result = this.parseListValue(start);
+    } else {
+      result = this.tryParseTransformerOrVal();
+      if (result === undefined) {
+        const name = s.lexIdentifier();
+        if (name === undefined) {
+          return this.failExpected(
+            'expected-value',
+            ["a list '(…)'", 'a list name', 'val(<field>)', 'a transformer'],
+            s.pos,
+            ` after '${op}'`,
+          );
+        }
+        result = { type: 'value', value: name, loc: s.loc(start, s.lastEnd) };
+      }
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** ListValue ::= '(' (StrValue (',' StrValue)*)? ')'  (`(` at `start` consumed; not depth-counted) */
+  private parseListValue(start: number): ListExpr {
+    const s = this.s;
+    const values: string[] = [];
+    const valueLocs: Loc[] = [];
+    s.skipBlanks();
+    const first = this.lexListItem();
+    if (first.kind === 'value') {
+      values.push(first.node.value);
+      valueLocs.push(first.node.loc);
+      s.skipBlanks();
+      while (s.lexLiteral(',')) {
+        s.skipBlanks();
+        const item = this.lexListItem();
+        if (item.kind !== 'value') {
+          this.failListItem(item);
+        }
+        values.push(item.node.value);
+        valueLocs.push(item.node.loc);
+        s.skipBlanks();
+      }
+    } else if (first.kind === 'quoted' && !(first.result.kind === 'bad-escape' && s.text[s.pos] === ')')) {
+      // An unterminated string, or a bad escape not directly followed by `)`:
+      // libs fails on the missing `)`; the string is the real problem.
+      this.failListItem(first);
+    }
+    if (!s.lexLiteral(')')) {
+      const expected = values.length > 0 ? ["','", "')'"] : ['a bare or quoted string', "')'"];
+      this.failExpected('unclosed-paren', expected, s.pos, ` (closing the list '(' at ${this.at(start)})`);
+    }
+    return { type: 'list', values, valueLocs, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** FieldTransformerOrVal ::= 'val(' Field ')' | FieldTransformer, or undefined if neither starts here. */
+  private tryParseTransformerOrVal(): FieldTransformerExpr | undefined {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    let result: FieldTransformerExpr | undefined;
+    if (s.lexLiteral('val(')) {
+      s.skipBlanks();
+      const fieldStart = s.pos;
+      const name = s.lexFieldName();
+      if (name === undefined) {
+        return this.failExpected('expected-field', ['a field'], s.pos, " inside 'val('");
+      }
+      const field = this.parseFieldRemainder(name, fieldStart);
+      s.skipBlanks();
+      if (!s.lexLiteral(')')) {
+        this.failExpected('unclosed-paren', ["')'"], s.pos, ` (closing 'val(' at ${this.at(start)})`);
+      }
+      result = { type: 'field_transformer', transformer: 'val', values: [field], loc: s.loc(start, s.lastEnd) };
+    } else {
+      const transformer = s.lexTransformerType();
+      if (transformer !== undefined) {
+        s.skipBlanks();
+        result = this.parseFieldOrTransformerRemainder(transformer, start);
+      }
+    }
+    this.depth--;
+    return result;
+  }
+
+  /** StrValue ::= QuotedStr | BareStr, or undefined if neither starts here. */
+  private lexStrValue(): ValueExpr | undefined {
+    const s = this.s;
+    const start = s.pos;
+    const value = this.expectQuoted() ?? s.lexBareStr();
+    return value === undefined ? undefined : { type: 'value', value, loc: s.loc(start, s.lastEnd) };
+  }
+
+  /** A list item, without throwing: the caller decides, because libs treats the first item specially. */
+  private lexListItem(): ListItemResult {
+    const s = this.s;
+    const start = s.pos;
+    const quoted = s.lexQuotedStr();
+    if (quoted !== undefined) {
+      if (quoted.kind !== 'ok') {
+        return { kind: 'quoted', result: quoted };
+      }
+      return { kind: 'value', node: { type: 'value', value: quoted.value, loc: s.loc(start, s.lastEnd) } };
+    }
+    const bare = s.lexBareStr();
+    if (bare === undefined) {
+      return { kind: 'none' };
+    }
+    return { kind: 'value', node: { type: 'value', value: bare, loc: s.loc(start, s.lastEnd) } };
+  }
+
+  private failListItem(item: Exclude<ListItemResult, { kind: 'value' }>): never {
+    if (item.kind === 'quoted') {
+      this.failQuoted(item.result as Exclude<QuotedResult, { kind: 'ok' }>);
+    }
+    return this.failExpected('expected-value', ['a bare or quoted string'], this.s.pos, ' as a list item');
+  }
+
+  /**
+   * A quoted string at the cursor: its value, or undefined if the cursor is
+   * not on a quote. A quote that starts a broken string is an error wherever
+   * a quoted string is allowed: no other token can start with a quote.
+   */
+  private expectQuoted(): string | undefined {
+    const quoted = this.s.lexQuotedStr();
+    if (quoted === undefined) {
+      return undefined;
+    }
+    if (quoted.kind !== 'ok') {
+      this.failQuoted(quoted);
+    }
+    return quoted.value;
+  }
+
+  private failQuoted(result: Exclude<QuotedResult, { kind: 'ok' }>): never {
+    if (result.kind === 'unterminated') {
+      const q = result.quote;
+      return this.fail(
+        'unterminated-string',
+        `the string opened with ${q} is never closed: add a closing ${q} (a ${q} right after a backslash does not close it)`,
+        result.start,
+        { expected: [`'${q}'`], found: 'end of condition' },
+      );
+    }
+    return this.fail('invalid-escape', result.reason, result.at, {
+      expected: ['a supported escape'],
+      found: `'${result.escape}'`,
+    });
+  }
+
+  private enter(): void {
+    this.depth++;
+    if (this.depth >= this.maxDepth) {
+      this.fail(
+        'max-depth',
+        `the condition nests deeper than the parser's limit of ${this.maxDepth} levels: ` +
+          'move parts of it into macros or remove redundant parentheses',
+        this.s.peekNonBlank(),
+      );
+    }
+  }
+
+  private at(offset: number): string {
+    const { line, column } = this.s.lineColumn(offset);
+    return `${line}:${column}`;
+  }
+
+  /** Throws `expected <items><context> but found <text at offset>`. */
+  private failExpected(code: ConditionErrorCode, expected: readonly string[], offset: number, context = ''): never {
+    const found = this.s.describeAt(offset);
+    return this.fail(code, describeExpected(expected, found, context), offset, { expected, found });
+  }
+
+  private fail(
+    code: ConditionErrorCode,
+    reason: string,
+    offset: number,
+    extra: { expected?: readonly string[]; found?: string } = {},
+  ): never {
+    const { line, column } = this.s.lineColumn(offset);
+    throw new ConditionSyntaxError({
+      code,
+      reason,
+      line,
+      column,
+      offset,
+      expected: extra.expected ?? [],
+      found: extra.found ?? this.s.describeAt(offset),
+    });
+  }
+}
+
+type ListItemResult =
+  | { readonly kind: 'value'; readonly node: ValueExpr }
+  | { readonly kind: 'quoted'; readonly result: QuotedResult }
+  | { readonly kind: 'none' };

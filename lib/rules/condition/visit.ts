@@ -1,0 +1,153 @@
+/**
+ * Traversal helpers over the condition AST: `walk` (read-only, pre-order),
+ * `transform` (pure, returns new nodes) and `stripLocations` (for comparing
+ * trees regardless of where they were written).
+ */
+import type { Expr, Node, NodeOfType, NodeType } from './ast';
+
+/** Passed to visitors: the parent of the node (undefined at the root). */
+export interface VisitContext {
+  readonly parent: Node | undefined;
+  /** Nesting depth, 0 at the root. */
+  readonly depth: number;
+}
+
+/** Return `'skip'` from a visitor to not descend into the node's children. */
+export type VisitResult = void | 'skip';
+
+/** Called for every node. */
+export type VisitorFunction = (node: Node, context: VisitContext) => VisitResult;
+
+/** Called for the nodes of one type only. */
+export type VisitorMap = { readonly [T in NodeType]?: (node: NodeOfType<T>, context: VisitContext) => VisitResult };
+
+/** The direct children of a node, in source order. */
+export function childrenOf(node: Node): readonly Node[] {
+  switch (node.type) {
+    case 'and':
+    case 'or':
+    case 'transformer_list':
+      return node.children;
+    case 'not':
+      return [node.child];
+    case 'unary_check':
+      return [node.left];
+    case 'binary_check':
+      return [node.left, node.right];
+    case 'field_transformer':
+      return node.values;
+    case 'identifier':
+    case 'value':
+    case 'list':
+    case 'field':
+      return [];
+    default:
+      return unknown(node);
+  }
+}
+
+/**
+ * Visits `root` and all its descendants, parents before children, children in
+ * source order. Iterative, so arbitrarily deep trees cannot overflow the stack.
+ */
+export function walk(root: Node, visitor: VisitorFunction | VisitorMap): void {
+  const visit: VisitorFunction =
+    typeof visitor === 'function'
+      ? visitor
+      : (node, context) => {
+          const fn = visitor[node.type] as ((n: Node, c: VisitContext) => VisitResult) | undefined;
+          return fn === undefined ? undefined : fn(node, context);
+        };
+  const stack: { node: Node; context: VisitContext }[] = [{ node: root, context: { parent: undefined, depth: 0 } }];
+  while (stack.length > 0) {
+    const { node, context } = stack.pop() as { node: Node; context: VisitContext };
+    if (visit(node, context) === 'skip') {
+      continue;
+    }
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ node: children[i] as Node, context: { parent: node, depth: context.depth + 1 } });
+    }
+  }
+}
+
+/**
+ * Rebuilds a tree bottom-up: children are transformed first, then `fn` gets
+ * the node (with its new children) and returns a replacement, or `undefined`
+ * to keep it. The input is never modified; unchanged subtrees are shared.
+ *
+ * The replacement must fit where the node was (an `Expr` for an `Expr`, a
+ * field or transformer for a check's left side, …); `printCondition` rejects
+ * trees that break this.
+ */
+export function transform(root: Expr, fn: (node: Node) => Node | undefined): Expr;
+export function transform(root: Node, fn: (node: Node) => Node | undefined): Node;
+export function transform(root: Node, fn: (node: Node) => Node | undefined): Node {
+  const rebuilt = withChildren(root, (child) => transform(child, fn));
+  return fn(rebuilt) ?? rebuilt;
+}
+
+/** `node` with each child replaced by `map(child)`; `node` itself if nothing changed. */
+function withChildren(node: Node, map: (child: Node) => Node): Node {
+  switch (node.type) {
+    case 'and':
+    case 'or': {
+      const children = mapAll(node.children, map);
+      return children === node.children ? node : { ...node, children: children as Expr[] };
+    }
+    case 'transformer_list': {
+      const children = mapAll(node.children, map);
+      return children === node.children ? node : ({ ...node, children } as Node);
+    }
+    case 'not': {
+      const child = map(node.child);
+      return child === node.child ? node : { ...node, child: child as Expr };
+    }
+    case 'unary_check': {
+      const left = map(node.left);
+      return left === node.left ? node : ({ ...node, left } as Node);
+    }
+    case 'binary_check': {
+      const left = map(node.left);
+      const right = map(node.right);
+      return left === node.left && right === node.right ? node : ({ ...node, left, right } as Node);
+    }
+    case 'field_transformer': {
+      const values = mapAll(node.values, map);
+      return values === node.values ? node : ({ ...node, values } as Node);
+    }
+    case 'identifier':
+    case 'value':
+    case 'list':
+    case 'field':
+      return node;
+    default:
+      return unknown(node);
+  }
+}
+
+function mapAll(nodes: readonly Node[], map: (child: Node) => Node): readonly Node[] {
+  let changed = false;
+  const out = nodes.map((n) => {
+    const m = map(n);
+    changed ||= m !== n;
+    return m;
+  });
+  return changed ? out : nodes;
+}
+
+/** `T` without `loc` and `valueLocs`, recursively. */
+export type WithoutLocations<T> = T extends readonly (infer U)[]
+  ? WithoutLocations<U>[]
+  : T extends object
+    ? { [K in keyof T as K extends 'loc' | 'valueLocs' ? never : K]: WithoutLocations<T[K]> }
+    : T;
+
+/** A deep copy of `node` without any `loc`/`valueLocs`, for comparing trees. */
+export function stripLocations<T extends Node>(node: T): WithoutLocations<T> {
+  return JSON.parse(JSON.stringify(node, (key, value: unknown) => (key === 'loc' || key === 'valueLocs' ? undefined : value)));
+}
+
+function unknown(node: never): never {
+  throw new TypeError(`unknown condition node type '${(node as { type?: unknown }).type}'`);
+}

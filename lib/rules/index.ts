@@ -1,0 +1,4 @@
+export * from './condition';
+export * from './loader';
+export * from './lint';
+export * from './fields';

@@ -1,0 +1,50 @@
+import { ConditionSyntaxError, parseCondition } from '../../condition';
+import { conditionWithExceptions } from '../../loader/exception-condition';
+import { substituteLists } from '../../loader/list-expansion';
+import type { SourceRef } from '../../loader/effective-ruleset';
+import { defineLintRule } from '../lint-rule';
+
+/** The text around `offset`, on one line, for messages. */
+function excerpt(text: string, offset: number): string {
+  const start = Math.max(0, offset - 30);
+  const snippet = text.slice(start, offset + 30).replace(/\s+/g, ' ');
+  return `${start > 0 ? '…' : ''}${snippet}${offset + 30 < text.length ? '…' : ''}`;
+}
+
+/**
+ * Falco does not parse a condition as written: it first appends the exception clauses and
+ * substitutes every list name with its items as plain text (`rule_loader_compiler.cpp`
+ * `build_rule_exception_infos`, `resolve_list`). Items with quotes or parentheses, a list name
+ * after `=`, or exception values with special characters can break a condition that parses as
+ * written. Reported only for conditions that do parse as written.
+ */
+export const expandedCondition = defineLintRule({
+  id: 'expanded-condition-syntax',
+  severity: 'error',
+  description: 'A condition that no longer parses once Falco appends exceptions and substitutes lists.',
+  messages: {
+    broken: (what: string, reason: string, near: string, lists: readonly string[], exceptions: boolean) =>
+      `${what}: the condition Falco compiles ${[exceptions ? 'with its exceptions' : '', lists.length > 0 ? `with list${lists.length > 1 ? 's' : ''} ${lists.map((l) => `'${l}'`).join(', ')} substituted` : ''].filter(Boolean).join(' and ') || 'as expanded'} does not parse: ${reason} near '${near}'; check the items of those lists and the exception values for quotes, parentheses or commas`,
+  },
+  check(ctx, report) {
+    const check = (what: string, text: string, at: SourceRef, exceptions: boolean): void => {
+      const { text: expanded, used } = substituteLists(text, ctx.ruleset.lists);
+      if (used.length === 0 && !exceptions) return;
+      try {
+        parseCondition(expanded);
+      } catch (e) {
+        if (!(e instanceof ConditionSyntaxError)) throw e;
+        report(at, this.messages.broken(what, e.reason, excerpt(expanded, e.offset), used, exceptions));
+      }
+    };
+    for (const m of ctx.ruleset.macros) {
+      if (ctx.macroCondition(m.name).ast === undefined) continue;
+      check(`macro '${m.name}'`, m.condition, m.conditionParts[0]?.at ?? m.defined, false);
+    }
+    for (const r of ctx.ruleset.rules) {
+      if (ctx.ruleCondition(r.name).ast === undefined) continue;
+      const withExceptions = conditionWithExceptions(r.condition, r.exceptions);
+      check(`rule '${r.name}'`, withExceptions, r.conditionParts[0]?.at ?? r.defined, withExceptions !== r.condition);
+    }
+  },
+});

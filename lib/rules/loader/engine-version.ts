@@ -1,0 +1,48 @@
+/**
+ * Engine version of Falco 0.44.x (falcosecurity/falco `userspace/engine/falco_engine_version.h`
+ * at the 0.44 release; see ../shared/upstream/falco-rules/MANIFEST.md). A rules file whose
+ * `required_engine_version` is not compatible with it makes Falco refuse to start.
+ */
+export const FALCO_ENGINE_VERSION = '0.62.0';
+
+/** The Falco release the engine version belongs to, for messages. */
+export const FALCO_VERSION = '0.44.1';
+
+export interface Semver {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+}
+
+/**
+ * Parses a version the way libsinsp's `sinsp_version(std::string)` does: `sscanf("%u.%u.%u")`,
+ * so leading blanks are skipped and anything after the third number is ignored (`0.57.0-rc1`).
+ */
+export function parseVersion(text: string): Semver | undefined {
+  const m = /^\s*\+?(\d+)\.\s*\+?(\d+)\.\s*\+?(\d+)/.exec(text);
+  if (m === null) return undefined;
+  const [major, minor, patch] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  if (![major, minor, patch].every((n) => n <= 0xffffffff)) return undefined;
+  return { major, minor, patch };
+}
+
+/** `rule_loader::reader::get_implicit_engine_version`: an integer `N` means `0.N.0`. */
+export function implicitEngineVersion(minor: number): Semver {
+  return { major: 0, minor, patch: 0 };
+}
+
+export function formatVersion(v: Semver): string {
+  return `${v.major}.${v.minor}.${v.patch}`;
+}
+
+export function compareVersions(a: Semver, b: Semver): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+
+/**
+ * `sinsp_version::compatible_with`: same major version and at least the required minor.patch.
+ * Used for the engine version and for plugin versions alike.
+ */
+export function isCompatible(available: Semver, required: Semver): boolean {
+  return available.major === required.major && compareVersions(available, required) >= 0;
+}

@@ -1,0 +1,545 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Collector, Report } from './collector';
+import type { SourceRef } from './effective-ruleset';
+import { implicitEngineVersion, parseVersion } from './engine-version';
+import type { ExceptionEntry, ExceptionInfo, RuleInfo, RuleUpdate, TextPiece } from './item-infos';
+import {
+  ENGINE_VERSION_KEYS,
+  EXCEPTION_KEYS,
+  ITEM_TYPE_KEYS,
+  LIST_KEYS,
+  LIST_OVERRIDABLE,
+  MACRO_KEYS,
+  MACRO_OVERRIDABLE,
+  PLUGIN_ALTERNATIVE_KEYS,
+  PLUGIN_ENTRY_KEYS,
+  PLUGIN_VERSIONS_KEYS,
+  RULE_APPENDABLE,
+  RULE_BOOLEAN_EXTRAS,
+  RULE_DEFINING_KEYS,
+  RULE_INTEGER_EXTRAS,
+  RULE_KEYS,
+  RULE_REPLACEABLE,
+} from './item-keys';
+import { LOAD_MESSAGES } from './load-checks';
+import { isValidPriority } from './priority';
+import { scalarOffsets, type SourceFile } from './source-file';
+import { closestMatch } from './suggest';
+import {
+  decodeBool,
+  decodeInteger,
+  decodeUint32,
+  deref,
+  findPair,
+  isNullNode,
+  keyText,
+  nodeKind,
+  nodeStart,
+  scalarText,
+  type YamlNode,
+} from './yaml-nodes';
+
+// Name patterns of falcosecurity/falco `rule_loader_reader.cpp` (taken from libsinsp's parser).
+const RGX_IDENTIFIER = /^[a-zA-Z]+[a-zA-Z0-9_]*$/;
+const RGX_BARESTR = /^[^()"'\s=,]+$/;
+
+/** Thrown inside an item to abandon it after its error has been reported (Falco stops at it too). */
+class ItemAbandoned {}
+const ABANDON = new ItemAbandoned();
+
+interface Scalarish {
+  readonly text: string;
+  readonly node: Scalar;
+}
+
+interface Overrides {
+  readonly append: Set<string>;
+  readonly replace: Set<string>;
+}
+
+const WHITESPACE = ' \t\n\r\f\v';
+
+/** `falco::utils::trim`: the output of a new rule is trimmed. */
+function trimPiece(piece: TextPiece): TextPiece {
+  const t = piece.part.text;
+  let s = 0;
+  let e = t.length;
+  while (s < e && WHITESPACE.includes(t[s] as string)) s++;
+  while (e > s && WHITESPACE.includes(t[e - 1] as string)) e--;
+  if (s === 0 && e === t.length) return piece;
+  const text = t.slice(s, e);
+  const { offsetOf } = piece.mapped;
+  return {
+    part: { ...piece.part, text, at: piece.mapped.file.ref(offsetOf(s)) },
+    mapped: { text, file: piece.mapped.file, offsetOf: (i) => offsetOf(i + s) },
+  };
+}
+
+/**
+ * Reads one rules file item by item, decoding every key the way falcosecurity/falco
+ * `userspace/engine/rule_loader_reader.cpp` (`read_item`, `decode_val`, `decode_seq`,
+ * `decode_overrides`, `read_rule_exceptions`) does, and hands the results to the collector.
+ *
+ * Falco stops reading a file at its first error; this reader reports the error, abandons only
+ * the item it is in, and goes on, so that one lint run reports everything.
+ */
+export class FileReader {
+  private doc!: Document;
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly collector: Collector,
+    private readonly report: Report,
+  ) {}
+
+  read(): void {
+    const docs = parseAllDocuments(this.file.text, { uniqueKeys: false, prettyErrors: false });
+    const list = Array.isArray(docs) ? docs : [];
+    const errors = list.flatMap((d) => d.errors);
+    if (errors.length > 0) {
+      // yaml-cpp refuses the whole file on a syntax error, so nothing of it is loaded.
+      for (const e of errors) {
+        const detail = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
+        this.report('yamlSyntax', this.file.ref(e.pos[0]), LOAD_MESSAGES.yamlSyntax(detail));
+      }
+      return;
+    }
+    for (const doc of list) {
+      this.doc = doc;
+      const contents = deref(doc.contents, doc);
+      if (isNullNode(contents)) continue;
+      if (!isSeq(contents)) {
+        this.report('notASequence', this.at(contents), LOAD_MESSAGES.notASequence(nodeKind(contents)));
+        continue;
+      }
+      for (const raw of contents.items) {
+        const item = deref(raw, doc);
+        if (isNullNode(item)) continue;
+        try {
+          this.readItem(item);
+        } catch (e) {
+          if (!(e instanceof ItemAbandoned)) throw e;
+        }
+      }
+    }
+  }
+
+  // ---- positions -------------------------------------------------------------------------
+
+  private at(node: unknown, fallback = 0): SourceRef {
+    return this.file.ref(nodeStart(node, fallback));
+  }
+
+  private fail(check: Parameters<Report>[0], node: unknown, message: string): never {
+    this.report(check, this.at(node), message);
+    throw ABANDON;
+  }
+
+  // ---- generic decoding (decode_val / decode_seq) ----------------------------------------
+
+  private value(map: YAMLMap, key: string): { pair: Pair; node: YamlNode } | undefined {
+    const pair = findPair(map, key);
+    return pair === undefined ? undefined : { pair, node: deref(pair.value, this.doc) };
+  }
+
+  /** `decode_val`/`decode_optional_val` for strings: the scalar text, non-empty. */
+  private scalar(map: YAMLMap, key: string, what: string, required: boolean, hint = ''): Scalarish | undefined {
+    const v = this.value(map, key);
+    if (v === undefined) {
+      if (!required) return undefined;
+      this.fail('missingKey', map, LOAD_MESSAGES.missingKey(what, key, hint));
+    }
+    if (isNullNode(v.node)) this.fail('emptyValue', v.pair.key, LOAD_MESSAGES.emptyValue(what, key));
+    if (!isScalar(v.node)) this.fail('invalidValue', v.node, LOAD_MESSAGES.notAScalar(what, key, nodeKind(v.node)));
+    const text = scalarText(v.node);
+    if (text === '') this.fail('invalidValue', v.node, LOAD_MESSAGES.emptyString(what, key));
+    return { text, node: v.node };
+  }
+
+  private bool(map: YAMLMap, key: string, what: string, required = false): boolean | undefined {
+    const s = this.scalar(map, key, what, required);
+    if (s === undefined) return undefined;
+    const b = decodeBool(s.text);
+    if (b === undefined) this.fail('invalidValue', s.node, LOAD_MESSAGES.notABool(what, key, s.text));
+    return b;
+  }
+
+  private integer(map: YAMLMap, key: string, what: string): number | undefined {
+    const s = this.scalar(map, key, what, false);
+    if (s === undefined) return undefined;
+    const n = decodeInteger(s.text);
+    if (n === undefined) this.fail('invalidValue', s.node, LOAD_MESSAGES.notAnInteger(what, key, s.text));
+    return n;
+  }
+
+  /** `decode_seq`: a sequence of scalars (any text, even empty). */
+  private strings(map: YAMLMap, key: string, what: string, required: boolean, example: string): Scalarish[] | undefined {
+    const v = this.value(map, key);
+    if (v === undefined) {
+      if (!required) return undefined;
+      this.fail('missingKey', map, LOAD_MESSAGES.missingKey(what, key, ''));
+    }
+    if (!isSeq(v.node)) {
+      this.fail('invalidValue', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.notASequenceValue(what, key, nodeKind(v.node), example));
+    }
+    return v.node.items.map((raw) => {
+      const n = deref(raw, this.doc);
+      if (!isScalar(n) || isNullNode(n)) this.fail('invalidValue', n ?? v.node, LOAD_MESSAGES.itemNotAScalar(what, key, nodeKind(n)));
+      return { text: scalarText(n), node: n };
+    });
+  }
+
+  private piece(s: Scalarish, kind: 'define' | 'append'): TextPiece {
+    const offsetOf = scalarOffsets(this.file, s.node);
+    return {
+      part: { text: s.text, at: this.file.ref(offsetOf(0)), kind },
+      mapped: { text: s.text, file: this.file, offsetOf },
+    };
+  }
+
+  /** Warns about keys the item type does not know, and about repeated keys. */
+  private checkKeys(map: YAMLMap, what: string, allowed: readonly string[]): void {
+    const seen = new Set<string>();
+    for (const pair of map.items) {
+      const key = keyText(pair);
+      if (key === undefined) continue;
+      if (seen.has(key)) this.report('duplicateKey', this.at(pair.key), LOAD_MESSAGES.duplicateKey(key));
+      seen.add(key);
+      if (!allowed.includes(key)) {
+        this.report('unknownKey', this.at(pair.key), LOAD_MESSAGES.unknownKey(what, key, allowed, closestMatch(key, allowed)));
+      }
+    }
+  }
+
+  /** `decode_overrides`. */
+  private overrides(map: YAMLMap, what: string, appendable: readonly string[], replaceable: readonly string[]): Overrides {
+    const result: Overrides = { append: new Set(), replace: new Set() };
+    const v = this.value(map, 'override');
+    if (v === undefined) return result;
+    if (!isMap(v.node)) this.fail('invalidOverride', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.overrideNotAMap(what, nodeKind(v.node)));
+    for (const pair of v.node.items) {
+      const key = keyText(pair) ?? '';
+      const opNode = deref(pair.value, this.doc);
+      const op = isScalar(opNode) && !isNullNode(opNode) ? scalarText(opNode) : '';
+      const canAppend = appendable.includes(key);
+      const canReplace = replaceable.includes(key);
+      if (op === 'append') {
+        if (!canAppend) this.fail('invalidOverride', pair.key, LOAD_MESSAGES.overrideNotAppendable(what, key, appendable, canReplace));
+        result.append.add(key);
+      } else if (op === 'replace') {
+        if (!canReplace) this.fail('invalidOverride', pair.key, LOAD_MESSAGES.overrideNotReplaceable(what, key, replaceable));
+        result.replace.add(key);
+      } else {
+        const allowed = [...(canAppend ? ['append'] : []), ...(canReplace ? ['replace'] : [])];
+        this.fail('invalidOverride', opNode ?? pair.key, LOAD_MESSAGES.overrideBadOperation(what, key, op === '' ? nodeKind(opNode) : op, allowed));
+      }
+    }
+    return result;
+  }
+
+  // ---- items -------------------------------------------------------------------------------
+
+  private readItem(item: YamlNode): void {
+    if (!isMap(item)) this.fail('itemNotAMap', item, LOAD_MESSAGES.itemNotAMap(nodeKind(item)));
+    const type = ITEM_TYPE_KEYS.find((k) => findPair(item, k) !== undefined);
+    switch (type) {
+      case 'required_engine_version':
+        return this.readEngineVersion(item);
+      case 'required_plugin_versions':
+        return this.readPluginVersions(item);
+      case 'list':
+        return this.readList(item);
+      case 'macro':
+        return this.readMacro(item);
+      case 'rule':
+        return this.readRule(item);
+      default:
+        this.report('unknownItem', this.at(item), LOAD_MESSAGES.unknownItem());
+    }
+  }
+
+  private readEngineVersion(item: YAMLMap): void {
+    this.checkKeys(item, 'required_engine_version item', ENGINE_VERSION_KEYS);
+    const s = this.scalar(item, 'required_engine_version', 'required_engine_version item', true) as Scalarish;
+    // Falco first tries an unsigned integer (the legacy form, meaning 0.N.0), then a semver string.
+    const n = decodeUint32(s.text);
+    const version = n !== undefined ? implicitEngineVersion(n) : parseVersion(s.text);
+    if (version === undefined) this.fail('engineVersionInvalid', s.node, LOAD_MESSAGES.engineVersionInvalid(s.text));
+    this.collector.defineEngineVersion(version, s.text, this.at(s.node));
+  }
+
+  private readPluginVersions(item: YAMLMap): void {
+    this.checkKeys(item, 'required_plugin_versions item', PLUGIN_VERSIONS_KEYS);
+    const v = this.value(item, 'required_plugin_versions') as { pair: Pair; node: YamlNode };
+    if (!isSeq(v.node)) {
+      this.fail('pluginVersionInvalid', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.pluginVersionsNotASequence(nodeKind(v.node)));
+    }
+    for (const raw of v.node.items) {
+      const entry = deref(raw, this.doc);
+      const what = 'required_plugin_versions entry';
+      if (!isMap(entry)) this.fail('pluginVersionInvalid', entry ?? v.node, LOAD_MESSAGES.pluginEntryNotAMap(what, nodeKind(entry)));
+      this.checkKeys(entry, what, PLUGIN_ENTRY_KEYS);
+      const name = (this.scalar(entry, 'name', what, true) as Scalarish).text;
+      const version = (this.scalar(entry, 'version', `plugin '${name}'`, true) as Scalarish).text;
+      const alternatives = [{ name, version }];
+      const alts = this.value(entry, 'alternatives');
+      if (alts !== undefined) {
+        if (!isSeq(alts.node)) {
+          this.fail('pluginVersionInvalid', alts.node ?? alts.pair.key, LOAD_MESSAGES.pluginAlternativesNotASequence(name, nodeKind(alts.node)));
+        }
+        for (const rawAlt of alts.node.items) {
+          const alt = deref(rawAlt, this.doc);
+          const altWhat = `alternative of plugin '${name}'`;
+          if (!isMap(alt)) this.fail('pluginVersionInvalid', alt ?? alts.node, LOAD_MESSAGES.pluginEntryNotAMap(altWhat, nodeKind(alt)));
+          this.checkKeys(alt, altWhat, PLUGIN_ALTERNATIVE_KEYS);
+          const altName = (this.scalar(alt, 'name', altWhat, true) as Scalarish).text;
+          const altVersion = (this.scalar(alt, 'version', `plugin '${altName}'`, true) as Scalarish).text;
+          alternatives.push({ name: altName, version: altVersion });
+        }
+      }
+      this.collector.definePluginVersion(alternatives, this.at(entry));
+    }
+  }
+
+  private readList(item: YAMLMap): void {
+    const nameS = this.scalar(item, 'list', 'list item', true) as Scalarish;
+    const name = nameS.text;
+    const what = `list '${name}'`;
+    this.checkKeys(item, what, LIST_KEYS);
+    if (!RGX_BARESTR.test(name)) this.report('invalidName', this.at(nameS.node), LOAD_MESSAGES.invalidListName(name));
+    const items = this.strings(item, 'items', what, true, '[bash, sh]') as Scalarish[];
+    const append = this.bool(item, 'append', what) ?? false;
+    if (append) this.report('deprecatedAppend', this.at(item), LOAD_MESSAGES.deprecatedAppend(what, "'override: { items: append }'"));
+    const ov = this.overrides(item, what, LIST_OVERRIDABLE, LIST_OVERRIDABLE);
+    if (append && ov.append.size + ov.replace.size > 0) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideWithAppend(what));
+    const at = this.at(item);
+    const texts = items.map((i) => i.text);
+    const refs = items.map((i) => this.at(i.node));
+    if (append || ov.append.has('items')) this.collector.appendList(name, texts, refs, at);
+    else {
+      this.collector.defineList(
+        { name, items: texts, itemRefs: refs, defined: at, contributions: [], index: 0, visibility: 0 },
+        ov.replace.has('items'),
+      );
+    }
+  }
+
+  private readMacro(item: YAMLMap): void {
+    const nameS = this.scalar(item, 'macro', 'macro item', true) as Scalarish;
+    const name = nameS.text;
+    const what = `macro '${name}'`;
+    this.checkKeys(item, what, MACRO_KEYS);
+    if (!RGX_IDENTIFIER.test(name)) this.report('invalidName', this.at(nameS.node), LOAD_MESSAGES.invalidMacroName(name));
+    const cond = this.scalar(item, 'condition', what, true) as Scalarish;
+    const append = this.bool(item, 'append', what) ?? false;
+    if (append) this.report('deprecatedAppend', this.at(item), LOAD_MESSAGES.deprecatedAppend(what, "'override: { condition: append }'"));
+    const ov = this.overrides(item, what, MACRO_OVERRIDABLE, MACRO_OVERRIDABLE);
+    if (append && ov.append.size + ov.replace.size > 0) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideWithAppend(what));
+    const at = this.at(item);
+    if (append || ov.append.has('condition')) this.collector.appendMacro(name, this.piece(cond, 'append'), at);
+    else {
+      this.collector.defineMacro(
+        { name, pieces: [this.piece(cond, 'define')], defined: at, contributions: [], index: 0, visibility: 0 },
+        ov.replace.has('condition'),
+      );
+    }
+  }
+
+  private readRule(item: YAMLMap): void {
+    const name = (this.scalar(item, 'rule', 'rule item', true) as Scalarish).text;
+    const what = `rule '${name}'`;
+    this.checkKeys(item, what, RULE_KEYS);
+    const at = this.at(item);
+    const hasAppendFlag = this.bool(item, 'append', what) ?? false;
+    const ov = this.overrides(item, what, RULE_APPENDABLE, RULE_REPLACEABLE);
+    const hasOverrides = ov.append.size + ov.replace.size > 0;
+    if (hasAppendFlag && hasOverrides) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideWithAppend(what));
+
+    if (hasOverrides) return this.readRuleOverrides(item, name, what, ov, at);
+    if (hasAppendFlag) {
+      const keys = ['condition', 'exceptions'].filter((k) => findPair(item, k) !== undefined);
+      this.report(
+        'deprecatedAppend',
+        at,
+        LOAD_MESSAGES.deprecatedAppend(what, `'override: { ${(keys.length > 0 ? keys : ['condition']).map((k) => `${k}: append`).join(', ')} }'`),
+      );
+      return this.readRuleAppend(item, name, what, at);
+    }
+    if (RULE_DEFINING_KEYS.every((k) => findPair(item, k) === undefined)) {
+      const enabled = this.bool(item, 'enabled', what, true) as boolean;
+      this.report('deprecatedEnabled', at, LOAD_MESSAGES.deprecatedEnabled(what));
+      this.collector.enableRule(name, enabled, at);
+      return;
+    }
+    this.readRuleDefinition(item, name, what, at);
+  }
+
+  private readRuleDefinition(item: YAMLMap, name: string, what: string, at: SourceRef): void {
+    const hint = '; a rule needs condition, output, desc and priority (use override to change an existing rule)';
+    const cond = this.scalar(item, 'condition', what, true, hint) as Scalarish;
+    const output = this.scalar(item, 'output', what, true, hint) as Scalarish;
+    const desc = this.scalar(item, 'desc', what, true, hint) as Scalarish;
+    const priority = this.scalar(item, 'priority', what, true, hint) as Scalarish;
+    // Falco stops here; the rule is still collected so that its condition and output get checked too.
+    if (!isValidPriority(priority.text)) this.report('invalidPriority', this.at(priority.node), LOAD_MESSAGES.invalidPriority(what, priority.text));
+    const source = this.scalar(item, 'source', what, false)?.text ?? 'syscall';
+    const enabled = this.bool(item, 'enabled', what) ?? true;
+    const extra = this.ruleExtras(item, what);
+    const tags = this.strings(item, 'tags', what, false, '[container, shell]')?.map((t) => t.text) ?? [];
+    const exceptions = this.exceptions(item, what, false);
+    const info: RuleInfo = {
+      name,
+      pieces: [this.piece(cond, 'define')],
+      outputPieces: [trimPiece(this.piece(output, 'define'))],
+      desc: desc.text,
+      priority: priority.text,
+      priorityAt: this.at(priority.node),
+      tags: new Set(tags),
+      source,
+      enabled,
+      exceptions,
+      extra,
+      defined: at,
+      contributions: [],
+      index: 0,
+      visibility: 0,
+    };
+    this.collector.defineRule(info);
+  }
+
+  /** Deprecated `append: true`: only condition and exceptions are read. */
+  private readRuleAppend(item: YAMLMap, name: string, what: string, at: SourceRef): void {
+    const update: RuleUpdate = { name, at };
+    const cond = this.scalar(item, 'condition', what, false);
+    if (cond !== undefined) update.condition = this.piece(cond, 'append');
+    if (findPair(item, 'exceptions') !== undefined) update.exceptions = this.exceptions(item, what, true);
+    for (const key of ['output', 'desc', 'priority', 'tags', 'enabled', 'source']) {
+      const pair = findPair(item, key);
+      if (pair !== undefined) this.report('ignoredKey', this.at(pair.key), LOAD_MESSAGES.ignoredWithAppend(what, key));
+    }
+    if (update.condition === undefined && update.exceptions === undefined) this.fail('invalidOverride', item, LOAD_MESSAGES.appendNothing(what));
+    this.collector.appendRule(update, "has 'append: true'");
+  }
+
+  private readRuleOverrides(item: YAMLMap, name: string, what: string, ov: Overrides, at: SourceRef): void {
+    // expected = (appendable ∪ replaceable) ∩ keys present; each must be claimed by an override.
+    const expected = new Set<string>([...RULE_APPENDABLE, ...RULE_REPLACEABLE].filter((k) => findPair(item, k) !== undefined));
+    const claim = (set: Set<string>, op: string, key: string): boolean => {
+      if (!set.has(key)) return false;
+      if (!expected.has(key)) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideKeyMissing(what, op, key));
+      expected.delete(key);
+      return true;
+    };
+    const updates: Array<() => void> = [];
+    if (ov.append.size > 0) {
+      const u: RuleUpdate = { name, at };
+      if (claim(ov.append, 'append', 'condition')) u.condition = this.piece(this.scalar(item, 'condition', what, true) as Scalarish, 'append');
+      if (claim(ov.append, 'append', 'exceptions')) u.exceptions = this.exceptions(item, what, true);
+      if (claim(ov.append, 'append', 'output')) u.output = this.piece(this.scalar(item, 'output', what, true) as Scalarish, 'append');
+      if (claim(ov.append, 'append', 'desc')) u.desc = (this.scalar(item, 'desc', what, true) as Scalarish).text;
+      if (claim(ov.append, 'append', 'tags')) u.tags = this.strings(item, 'tags', what, false, '[container, shell]')?.map((t) => t.text) ?? [];
+      updates.push(() => this.collector.appendRule(u, 'appends through override'));
+    }
+    if (ov.replace.size > 0) {
+      const u: RuleUpdate = { name, at };
+      if (claim(ov.replace, 'replace', 'condition')) u.condition = this.piece(this.scalar(item, 'condition', what, true) as Scalarish, 'define');
+      if (claim(ov.replace, 'replace', 'exceptions')) u.exceptions = this.exceptions(item, what, true);
+      if (claim(ov.replace, 'replace', 'output')) u.output = this.piece(this.scalar(item, 'output', what, true) as Scalarish, 'define');
+      if (claim(ov.replace, 'replace', 'desc')) u.desc = (this.scalar(item, 'desc', what, true) as Scalarish).text;
+      if (claim(ov.replace, 'replace', 'tags')) u.tags = this.strings(item, 'tags', what, false, '[container, shell]')?.map((t) => t.text) ?? [];
+      if (claim(ov.replace, 'replace', 'priority')) {
+        const p = this.scalar(item, 'priority', what, true) as Scalarish;
+        if (!isValidPriority(p.text)) this.report('invalidPriority', this.at(p.node), LOAD_MESSAGES.invalidPriority(what, p.text));
+        u.priority = { text: p.text, at: this.at(p.node) };
+      }
+      if (claim(ov.replace, 'replace', 'enabled')) u.enabled = this.bool(item, 'enabled', what, true);
+      const extra: Record<string, unknown> = {};
+      for (const key of Object.keys(RULE_BOOLEAN_EXTRAS)) {
+        if (claim(ov.replace, 'replace', key)) extra[key] = this.bool(item, key, what, true);
+      }
+      for (const key of RULE_INTEGER_EXTRAS) {
+        if (claim(ov.replace, 'replace', key)) extra[key] = this.integer(item, key, what);
+      }
+      if (Object.keys(extra).length > 0) u.extra = extra;
+      updates.push(() => this.collector.replaceRule(u));
+    }
+    for (const key of expected) {
+      const pair = findPair(item, key) as Pair;
+      this.fail('invalidOverride', pair.key, LOAD_MESSAGES.overrideKeyUnlisted(what, key));
+    }
+    for (const apply of updates) apply();
+  }
+
+  private ruleExtras(item: YAMLMap, what: string): Record<string, unknown> {
+    const extra: Record<string, unknown> = {};
+    for (const key of Object.keys(RULE_BOOLEAN_EXTRAS)) {
+      const b = this.bool(item, key, what);
+      if (b !== undefined) extra[key] = b;
+    }
+    for (const key of RULE_INTEGER_EXTRAS) {
+      const n = this.integer(item, key, what);
+      if (n !== undefined) extra[key] = n;
+    }
+    return extra;
+  }
+
+  // ---- exceptions (read_rule_exceptions) ---------------------------------------------------
+
+  private exceptions(item: YAMLMap, what: string, append: boolean): ExceptionInfo[] {
+    const v = this.value(item, 'exceptions');
+    if (v === undefined || isNullNode(v.node)) return [];
+    if (!isSeq(v.node)) this.fail('exceptionInvalid', v.node, LOAD_MESSAGES.exceptionsNotASequence(what, nodeKind(v.node)));
+    const result: ExceptionInfo[] = [];
+    for (const raw of v.node.items) {
+      const ex = deref(raw, this.doc);
+      if (!isMap(ex)) this.fail('exceptionInvalid', ex ?? v.node, LOAD_MESSAGES.exceptionNotAMap(what, nodeKind(ex)));
+      const name = (this.scalar(ex, 'name', `${what} exception`, true) as Scalarish).text;
+      const exWhat = `${what} exception '${name}'`;
+      this.checkKeys(ex, exWhat, EXCEPTION_KEYS);
+      if (result.some((e) => e.name === name)) this.report('exceptionDuplicate', this.at(ex), LOAD_MESSAGES.exceptionDuplicate(what, name));
+      const fields = this.entryOf(ex, 'fields', what, name, !append);
+      const comps = this.entryOf(ex, 'comps', what, name, false);
+      const valuesPair = this.value(ex, 'values');
+      const values: ExceptionEntry[] = [];
+      if (valuesPair !== undefined) {
+        if (!isSeq(valuesPair.node)) {
+          this.fail('exceptionInvalid', valuesPair.node ?? valuesPair.pair.key, LOAD_MESSAGES.exceptionValuesNotASequence(what, name, nodeKind(valuesPair.node)));
+        }
+        for (const rawValue of valuesPair.node.items) values.push(this.entry(deref(rawValue, this.doc), 'values', what, name));
+      } else if (append) {
+        this.report('exceptionNoValues', this.at(ex), LOAD_MESSAGES.exceptionNoValues(what, name));
+      }
+      result.push({
+        name,
+        ...(fields !== undefined ? { fields } : {}),
+        ...(comps !== undefined ? { comps } : {}),
+        compsGiven: comps !== undefined,
+        values,
+        at: this.at(ex),
+        valuesAt: this.at(valuesPair?.node ?? ex),
+      });
+    }
+    return result;
+  }
+
+  private entryOf(ex: YAMLMap, key: string, what: string, name: string, required: boolean): ExceptionEntry | undefined {
+    const v = this.value(ex, key);
+    if (v === undefined) {
+      if (required) this.fail('exceptionInvalid', ex, LOAD_MESSAGES.exceptionNoFields(what, name));
+      return undefined;
+    }
+    return this.entry(v.node, key, what, name, v.pair.key);
+  }
+
+  /** `decode_exception_info_entry`: a non-empty scalar, or a sequence of entries. */
+  private entry(node: YamlNode, key: string, what: string, name: string, keyNode?: unknown): ExceptionEntry {
+    const at = this.at(node ?? keyNode);
+    if (isSeq(node)) {
+      return { isList: true, item: '', items: node.items.map((n) => this.entry(deref(n, this.doc), key, what, name, node)), at };
+    }
+    if (!isScalar(node) || isNullNode(node)) this.fail('exceptionInvalid', node ?? keyNode, LOAD_MESSAGES.exceptionBadEntry(what, name, key, nodeKind(node)));
+    const text = scalarText(node);
+    if (text === '') this.fail('exceptionInvalid', node, LOAD_MESSAGES.exceptionEmptyEntry(what, name, key));
+    return { isList: false, item: text, items: [], at };
+  }
+}

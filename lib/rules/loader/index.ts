@@ -1,0 +1,13 @@
+export * from './effective-ruleset';
+export { loadRuleFiles, loadRuleTexts, loadRuleTextsDetailed, readRuleFiles } from './load-rule-files';
+export type { DetailedLoadResult, LoadDetails, LoadResult } from './load-rule-files';
+export { compileRuleCondition, ConditionCompiler, ConditionCompileError } from './compile-condition';
+export type { CompiledCondition, CompileErrorCode } from './compile-condition';
+export { conditionWithExceptions, exceptionClause, quoteItem } from './exception-condition';
+export { expandListItems, mentionsList, substituteList, substituteLists } from './list-expansion';
+export { FALCO_ENGINE_VERSION, FALCO_VERSION, isCompatible, parseVersion, formatVersion, compareVersions } from './engine-version';
+export type { Semver } from './engine-version';
+export { LOAD_CHECKS, LOAD_MESSAGES } from './load-checks';
+export type { LoadCheck } from './load-checks';
+export { isValidPriority, PRIORITY_NAMES } from './priority';
+export { MappedText, SourceFile } from './source-file';

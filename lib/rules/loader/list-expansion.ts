@@ -1,0 +1,87 @@
+import { quoteItem } from './exception-condition';
+
+interface ListLike {
+  readonly name: string;
+  readonly items: readonly string[];
+  readonly index: number;
+  readonly visibility: number;
+}
+
+/**
+ * `compile_list_infos` (falcosecurity/falco `userspace/engine/rule_loader_compiler.cpp`): an item
+ * that names a list whose first definition comes before this list's last change is replaced by
+ * that list's own items. Only one level is expanded: a nested reference stays a literal value.
+ */
+export function expandListItems(list: ListLike, byName: ReadonlyMap<string, ListLike>): string[] {
+  const out: string[] = [];
+  for (const item of list.items) {
+    const ref = byName.get(item);
+    if (ref !== undefined && ref.index < list.visibility) out.push(...ref.items);
+    else out.push(item);
+  }
+  return out;
+}
+
+const BLANKS = ' \t\n\r';
+const DELIMS = `${BLANKS}(),=`;
+
+/**
+ * `resolve_list`: replaces every occurrence of the list's name that is delimited by blanks,
+ * `(`, `)`, `,`, `=` or the ends of the text with its items, quoted by `quote_item` and joined
+ * with `, `. Like Falco, this is plain text substitution: it also applies inside quoted strings.
+ * Returns the new text, or the same string when the name does not occur.
+ */
+export function substituteList(cnd: string, name: string, items: readonly string[]): string {
+  let start = cnd.indexOf(name);
+  while (start !== -1) {
+    let end = start + name.length;
+    if ((start === 0 || DELIMS.includes(cnd[start - 1] as string)) && (end >= cnd.length || DELIMS.includes(cnd[end] as string))) {
+      while (start > 0 && BLANKS.includes(cnd[start - 1] as string)) start--;
+      while (end < cnd.length && BLANKS.includes(cnd[end] as string)) end++;
+      const sub = items.map(quoteItem).join(', ');
+      // An empty list must not leave a dangling comma behind.
+      if (sub === '') {
+        if (start > 0 && cnd[start - 1] === ',') start--;
+        else if (end < cnd.length && cnd[end] === ',') end++;
+      }
+      let next = '';
+      if (start > 0) next += `${cnd.slice(0, start)} `;
+      next += `${sub} `;
+      if (end <= cnd.length) next += cnd.slice(end);
+      cnd = next;
+      start += sub.length + 1;
+    }
+    start = cnd.indexOf(name, start + 1);
+  }
+  return cnd;
+}
+
+/**
+ * Applies `resolve_list` for every list in Falco's order (first-definition order), as
+ * `parse_condition` does before parsing any macro or rule condition. `lists` carry their
+ * expanded items. Returns the text and the names of the lists that were substituted.
+ */
+export function substituteLists(
+  condition: string,
+  lists: ReadonlyArray<{ readonly name: string; readonly expandedItems: readonly string[] }>,
+): { text: string; used: string[] } {
+  let text = condition;
+  const used: string[] = [];
+  for (const l of lists) {
+    if (!mentionsList(text, l.name)) continue;
+    used.push(l.name);
+    text = substituteList(text, l.name, l.expandedItems);
+  }
+  return { text, used };
+}
+
+/** True when `name` occurs in `text` delimited the way `resolve_list` requires. */
+export function mentionsList(text: string, name: string): boolean {
+  let i = text.indexOf(name);
+  while (i !== -1) {
+    const end = i + name.length;
+    if ((i === 0 || DELIMS.includes(text[i - 1] as string)) && (end >= text.length || DELIMS.includes(text[end] as string))) return true;
+    i = text.indexOf(name, i + 1);
+  }
+  return false;
+}

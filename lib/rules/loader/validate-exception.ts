@@ -1,0 +1,69 @@
+import { ALL_OPERATORS, LIST_OPERATORS } from '../condition/operators';
+import type { ExceptionEntry, ExceptionInfo } from './item-infos';
+import { isValidEntry } from './item-infos';
+import { LOAD_MESSAGES } from './load-checks';
+import type { SourceRef } from './effective-ruleset';
+
+export interface ExceptionProblem {
+  readonly at: SourceRef;
+  readonly message: string;
+}
+
+const entry = (item: string, at: SourceRef): ExceptionEntry => ({ isList: false, item, items: [], at });
+
+/**
+ * Checks that an exception's fields and comps line up and fills in the default comps, as
+ * falcosecurity/falco `rule_loader_collector.cpp` `validate_exception_info` does: a fields list
+ * gets `=` per field and needs one comp per field, each a supported operator; a single field
+ * gets `in` and its comp must be `in`, `pmatch` or `intersects`.
+ *
+ * Also checks each value's shape against the fields, which Falco does later, while building the
+ * exception condition (`rule_loader_compiler.cpp` `build_rule_exception_infos`).
+ * Returns the problems found; the exception is usable when there are none.
+ */
+export function validateException(ex: ExceptionInfo, what: string): ExceptionProblem[] {
+  const problems: ExceptionProblem[] = [];
+  const fields = ex.fields;
+  if (!isValidEntry(fields)) {
+    return [{ at: ex.at, message: LOAD_MESSAGES.exceptionNoFields(what, ex.name) }];
+  }
+  if (fields.isList) {
+    if (!isValidEntry(ex.comps)) {
+      ex.comps = { isList: true, item: '', items: fields.items.map((f) => entry('=', f.at)), at: ex.at };
+    }
+    const comps = ex.comps;
+    if (!comps.isList || comps.items.length !== fields.items.length) {
+      problems.push({
+        at: comps.at,
+        message: LOAD_MESSAGES.exceptionCompsLength(what, ex.name, fields.items.length, comps.isList ? comps.items.length : 1),
+      });
+    } else {
+      for (const c of comps.items) {
+        if (c.isList || !ALL_OPERATORS.includes(c.item)) {
+          problems.push({ at: c.at, message: LOAD_MESSAGES.exceptionBadComp(what, ex.name, c.isList ? '(a list)' : c.item, ALL_OPERATORS) });
+        }
+      }
+    }
+    for (const value of ex.values) {
+      if (!value.isList) {
+        problems.push({ at: value.at, message: LOAD_MESSAGES.exceptionTupleNotList(what, ex.name, fields.items.length) });
+      } else if (value.items.length !== fields.items.length) {
+        problems.push({
+          at: value.at,
+          message: LOAD_MESSAGES.exceptionTupleLength(what, ex.name, fields.items.length, value.items.length),
+        });
+      }
+    }
+  } else {
+    if (!isValidEntry(ex.comps)) ex.comps = entry('in', ex.at);
+    const comps = ex.comps;
+    if (comps.isList) problems.push({ at: comps.at, message: LOAD_MESSAGES.exceptionCompsNotList(what, ex.name) });
+    else if (!(LIST_OPERATORS as readonly string[]).includes(comps.item)) {
+      problems.push({ at: comps.at, message: LOAD_MESSAGES.exceptionSingleComp(what, ex.name, comps.item) });
+    }
+    for (const value of ex.values) {
+      if (value.isList) problems.push({ at: value.at, message: LOAD_MESSAGES.exceptionSingleValueList(what, ex.name) });
+    }
+  }
+  return problems;
+}

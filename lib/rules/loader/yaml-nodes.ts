@@ -1,0 +1,80 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+
+/** A node of a parsed rules file, aliases already followed. */
+export type YamlNode = Node | null | undefined;
+
+/** Follows `*alias` references (yaml-cpp, Falco's YAML library, expands them transparently). */
+export function deref(node: unknown, doc: Document): YamlNode {
+  let n = node as YamlNode;
+  for (let hops = 0; isAlias(n) && hops < 64; hops++) n = n.resolve(doc) as YamlNode;
+  return isAlias(n) ? null : n;
+}
+
+/** True for an absent value, `~`, `null` or an empty value: what yaml-cpp's `IsNull()` reports. */
+export function isNullNode(node: YamlNode): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+/** How a node is described in messages. */
+export function nodeKind(node: YamlNode): string {
+  if (isNullNode(node)) return 'an empty value';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a sequence';
+  return 'a scalar';
+}
+
+/** The scalar's text as yaml-cpp's `Scalar()` gives it: quotes removed, no type conversion (`1194` stays `1194`). */
+export function scalarText(node: Scalar): string {
+  return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+/** Key text of a pair, or undefined for a non-scalar key. */
+export function keyText(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? scalarText(pair.key) : undefined;
+}
+
+/** First pair with the given key, as yaml-cpp's `node[key]` finds it. */
+export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  for (const pair of map.items) if (keyText(pair) === key) return pair;
+  return undefined;
+}
+
+/** Offset where a node starts in the file. */
+export function nodeStart(node: unknown, fallback: number): number {
+  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  return range ? range[0] : fallback;
+}
+
+// yaml-cpp's convert<bool> accepts these spellings, each in lower, UPPER and Capitalized case.
+const TRUE_WORDS = ['y', 'yes', 'true', 'on'];
+const FALSE_WORDS = ['n', 'no', 'false', 'off'];
+const caseForms = (w: string): string[] => [w, w.toUpperCase(), w[0]?.toUpperCase() + w.slice(1)];
+const BOOLS = new Map<string, boolean>([
+  ...TRUE_WORDS.flatMap((w) => caseForms(w).map((f) => [f, true] as const)),
+  ...FALSE_WORDS.flatMap((w) => caseForms(w).map((f) => [f, false] as const)),
+]);
+
+/** Decodes a boolean the way yaml-cpp does; undefined when it is not one. */
+export function decodeBool(text: string): boolean | undefined {
+  return BOOLS.get(text);
+}
+
+/**
+ * Decodes an unsigned integer the way yaml-cpp's convert<uint32_t> does (stream extraction with
+ * base detection: `0x1f` hex, `017` octal; no sign, nothing after the number, at most 2^32-1).
+ */
+export function decodeUint32(text: string): number | undefined {
+  let value: number;
+  if (/^0[xX][0-9a-fA-F]+$/.test(text)) value = parseInt(text.slice(2), 16);
+  else if (/^0[0-7]+$/.test(text)) value = parseInt(text.slice(1), 8);
+  else if (/^(0|[1-9][0-9]*)$/.test(text)) value = parseInt(text, 10);
+  else return undefined;
+  return value <= 0xffffffff ? value : undefined;
+}
+
+/** Decodes a (signed, 64-bit range) integer; undefined when the text is not one. */
+export function decodeInteger(text: string): number | undefined {
+  if (!/^[-+]?(0|[1-9][0-9]*)$/.test(text)) return undefined;
+  const v = Number(text);
+  return Number.isSafeInteger(v) ? v : undefined;
+}

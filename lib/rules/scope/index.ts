@@ -1,0 +1,6 @@
+export * from './scope-options';
+export * from './scope-options-error';
+export * from './scope-macros';
+export * from './scope-rule-files';
+export * from './flat-rules-file';
+export * from './print-rules-file';

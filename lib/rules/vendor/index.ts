@@ -1,0 +1,6 @@
+export * from './vendor-error';
+export * from './sha256';
+export * from './rules-lock';
+export * from './fetch-rule-file';
+export * from './vendor-rules';
+export * from './verify-vendored-rules';

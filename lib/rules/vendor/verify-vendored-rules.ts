@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readRulesLock } from './rules-lock';
+import { sha256Hex } from './sha256';
+import { VendorError } from './vendor-error';
+
+/** A vendored rule file that matched its lock entry; `text` is ready for the loader. */
+export interface VerifiedRuleFile {
+  /** File name, e.g. `falco_rules.yaml` (the name the scoping transform and ConfigMaps use). */
+  readonly name: string;
+  /** Path of the file: `dir` joined with the name, as `dir` was given. */
+  readonly path: string;
+  readonly sha256: string;
+  readonly text: string;
+}
+
+/**
+ * Checks that `dir` holds every file of the lock with exactly the locked sha256 and returns them
+ * in load order. Used by synth: a file edited in place (say, prod-scoped by hand as the old
+ * setup did) or left from another release must not be rendered silently.
+ *
+ * Throws one `VendorError` listing every missing or mismatching file, each naming the file, the
+ * expected and the actual checksum, and the fix (`npm run rules:vendor`).
+ */
+export function verifyVendoredRules(lockFile: string, dir: string): VerifiedRuleFile[] {
+  const lock = readRulesLock(lockFile);
+  const problems: string[] = [];
+  const files: VerifiedRuleFile[] = [];
+  for (const file of lock.files) {
+    const where = path.join(dir, file.name);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(where);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push(
+        code === 'ENOENT'
+          ? `${where}: missing (locked in ${lock.file} as ${lock.release}, sha256 ${file.sha256})`
+          : `${where}: cannot read: ${(e as Error).message}`,
+      );
+      continue;
+    }
+    const actual = sha256Hex(bytes);
+    if (actual !== file.sha256) {
+      problems.push(
+        `${where}: sha256 mismatch: expected ${file.sha256} (${lock.file}, ${lock.release}), found ${actual}; ` +
+          'the file was changed or comes from another release',
+      );
+      continue;
+    }
+    files.push({ name: file.name, path: where, sha256: actual, text: bytes.toString('utf8') });
+  }
+  if (problems.length > 0) {
+    throw new VendorError(`${problems.join('\n')}\nRun 'npm run rules:vendor' to restore the locked upstream rules.`);
+  }
+  return files;
+}

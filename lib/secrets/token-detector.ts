@@ -1,0 +1,79 @@
+/**
+ * Finds strings that look like credentials anywhere inside a props object, so a token pasted into
+ * `main.ts` fails synth instead of being rendered into `dist/` and pushed to Git.
+ * Tokens belong in Kubernetes Secrets, created out of band and referenced by name.
+ */
+
+interface TokenPattern {
+  readonly name: string;
+  readonly pattern: RegExp;
+}
+
+/** Well-known credential formats; each is anchored to the whole string or a word inside it. */
+const TOKEN_PATTERNS: readonly TokenPattern[] = [
+  // Telegram Bot API token: <bot id>:<35 chars>, see core.telegram.org/bots/api#authorizing-your-bot
+  { name: 'a Telegram bot token', pattern: /\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/ },
+  { name: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/ },
+  { name: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+  { name: 'a Slack webhook URL', pattern: /hooks\.slack\.com\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+/ },
+  { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
+  { name: 'a private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+  { name: 'a URL with embedded credentials', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i },
+];
+
+/** Long, random-looking words (API keys of unknown vendors): mixed letters and digits, high entropy. */
+const OPAQUE_SECRET = /^[A-Za-z0-9+/_=-]{32,}$/;
+const MIN_ENTROPY_BITS_PER_CHAR = 4.0;
+
+export interface TokenFinding {
+  /** Dotted path of the prop, e.g. `falcosidekick.telegram.chatId`. */
+  readonly prop: string;
+  readonly value: string;
+  /** What the value looks like, e.g. `a Telegram bot token`. */
+  readonly kind: string;
+}
+
+/** Walks `props` (objects, arrays, strings) and returns every string that looks like a credential. */
+export function findTokens(props: unknown, path = ''): TokenFinding[] {
+  if (typeof props === 'string') {
+    const kind = classifyToken(props);
+    return kind ? [{ prop: path || '(props)', value: props, kind }] : [];
+  }
+  if (Array.isArray(props)) {
+    return props.flatMap((item, index) => findTokens(item, `${path}[${index}]`));
+  }
+  if (props !== null && typeof props === 'object') {
+    return Object.entries(props as Record<string, unknown>).flatMap(([key, value]) =>
+      findTokens(value, path ? `${path}.${key}` : key),
+    );
+  }
+  return [];
+}
+
+/** What kind of credential `value` looks like, or undefined when it looks like ordinary configuration. */
+export function classifyToken(value: string): string | undefined {
+  for (const { name, pattern } of TOKEN_PATTERNS) {
+    if (pattern.test(value)) return name;
+  }
+  if (OPAQUE_SECRET.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !isHexDigest(value)) {
+    if (shannonEntropy(value) >= MIN_ENTROPY_BITS_PER_CHAR) return 'a random-looking secret (API key)';
+  }
+  return undefined;
+}
+
+/** Content digests (sha256 hex) are pins, not secrets: they are meant to be committed. */
+function isHexDigest(value: string): boolean {
+  return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value);
+}
+
+function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}

@@ -1,0 +1,245 @@
+/**
+ * The contract of the stack: everything a user may change, with the defaults that reproduce the
+ * hand-made setup this product replaces. A user changes the stack by changing these props, nothing else.
+ */
+
+/** Pod Security Admission level, see kubernetes.io/docs/concepts/security/pod-security-admission. */
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+
+/** Falco's kernel instrumentation, as the falco chart's `driver.kind` value. */
+export type FalcoDriverKind = 'modern_ebpf' | 'ebpf' | 'kmod' | 'auto';
+
+/** Falco priorities, as Falcosidekick's `minimumpriority` accepts them. */
+export type FalcoPriority =
+  | 'emergency'
+  | 'alert'
+  | 'critical'
+  | 'error'
+  | 'warning'
+  | 'notice'
+  | 'informational'
+  | 'debug';
+
+/** The field that scopes rules to namespaces. See the README section "Prod scoping". */
+export type ScopeField = 'k8smeta.ns.name' | 'k8s.ns.name' | 'container.name';
+
+export interface NamespaceProps {
+  /** `metadata.name` of the Namespace. */
+  readonly name?: string;
+  /** PSA `enforce` level: pods violating it are rejected. */
+  readonly enforce?: PodSecurityLevel;
+  /** PSA `warn` level: violations are returned to the client as warnings. @default - same as `enforce` */
+  readonly warn?: PodSecurityLevel;
+  /** PSA `audit` level: violations are recorded in the audit log. @default - same as `warn` */
+  readonly audit?: PodSecurityLevel;
+}
+
+export interface NamespacesProps {
+  /**
+   * Where Falco, Falcosidekick and the rule ConfigMaps live. Falco's pods are privileged
+   * (kernel instrumentation), so this namespace must enforce `privileged`.
+   * @default { name: 'secured-ns', enforce: 'privileged' }
+   */
+  readonly security?: NamespaceProps;
+  /**
+   * The development namespace of the demo workloads.
+   * @default { name: 'dev', enforce: 'baseline', warn: 'restricted', audit: 'restricted' }
+   */
+  readonly dev?: NamespaceProps;
+  /**
+   * The production namespace of the demo workloads; the default Falco rules are scoped to it.
+   * @default { name: 'prod', enforce: 'baseline', warn: 'restricted', audit: 'restricted' }
+   */
+  readonly prod?: NamespaceProps;
+}
+
+export interface DemoWorkloadsProps {
+  /**
+   * Whether the demo workloads (ubuntu and nginx in `dev` and `prod`) are rendered.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Image of the long-running ubuntu target to `kubectl exec` into. Pin a tag (or digest).
+   * @default 'docker.io/library/ubuntu:24.04'
+   */
+  readonly ubuntuImage?: string;
+  /**
+   * Image of the nginx Deployment. Pin a tag (or digest). It must run as UID 101 on port 8080 and write only
+   * to /tmp (as nginx-unprivileged does), so it passes the `restricted` Pod Security level.
+   * @default 'docker.io/nginxinc/nginx-unprivileged:1.27.3'
+   */
+  readonly nginxImage?: string;
+}
+
+export interface HelmChartSourceProps {
+  /**
+   * Helm repository URL of the chart.
+   * @default 'https://falcosecurity.github.io/charts'
+   */
+  readonly repo?: string;
+  /** Exact chart version (no ranges): upgrades must be a reviewed change. */
+  readonly chartVersion?: string;
+  /**
+   * Namespace of the `HelmChart` object itself; the helm-controller of k3s/RKE2 watches `kube-system`.
+   * @default 'kube-system'
+   */
+  readonly helmChartNamespace?: string;
+}
+
+export interface FalcoProps extends HelmChartSourceProps {
+  /**
+   * Falco chart version. @default '9.1.0'
+   */
+  readonly chartVersion?: string;
+  /**
+   * Kernel instrumentation, the chart's `driver.kind`.
+   * @default 'modern_ebpf'
+   */
+  readonly driverKind?: FalcoDriverKind;
+  /**
+   * Deploy the k8s-metacollector and load the k8smeta plugin, so `k8smeta.*` fields are filled
+   * (the chart's `collectors.kubernetes.enabled`).
+   * @default true
+   */
+  readonly kubernetesMetadata?: boolean;
+  /**
+   * Text appended to the output of every syscall event (Falco's `append_output.extra_output`).
+   * @default 'pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name'
+   */
+  readonly appendOutput?: string;
+}
+
+export interface TelegramProps {
+  /**
+   * Name of the Secret (in the security namespace) holding `TELEGRAM_TOKEN` and `TELEGRAM_CHATID`.
+   * It is created out of band and never rendered; see the README.
+   * @default 'falcosidekick-telegram'
+   */
+  readonly secretName?: string;
+  /**
+   * Lowest Falco priority forwarded to Telegram.
+   * @default 'warning'
+   */
+  readonly minimumPriority?: FalcoPriority;
+  /**
+   * Topic (message thread) of a forum group to post into. Needs Falcosidekick 2.34.0 or later.
+   * @default - the chat's main thread
+   */
+  readonly messageThreadId?: string;
+  /**
+   * Verify Telegram's TLS certificate.
+   * @default true
+   */
+  readonly checkCert?: boolean;
+}
+
+export interface FalcosidekickProps extends HelmChartSourceProps {
+  /**
+   * Falcosidekick chart version. @default '0.14.0'
+   */
+  readonly chartVersion?: string;
+  /**
+   * Falcosidekick image tag. Message threads need 2.34.0 or later; the chart 0.14.0 default (2.32.0) ignores them.
+   * @default '2.34.0'
+   */
+  readonly imageTag?: string;
+  /**
+   * Falcosidekick replicas.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /** Telegram output. @default - enabled, token and chat id from the Secret `falcosidekick-telegram` */
+  readonly telegram?: TelegramProps;
+}
+
+export interface ScopeProps {
+  /**
+   * Namespaces the scoped rules fire in.
+   * @default ['prod'] (the prod namespace's name)
+   */
+  readonly namespaces?: string[];
+  /**
+   * Field that carries the namespace. `k8smeta.ns.name` needs `falco.kubernetesMetadata`.
+   * @default 'k8smeta.ns.name'
+   */
+  readonly field?: ScopeField;
+  /**
+   * Rule files (by file name) whose rules are scoped.
+   * @default - every upstream and project rule file
+   */
+  readonly files?: string[];
+  /** Rules left unscoped, by name. @default [] */
+  readonly excludeRules?: string[];
+  /**
+   * Rules left unscoped, by tag.
+   * @default ['falco_gitops_cluster_wide']
+   */
+  readonly excludeTags?: string[];
+}
+
+export interface RulesProps {
+  /**
+   * Folder of the project's own rule files (`*.yaml`, loaded in file-name order after the upstream rules).
+   * @default 'rules'
+   */
+  readonly projectRulesDir?: string;
+  /**
+   * Folder of the vendored upstream Falco rules (`npm run rules:vendor`), checked against the lock file.
+   * When the folder holds no vendored files, only the project's rules are delivered.
+   * @default - the lock file's `vendorDir` (`rules/upstream`)
+   */
+  readonly upstreamRulesDir?: string;
+  /**
+   * Lock file naming the upstream release, files and sha256 checksums.
+   * @default 'rules/upstream.lock.yaml'
+   */
+  readonly lockFile?: string;
+  /** Namespace scoping of the rules. @default - scoped to the prod namespace by `k8smeta.ns.name` */
+  readonly scope?: ScopeProps;
+}
+
+export interface ArgoCdProps {
+  /** Git repository Argo CD syncs from, e.g. `https://github.com/acme/falco-gitops.git`. Required. */
+  readonly repoUrl?: string;
+  /**
+   * Git revision (branch, tag or commit).
+   * @default 'main'
+   */
+  readonly targetRevision?: string;
+  /**
+   * Folder of the repository holding the cluster manifests.
+   * @default 'dist/cluster'
+   */
+  readonly path?: string;
+  /**
+   * Namespace Argo CD runs in; the Application and AppProject are created there.
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /**
+   * Name of the Application and of the AppProject.
+   * @default 'falco-gitops'
+   */
+  readonly name?: string;
+  /**
+   * API server of the destination cluster.
+   * @default 'https://kubernetes.default.svc'
+   */
+  readonly destinationServer?: string;
+}
+
+export interface FalcoGitopsStackProps {
+  /** The three namespaces. @default - `secured-ns`, `dev`, `prod` */
+  readonly namespaces?: NamespacesProps;
+  /** Demo workloads to exec into. @default - ubuntu and nginx in `dev` and `prod` */
+  readonly demoWorkloads?: DemoWorkloadsProps;
+  /** Falco. @default - chart 9.1.0, modern eBPF, k8s-metacollector on */
+  readonly falco?: FalcoProps;
+  /** Falcosidekick. @default - chart 0.14.0, Telegram output from a Secret */
+  readonly falcosidekick?: FalcosidekickProps;
+  /** Rule files and their namespace scoping. @default - project rules from `rules/`, scoped to prod */
+  readonly rules?: RulesProps;
+  /** The Argo CD Application and AppProject. `repoUrl` is required. */
+  readonly argocd: ArgoCdProps;
+}

@@ -1,0 +1,127 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ArgoCdAppProject } from '../argocd/argocd-app-project';
+import { ArgoCdApplication } from '../argocd/argocd-application';
+import { FalcoHelmChart } from '../falco/falco-helm-chart';
+import { FalcosidekickHelmChart } from '../falco/falcosidekick-helm-chart';
+import { RulesConfigMap } from '../falco/rules-config-map';
+import { PodSecurityNamespace } from '../namespaces/pod-security-namespace';
+import { DemoWorkloads } from '../workloads/demo-workloads';
+import type { RuleBundle } from '../rules-delivery/rule-bundle';
+import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
+import { resolveStackProps, type ResolvedStackProps } from './resolved-stack-props';
+import { validateStackProps } from './validate-stack-props';
+import { loadRuleBundles } from '../rules-delivery/load-rule-bundles';
+
+/** Where the rule ConfigMaps are mounted in the Falco container, one sub-directory each. */
+export const RULES_MOUNT_ROOT = '/etc/falco/falco-gitops';
+
+export interface FalcoGitopsStackOptions {
+  /**
+   * Directory the props' relative paths (`rules/...`) are resolved against.
+   * @default - the current working directory
+   */
+  readonly baseDir?: string;
+}
+
+/**
+ * The whole Falco stack: namespaces, rule ConfigMaps, Falco and Falcosidekick HelmCharts, demo
+ * workloads (the `cluster` chart, synced by Argo CD) and the Argo CD Application and AppProject
+ * (the `bootstrap` chart, applied once by hand and never synced by itself).
+ */
+export class FalcoGitopsStack extends Construct {
+  /** Everything Argo CD syncs. */
+  readonly clusterChart: Chart;
+  /** The Argo CD objects, outside the synced folder. */
+  readonly bootstrapChart: Chart;
+  readonly resolved: ResolvedStackProps;
+  readonly ruleBundles: readonly RuleBundle[];
+  /** Non-fatal findings for the user, e.g. rules of a source without a namespace field left unscoped. */
+  readonly warnings: readonly string[];
+
+  constructor(scope: Construct, id: string, props: FalcoGitopsStackProps, options: FalcoGitopsStackOptions = {}) {
+    super(scope, id);
+    const resolved = resolveStackProps(props);
+    validateStackProps(props, resolved);
+    this.resolved = resolved;
+    const { namespaces } = resolved;
+
+    this.clusterChart = new Chart(this, 'Cluster', { disableResourceNameHashes: true });
+    this.bootstrapChart = new Chart(this, 'Bootstrap', { disableResourceNameHashes: true });
+
+    const namespaceGroup = new Construct(this.clusterChart, 'Namespaces');
+    for (const key of ['security', 'dev', 'prod'] as const) {
+      new PodSecurityNamespace(namespaceGroup, key, { namespace: namespaces[key] });
+    }
+
+    const rules = loadRuleBundles(resolved, { baseDir: options.baseDir ?? process.cwd() });
+    this.ruleBundles = rules.bundles;
+    this.warnings = rules.warnings;
+    const rulesGroup = new Construct(this.clusterChart, 'Rules');
+    const rulesConfigMaps = this.ruleBundles.map((bundle, index) => {
+      const configMap = new RulesConfigMap(rulesGroup, bundle.id, {
+        name: bundle.configMapName,
+        namespace: namespaces.security.name,
+        // The numeric prefix makes the directory order visible; falco.rules_files states the order.
+        mountPath: `${RULES_MOUNT_ROOT}/${String(index).padStart(2, '0')}-${bundle.id}`,
+      });
+      for (const file of bundle.files) configMap.addRulesFile(file.name, file.text);
+      return configMap;
+    });
+
+    const sidekick = new FalcosidekickHelmChart(this.clusterChart, 'Falcosidekick', {
+      ...resolved.falcosidekick,
+      targetNamespace: namespaces.security.name,
+      telegramSecretName: resolved.falcosidekick.telegram.secretName,
+      minimumPriority: resolved.falcosidekick.telegram.minimumPriority,
+      checkCert: resolved.falcosidekick.telegram.checkCert,
+      messageThreadId: resolved.falcosidekick.telegram.messageThreadId,
+    });
+
+    new FalcoHelmChart(this.clusterChart, 'Falco', {
+      ...resolved.falco,
+      targetNamespace: namespaces.security.name,
+      httpOutputUrl: sidekick.serviceUrl,
+      rulesMounts: rulesConfigMaps.map((cm) => ({ configMapName: cm.name, mountPath: cm.mountPath })),
+    });
+
+    if (resolved.demoWorkloads.enabled) {
+      new DemoWorkloads(this.clusterChart, 'DemoWorkloads', {
+        namespaces: [namespaces.dev.name, namespaces.prod.name],
+        ubuntuImage: resolved.demoWorkloads.ubuntuImage,
+        nginxImage: resolved.demoWorkloads.nginxImage,
+      });
+    }
+
+    const argocd = resolved.argocd;
+    const helmChartNamespaces = [resolved.falco.helmChartNamespace, resolved.falcosidekick.helmChartNamespace];
+    new ArgoCdAppProject(this.bootstrapChart, 'AppProject', {
+      name: argocd.name,
+      namespace: argocd.namespace,
+      repoUrl: argocd.repoUrl,
+      destinationServer: argocd.destinationServer,
+      destinationNamespaces: [
+        ...new Set([
+          ...helmChartNamespaces,
+          namespaces.security.name,
+          ...(resolved.demoWorkloads.enabled ? [namespaces.dev.name, namespaces.prod.name] : []),
+        ]),
+      ],
+      clusterResources: [{ group: '', kind: 'Namespace' }],
+      namespaceResources: [
+        { group: '', kind: 'ConfigMap' },
+        { group: 'helm.cattle.io', kind: 'HelmChart' },
+        ...(resolved.demoWorkloads.enabled ? [{ group: 'apps', kind: 'Deployment' }] : []),
+      ],
+    });
+    new ArgoCdApplication(this.bootstrapChart, 'Application', {
+      name: argocd.name,
+      namespace: argocd.namespace,
+      project: argocd.name,
+      repoUrl: argocd.repoUrl,
+      targetRevision: argocd.targetRevision,
+      path: argocd.path,
+      destinationServer: argocd.destinationServer,
+    });
+  }
+}

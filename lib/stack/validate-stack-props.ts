@@ -1,0 +1,378 @@
+import { type PropProblem, StackPropsError } from '../errors/stack-props-error';
+import { findTokens } from '../secrets/token-detector';
+import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
+import type { ResolvedStackProps } from './resolved-stack-props';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** An exact SemVer 2 version: `9.1.0`, `1.0.0-rc.1`. Ranges (`9.x`, `^9.1.0`, `>=9`, `*`) are not pins. */
+const EXACT_SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+const HTTPS_URL = /^https:\/\/[^\s/]+(\/\S*)?$/;
+const GIT_URL = /^(https:\/\/[^\s/]+\/\S+|ssh:\/\/\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+)$/;
+/** `registry/repo:tag` or `repo@sha256:<digest>`; `latest` is not a pin. */
+const PINNED_IMAGE = /^[a-z0-9]+([._\-/:][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})$/;
+
+const PSA_LEVELS = ['privileged', 'baseline', 'restricted'];
+const DRIVER_KINDS = ['modern_ebpf', 'ebpf', 'kmod', 'auto'];
+const PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
+const SCOPE_FIELDS = ['k8smeta.ns.name', 'k8s.ns.name', 'container.name'];
+/** Falcosidekick learned Telegram message threads in 2.34.0; older images silently ignore the option. */
+const MIN_SIDEKICK_FOR_THREADS = [2, 34, 0];
+
+/**
+ * One validation rule: which prop it reads, whether the value is acceptable, and what to tell the user.
+ * Kept as a table so every failure is reported at once.
+ */
+interface PropRule {
+  readonly prop: string;
+  readonly value: (p: ResolvedStackProps) => unknown;
+  readonly valid: (value: unknown, p: ResolvedStackProps, raw: FalcoGitopsStackProps) => boolean;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const oneOf = (allowed: readonly string[]) => (v: unknown) => isString(v) && allowed.includes(v);
+const quoteList = (allowed: readonly string[]) => allowed.map((a) => `'${a}'`).join(', ');
+const matches = (pattern: RegExp, maxLength = Infinity) => (v: unknown) =>
+  isString(v) && v.length <= maxLength && pattern.test(v);
+const namespaceName = (v: unknown) =>
+  matches(DNS1123_LABEL, 63)(v) && !String(v).startsWith('kube-') && v !== 'default';
+
+function namespaceRules(key: 'security' | 'dev' | 'prod'): PropRule[] {
+  const base = `namespaces.${key}`;
+  const levelRule = (level: 'enforce' | 'warn' | 'audit'): PropRule => ({
+    prop: `${base}.${level}`,
+    value: (p) => p.namespaces[key][level],
+    valid: oneOf(PSA_LEVELS),
+    problem: `must be one of ${quoteList(PSA_LEVELS)}`,
+    fix: 'use a Pod Security Admission level',
+  });
+  return [
+    {
+      prop: `${base}.name`,
+      value: (p) => p.namespaces[key].name,
+      valid: namespaceName,
+      problem: 'must be a DNS-1123 label (lowercase letters, digits and "-", at most 63 characters) and not "default" or "kube-*"',
+      fix: `choose a name such as "${key === 'security' ? 'secured-ns' : key}"`,
+    },
+    levelRule('enforce'),
+    levelRule('warn'),
+    levelRule('audit'),
+  ];
+}
+
+const RULES: readonly PropRule[] = [
+  ...namespaceRules('security'),
+  ...namespaceRules('dev'),
+  ...namespaceRules('prod'),
+  {
+    prop: 'namespaces.security.enforce',
+    value: (p) => p.namespaces.security.enforce,
+    valid: (v) => !oneOf(PSA_LEVELS)(v) || v === 'privileged',
+    problem: "must be 'privileged': Falco's pods are privileged and would be rejected by the namespace",
+    fix: "set enforce: 'privileged' (or leave it unset)",
+  },
+  {
+    prop: 'namespaces',
+    value: (p) => [p.namespaces.security.name, p.namespaces.dev.name, p.namespaces.prod.name],
+    valid: (v) => new Set(v as string[]).size === (v as string[]).length,
+    problem: 'the security, dev and prod namespaces must have different names',
+    fix: 'give each namespace its own name',
+  },
+  {
+    prop: 'demoWorkloads.ubuntuImage',
+    value: (p) => p.demoWorkloads.ubuntuImage,
+    valid: (v) => matches(PINNED_IMAGE)(v) && !String(v).endsWith(':latest'),
+    problem: 'must be an image pinned to a tag or digest (not ":latest")',
+    fix: 'use e.g. "docker.io/library/ubuntu:24.04"',
+  },
+  {
+    prop: 'demoWorkloads.nginxImage',
+    value: (p) => p.demoWorkloads.nginxImage,
+    valid: (v) => matches(PINNED_IMAGE)(v) && !String(v).endsWith(':latest'),
+    problem: 'must be an image pinned to a tag or digest (not ":latest")',
+    fix: 'use e.g. "docker.io/nginxinc/nginx-unprivileged:1.27.3" (listens on 8080 as UID 101)',
+  },
+  ...(['falco', 'falcosidekick'] as const).flatMap((chart): PropRule[] => [
+    {
+      prop: `${chart}.chartVersion`,
+      value: (p) => p[chart].chartVersion,
+      valid: matches(EXACT_SEMVER),
+      problem: 'must be an exact chart version (a range or tag is not pinned, so an upgrade would not be reviewed)',
+      fix: `pin a version such as "${chart === 'falco' ? '9.1.0' : '0.14.0'}"`,
+    },
+    {
+      prop: `${chart}.repo`,
+      value: (p) => p[chart].repo,
+      valid: matches(HTTPS_URL),
+      problem: 'must be an https:// Helm repository URL',
+      fix: 'use "https://falcosecurity.github.io/charts"',
+    },
+    {
+      prop: `${chart}.helmChartNamespace`,
+      value: (p) => p[chart].helmChartNamespace,
+      valid: matches(DNS1123_LABEL, 63),
+      problem: 'must be a namespace name (DNS-1123 label)',
+      fix: 'use "kube-system", where the k3s/RKE2 helm-controller watches HelmCharts',
+    },
+  ]),
+  {
+    prop: 'falco.driverKind',
+    value: (p) => p.falco.driverKind,
+    valid: oneOf(DRIVER_KINDS),
+    problem: `must be one of ${quoteList(DRIVER_KINDS)}`,
+    fix: "use 'modern_ebpf' unless the nodes' kernels are older than 5.8",
+  },
+  {
+    prop: 'falco.kubernetesMetadata',
+    value: (p) => p.falco.kubernetesMetadata,
+    valid: (v) => typeof v === 'boolean',
+    problem: 'must be true or false',
+    fix: 'use true to deploy the k8s-metacollector and the k8smeta plugin',
+  },
+  {
+    prop: 'falco.appendOutput',
+    value: (p) => p.falco.appendOutput,
+    valid: (v) => isString(v) && v.trim().length > 0 && !v.includes('\n'),
+    problem: 'must be a non-empty, single-line Falco output format',
+    fix: 'use e.g. "pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name"',
+  },
+  {
+    prop: 'falco.appendOutput',
+    value: (p) => p.falco.appendOutput,
+    valid: (v, p) => p.falco.kubernetesMetadata || !(isString(v) && v.includes('%k8smeta.')),
+    problem: 'uses %k8smeta.* fields, which stay empty without the k8smeta plugin (falco.kubernetesMetadata is false)',
+    fix: 'set falco.kubernetesMetadata to true, or use %k8s.pod.name / %k8s.ns.name from the container plugin',
+  },
+  {
+    prop: 'falcosidekick.imageTag',
+    value: (p) => p.falcosidekick.imageTag,
+    valid: matches(EXACT_SEMVER),
+    problem: 'must be an exact Falcosidekick version',
+    fix: 'use e.g. "2.34.0"',
+  },
+  {
+    prop: 'falcosidekick.replicas',
+    value: (p) => p.falcosidekick.replicas,
+    valid: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 10,
+    problem: 'must be a whole number from 1 to 10',
+    fix: 'use 2 for a highly available Falcosidekick',
+  },
+  {
+    prop: 'falcosidekick.telegram.secretName',
+    value: (p) => p.falcosidekick.telegram.secretName,
+    valid: matches(DNS1123_SUBDOMAIN, 253),
+    problem: 'must be the name of a Secret (DNS-1123 subdomain)',
+    fix: 'use e.g. "falcosidekick-telegram" and create that Secret out of band (see README)',
+  },
+  {
+    prop: 'falcosidekick.telegram.minimumPriority',
+    value: (p) => p.falcosidekick.telegram.minimumPriority,
+    valid: oneOf(PRIORITIES),
+    problem: `must be one of ${quoteList(PRIORITIES)}`,
+    fix: "use a Falco priority such as 'warning'",
+  },
+  {
+    prop: 'falcosidekick.telegram.messageThreadId',
+    value: (p) => p.falcosidekick.telegram.messageThreadId,
+    valid: (v) => v === undefined || matches(/^[1-9]\d{0,18}$/)(v),
+    problem: 'must be the numeric id of a forum topic',
+    fix: 'copy the number after the last "/" of a message link in the topic, or leave it unset',
+  },
+  {
+    prop: 'falcosidekick.imageTag',
+    value: (p) => p.falcosidekick.imageTag,
+    valid: (v, p) => p.falcosidekick.telegram.messageThreadId === undefined || !isString(v) || versionAtLeast(v, MIN_SIDEKICK_FOR_THREADS),
+    problem: 'is older than 2.34.0, which ignores falcosidekick.telegram.messageThreadId',
+    fix: 'use imageTag "2.34.0" or later, or drop messageThreadId',
+  },
+  {
+    prop: 'falcosidekick.telegram.checkCert',
+    value: (p) => p.falcosidekick.telegram.checkCert,
+    valid: (v) => typeof v === 'boolean',
+    problem: 'must be true or false',
+    fix: 'leave it true unless a TLS-intercepting proxy sits in front of Telegram',
+  },
+  {
+    prop: 'rules.projectRulesDir',
+    value: (p) => p.rules.projectRulesDir,
+    valid: relativePath,
+    problem: 'must be a relative path inside the repository',
+    fix: 'use e.g. "rules"',
+  },
+  {
+    prop: 'rules.upstreamRulesDir',
+    value: (p) => p.rules.upstreamRulesDir,
+    valid: (v) => v === undefined || relativePath(v),
+    problem: 'must be a relative path inside the repository',
+    fix: 'use e.g. "rules/upstream" and run `npm run rules:vendor`',
+  },
+  {
+    prop: 'rules.lockFile',
+    value: (p) => p.rules.lockFile,
+    valid: relativePath,
+    problem: 'must be a relative path inside the repository',
+    fix: 'use "rules/upstream.lock.yaml"',
+  },
+  {
+    prop: 'rules.scope.namespaces',
+    value: (p) => p.rules.scope.namespaces,
+    // Unset, it is derived from the prod namespace's name, which has its own rule: report a bad name once.
+    valid: (v, _p, raw) =>
+      raw.rules?.scope?.namespaces === undefined ||
+      (Array.isArray(v) && v.length > 0 && v.every(namespaceName) && new Set(v).size === v.length),
+    problem: 'must be a non-empty list of distinct namespace names',
+    fix: 'use e.g. ["prod"]',
+  },
+  {
+    prop: 'rules.scope.field',
+    value: (p) => p.rules.scope.field,
+    valid: oneOf(SCOPE_FIELDS),
+    problem: `must be one of ${quoteList(SCOPE_FIELDS)}`,
+    fix: "use 'k8smeta.ns.name' (see the README section on scoping)",
+  },
+  {
+    prop: 'rules.scope.field',
+    value: (p) => p.rules.scope.field,
+    valid: (v, p) => v !== 'k8smeta.ns.name' || p.falco.kubernetesMetadata,
+    problem: 'needs the k8s-metacollector and the k8smeta plugin, but falco.kubernetesMetadata is false: every scoped rule would stay silent',
+    fix: "set falco.kubernetesMetadata to true, or use the field 'k8s.ns.name'",
+  },
+  ...(['files', 'excludeRules', 'excludeTags'] as const).map(
+    (key): PropRule => ({
+      prop: `rules.scope.${key}`,
+      value: (p) => p.rules.scope[key],
+      valid: (v) => v === undefined || (Array.isArray(v) && v.every((item) => isString(item) && item.length > 0)),
+      problem: 'must be a list of non-empty strings',
+      fix: 'list names, e.g. ["Terminal shell in container"]',
+    }),
+  ),
+  {
+    prop: 'argocd.repoUrl',
+    value: (p) => p.argocd.repoUrl,
+    valid: (v) => isString(v) && v.length > 0,
+    problem: 'is required: Argo CD needs the Git repository that holds dist/',
+    fix: 'set argocd.repoUrl to the clone URL of this repository, e.g. "https://github.com/acme/falco-gitops.git"',
+  },
+  {
+    prop: 'argocd.repoUrl',
+    value: (p) => p.argocd.repoUrl,
+    valid: (v) => !isString(v) || v.length === 0 || GIT_URL.test(v),
+    problem: 'must be an https://, ssh:// or git@host:path Git URL',
+    fix: 'use the clone URL of this repository',
+  },
+  {
+    prop: 'argocd.targetRevision',
+    value: (p) => p.argocd.targetRevision,
+    valid: matches(/^[A-Za-z0-9._/-]+$/),
+    problem: 'must be a branch, tag or commit',
+    fix: 'use e.g. "main"',
+  },
+  {
+    prop: 'argocd.path',
+    value: (p) => p.argocd.path,
+    valid: relativePath,
+    problem: 'must be a relative path inside the repository',
+    fix: 'use "dist/cluster"',
+  },
+  {
+    prop: 'argocd.namespace',
+    value: (p) => p.argocd.namespace,
+    valid: matches(DNS1123_LABEL, 63),
+    problem: 'must be a namespace name (DNS-1123 label)',
+    fix: 'use "argocd"',
+  },
+  {
+    prop: 'argocd.name',
+    value: (p) => p.argocd.name,
+    valid: matches(DNS1123_LABEL, 63),
+    problem: 'must be a DNS-1123 label',
+    fix: 'use e.g. "falco-gitops"',
+  },
+  {
+    prop: 'argocd.destinationServer',
+    value: (p) => p.argocd.destinationServer,
+    valid: matches(HTTPS_URL),
+    problem: 'must be the https:// URL of a Kubernetes API server',
+    fix: 'use "https://kubernetes.default.svc" for the cluster Argo CD runs in',
+  },
+];
+
+/** The props a user may set; anything else is a typo that would otherwise be ignored silently. */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  '': ['namespaces', 'demoWorkloads', 'falco', 'falcosidekick', 'rules', 'argocd'],
+  namespaces: ['security', 'dev', 'prod'],
+  'namespaces.security': ['name', 'enforce', 'warn', 'audit'],
+  'namespaces.dev': ['name', 'enforce', 'warn', 'audit'],
+  'namespaces.prod': ['name', 'enforce', 'warn', 'audit'],
+  demoWorkloads: ['enabled', 'ubuntuImage', 'nginxImage'],
+  falco: ['repo', 'chartVersion', 'helmChartNamespace', 'driverKind', 'kubernetesMetadata', 'appendOutput'],
+  falcosidekick: ['repo', 'chartVersion', 'helmChartNamespace', 'imageTag', 'replicas', 'telegram'],
+  'falcosidekick.telegram': ['secretName', 'minimumPriority', 'messageThreadId', 'checkCert'],
+  rules: ['projectRulesDir', 'upstreamRulesDir', 'lockFile', 'scope'],
+  'rules.scope': ['namespaces', 'field', 'files', 'excludeRules', 'excludeTags'],
+  argocd: ['repoUrl', 'targetRevision', 'path', 'namespace', 'name', 'destinationServer'],
+};
+
+/**
+ * Checks the raw and resolved props against every rule and throws one `StackPropsError` listing all
+ * problems: unknown keys, invalid values, inconsistent combinations and token-shaped strings.
+ */
+export function validateStackProps(raw: FalcoGitopsStackProps, resolved: ResolvedStackProps): void {
+  const problems: PropProblem[] = [...unknownKeyProblems(raw as unknown, '')];
+  for (const rule of RULES) {
+    const value = rule.value(resolved);
+    if (!rule.valid(value, resolved, raw)) {
+      problems.push({ prop: rule.prop, received: value, problem: rule.problem, fix: rule.fix });
+    }
+  }
+  for (const finding of findTokens(raw)) {
+    problems.push({
+      prop: finding.prop,
+      received: redact(finding.value),
+      problem: `looks like ${finding.kind}; secrets must never be rendered into dist/ and pushed to Git`,
+      fix: 'put it in a Kubernetes Secret created out of band and reference the Secret by name (see README, "Telegram secret")',
+    });
+  }
+  if (problems.length > 0) throw new StackPropsError(problems);
+}
+
+function unknownKeyProblems(value: unknown, path: string): PropProblem[] {
+  const known = KNOWN_KEYS[path];
+  if (known === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
+    const childPath = path ? `${path}.${key}` : key;
+    if (!known.includes(key)) {
+      return [{
+        prop: childPath,
+        received: redactIfToken(child),
+        problem: `is not a known prop (known under ${path || 'the stack props'}: ${known.join(', ')})`,
+        fix: 'remove it or correct its spelling',
+      }];
+    }
+    return unknownKeyProblems(child, childPath);
+  });
+}
+
+/** Never echo a credential back into a terminal or CI log in full. */
+function redact(value: string): string {
+  return value.length <= 8 ? '********' : `${value.slice(0, 4)}…(${value.length} characters)`;
+}
+
+function redactIfToken(value: unknown): unknown {
+  return findTokens(value).length > 0 ? '(redacted)' : value;
+}
+
+function relativePath(v: unknown): boolean {
+  return isString(v) && v.length > 0 && !v.startsWith('/') && !v.split(/[\\/]/).includes('..');
+}
+
+function versionAtLeast(version: string, minimum: readonly number[]): boolean {
+  const parts = version.split(/[.+-]/).slice(0, 3).map(Number);
+  for (let i = 0; i < minimum.length; i++) {
+    const part = parts[i] ?? 0;
+    if (part !== minimum[i]) return part > (minimum[i] ?? 0);
+  }
+  return true;
+}

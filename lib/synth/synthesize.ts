@@ -1,0 +1,38 @@
+import { App, type Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { manifestFiles, type ManifestFile, type ManifestObject } from './manifest-files';
+
+/** What a stack gives the synthesizer: the charts to render, each into its own folder of `dist/`. */
+export interface SynthesizableStack extends Construct {
+  /** Objects Argo CD syncs, rendered to `dist/cluster/`. */
+  readonly clusterChart: Chart;
+  /** Objects applied once by hand (Argo CD's own), rendered to `dist/bootstrap/`. */
+  readonly bootstrapChart: Chart;
+  /** Non-fatal findings to show the user (e.g. rules left unscoped). */
+  readonly warnings?: readonly string[];
+}
+
+export interface SynthesisResult {
+  readonly files: readonly ManifestFile[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Builds the stack in memory and renders every file of `dist/`, without touching the disk.
+ * Construct validations (cdk8s-plus `node.addValidation`) run here, as `App.synth()` would run them.
+ */
+export function synthesizeStack(build: (app: App) => SynthesizableStack): SynthesisResult {
+  const app = new App();
+  const stack = build(app);
+  const errors = app.node
+    .findAll()
+    .flatMap((construct) => construct.node.validate().map((message) => `${construct.node.path}: ${message}`));
+  if (errors.length > 0) {
+    throw new Error(`construct validation failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  }
+  const files = [
+    ...manifestFiles('cluster', stack.clusterChart.toJson() as ManifestObject[]),
+    ...manifestFiles('bootstrap', stack.bootstrapChart.toJson() as ManifestObject[]),
+  ];
+  return { files, warnings: stack.warnings ?? [] };
+}

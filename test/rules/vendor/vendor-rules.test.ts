@@ -1,0 +1,219 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readRulesLock, sha256Hex, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
+import { runVendorRules } from '../../../scripts/vendor-rules';
+import { REPO_ROOT, SHARED_DIR } from '../../support/shared-dir';
+
+const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
+const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
+const NAMES = readRulesLock(LOCK).files.map((f) => f.name);
+const SHA = Object.fromEntries(readRulesLock(LOCK).files.map((f) => [f.name, f.sha256]));
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-rules-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * A server on 127.0.0.1 (port 0) serving the reference release files under `/r/`;
+ * `tamper` may change a file's bytes or return a status code instead.
+ */
+async function serveRelease(tamper: (name: string, bytes: Buffer) => Buffer | number = (_n, b) => b): Promise<string> {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent((req.url ?? '').replace(/^\/r\//, ''));
+    if (!NAMES.includes(name)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const served = tamper(name, fs.readFileSync(path.join(RELEASE_DIR, name)));
+    if (typeof served === 'number') res.writeHead(served).end();
+    else res.writeHead(200, { 'content-type': 'text/plain' }).end(served);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/r/`;
+}
+
+async function failure(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(VendorError);
+    return (e as Error).message;
+  }
+  throw new Error('expected vendoring to fail');
+}
+
+const listing = (dir: string): string[] => fs.readdirSync(dir).sort();
+
+describe('vendorRules', () => {
+  it('copies exactly the locked files from a directory, byte for byte', async () => {
+    // GIVEN an empty destination WHEN vendoring from the reference copy of the release
+    const to = tempDir();
+    const result = await vendorRules({ lockFile: LOCK, from: RELEASE_DIR, to });
+    // THEN the three files are there, identical, in load order, and nothing else
+    expect(result.files.map((f) => f.name)).toEqual(NAMES);
+    expect(listing(to)).toEqual([...NAMES].sort());
+    for (const name of NAMES) {
+      expect(fs.readFileSync(path.join(to, name))).toEqual(fs.readFileSync(path.join(RELEASE_DIR, name)));
+    }
+    // AND synth's check accepts them and returns their texts in load order
+    expect(verifyVendoredRules(LOCK, to).map((f) => [f.name, f.sha256])).toEqual(NAMES.map((n) => [n, SHA[n]]));
+  });
+
+  it('downloads from an http URL base', async () => {
+    const base = await serveRelease();
+    const to = tempDir();
+    const result = await vendorRules({ lockFile: LOCK, from: base, to });
+    expect(result.files.map((f) => f.origin)).toEqual(NAMES.map((n) => `${base}${n}`));
+    expect(verifyVendoredRules(LOCK, to)).toHaveLength(3);
+  });
+
+  it('resolves the lock\'s vendorDir against rootDir when no destination is given', async () => {
+    const root = tempDir();
+    await vendorRules({ lockFile: LOCK, from: RELEASE_DIR, rootDir: root });
+    expect(listing(path.join(root, 'rules', 'upstream'))).toEqual([...NAMES].sort());
+  });
+
+  it('fails when the server serves a corrupted file, and writes nothing', async () => {
+    // GIVEN a mirror whose incubating file has one byte changed
+    const base = await serveRelease((name, bytes) => {
+      if (name !== 'falco-incubating_rules.yaml') return bytes;
+      const copy = Buffer.from(bytes);
+      copy[copy.length - 2] = 0x58;
+      return copy;
+    });
+    const to = tempDir();
+    // WHEN vendoring THEN it names the file, the source, both checksums
+    const message = await failure(vendorRules({ lockFile: LOCK, from: base, to }));
+    expect(message).toMatch(
+      new RegExp(
+        `^falco-incubating_rules\\.yaml: sha256 mismatch for ${base.replace(/[.]/g, '\\.')}falco-incubating_rules\\.yaml: ` +
+          `expected ${SHA['falco-incubating_rules.yaml']} \\(.*upstream\\.lock\\.yaml\\), got [0-9a-f]{64}\\. ` +
+          'The source does not hold the locked release falco-rules-5.1.0; nothing was written\\.$',
+      ),
+    );
+    // AND no file (not even the good first one, nor a temporary file) was left behind
+    expect(listing(to)).toEqual([]);
+  });
+
+  it('fails on a corrupted download without touching an already vendored file', async () => {
+    const to = tempDir();
+    await vendorRules({ lockFile: LOCK, from: RELEASE_DIR, to });
+    const before = fs.readFileSync(path.join(to, 'falco_rules.yaml'));
+    const base = await serveRelease((name, bytes) => (name === 'falco_rules.yaml' ? bytes.subarray(0, 100) : bytes));
+    await failure(vendorRules({ lockFile: LOCK, from: base, to }));
+    expect(fs.readFileSync(path.join(to, 'falco_rules.yaml'))).toEqual(before);
+    expect(listing(to)).toEqual([...NAMES].sort());
+  });
+
+  it('fails on a 404, naming the file and the URL', async () => {
+    const base = await serveRelease((name, bytes) => (name === 'falco-sandbox_rules.yaml' ? 404 : bytes));
+    const to = tempDir();
+    expect(await failure(vendorRules({ lockFile: LOCK, from: base, to }))).toBe(
+      `falco-sandbox_rules.yaml: download failed from ${base}falco-sandbox_rules.yaml: HTTP 404 Not Found`,
+    );
+    expect(listing(to)).toEqual([]);
+  });
+
+  it('fails when the source directory lacks a file', async () => {
+    const from = tempDir();
+    fs.copyFileSync(path.join(RELEASE_DIR, 'falco_rules.yaml'), path.join(from, 'falco_rules.yaml'));
+    expect(await failure(vendorRules({ lockFile: LOCK, from, to: tempDir() }))).toBe(
+      `falco-incubating_rules.yaml: not found in ${from}: no file ${path.join(from, 'falco-incubating_rules.yaml')}`,
+    );
+  });
+});
+
+describe('verifyVendoredRules', () => {
+  it('fails when a vendored file was changed, naming the file, both checksums and the fix', async () => {
+    // GIVEN a vendored release where someone prod-scoped falco_rules.yaml by hand
+    const to = tempDir();
+    await vendorRules({ lockFile: LOCK, from: RELEASE_DIR, to });
+    const file = path.join(to, 'falco_rules.yaml');
+    fs.appendFileSync(file, '\n# edited\n');
+    const edited = sha256Hex(fs.readFileSync(file));
+    // WHEN synth verifies THEN it refuses with the exact message
+    expect(() => verifyVendoredRules(LOCK, to)).toThrow(
+      new VendorError(
+        `${file}: sha256 mismatch: expected ${SHA['falco_rules.yaml']} (${LOCK}, falco-rules-5.1.0), found ${edited}; ` +
+          'the file was changed or comes from another release\n' +
+          "Run 'npm run rules:vendor' to restore the locked upstream rules.",
+      ),
+    );
+  });
+
+  it('reports every missing file', () => {
+    const to = tempDir();
+    fs.copyFileSync(path.join(RELEASE_DIR, 'falco_rules.yaml'), path.join(to, 'falco_rules.yaml'));
+    expect(() => verifyVendoredRules(LOCK, to)).toThrow(
+      new VendorError(
+        [
+          `${path.join(to, 'falco-incubating_rules.yaml')}: missing (locked in ${LOCK} as falco-rules-5.1.0, sha256 ${SHA['falco-incubating_rules.yaml']})`,
+          `${path.join(to, 'falco-sandbox_rules.yaml')}: missing (locked in ${LOCK} as falco-rules-5.1.0, sha256 ${SHA['falco-sandbox_rules.yaml']})`,
+          "Run 'npm run rules:vendor' to restore the locked upstream rules.",
+        ].join('\n'),
+      ),
+    );
+  });
+});
+
+describe('scripts/vendor-rules.ts', () => {
+  function collect(): { io: { stdout: (t: string) => void; stderr: (t: string) => void; cwd: string }; out: string[]; err: string[] } {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: REPO_ROOT }, out, err };
+  }
+
+  it('vendors with --from and --to and prints one line per file', async () => {
+    const to = tempDir();
+    const { io, out, err } = collect();
+    expect(await runVendorRules(['--from', RELEASE_DIR, '--to', to], io)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.join('')).toBe(
+      NAMES.map((n) => `vendored ${n} sha256:${SHA[n]} from ${path.join(RELEASE_DIR, n)}\n`).join(''),
+    );
+  });
+
+  it('exits 2 with one clear line and the usage on a command-line mistake', async () => {
+    const { io, err } = collect();
+    expect(await runVendorRules(['--form', 'x'], io)).toBe(2);
+    expect(err.join('')).toBe(
+      "rules:vendor: unknown option '--form'\nUsage: npm run rules:vendor -- [--from DIR|URL] [--to DIR] [--lock FILE]\n",
+    );
+  });
+
+  it('exits 1 with one clear line, no stack trace, when a download fails (spawned)', async () => {
+    const base = await serveRelease(() => 404);
+    const to = tempDir();
+    // spawnSync would block the event loop that serves the request, so spawn asynchronously.
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'scripts/vendor-rules.ts', '--from', base, '--to', to], {
+      cwd: REPO_ROOT,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toBe(`rules:vendor: falco_rules.yaml: download failed from ${base}falco_rules.yaml: HTTP 404 Not Found\n`);
+  });
+
+  it('prints its help with --help (spawned)', () => {
+    const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', 'scripts/vendor-rules.ts', '--help'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: npm run rules:vendor -- \[--from DIR\|URL\] \[--to DIR\] \[--lock FILE\]\n/);
+  });
+});

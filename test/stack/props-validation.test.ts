@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { StackPropsError, type PropProblem } from '../../lib/errors/stack-props-error';
+import type { FalcoGitopsStackProps } from '../../lib/stack/falco-gitops-stack-props';
+import { resolveStackProps } from '../../lib/stack/resolved-stack-props';
+import { validateStackProps } from '../../lib/stack/validate-stack-props';
+
+const VALID: FalcoGitopsStackProps = { argocd: { repoUrl: 'https://github.com/acme/falco-gitops.git' } };
+
+/** GIVEN props WHEN validated THEN the problems reported (empty when valid). */
+function problemsOf(props: FalcoGitopsStackProps): PropProblem[] {
+  try {
+    validateStackProps(props, resolveStackProps(props));
+    return [];
+  } catch (error) {
+    if (error instanceof StackPropsError) return [...error.problems];
+    throw error;
+  }
+}
+
+function messageOf(props: FalcoGitopsStackProps): string {
+  try {
+    validateStackProps(props, resolveStackProps(props));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the props to be rejected');
+}
+
+const TELEGRAM_TOKEN_SHAPE = ['123456789', 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_'].join(':');
+
+describe('stack props validation', () => {
+  it('accepts the defaults with a repo URL', () => {
+    expect(problemsOf(VALID)).toEqual([]);
+  });
+
+  it('fails when the Argo CD repo URL is missing', () => {
+    expect(messageOf({ argocd: {} })).toBe(
+      'invalid stack props (1 problem):\n' +
+        '  - argocd.repoUrl: received ""; is required: Argo CD needs the Git repository that holds dist/. ' +
+        'Fix: set argocd.repoUrl to the clone URL of this repository, e.g. "https://github.com/acme/falco-gitops.git"',
+    );
+  });
+
+  it('fails when the repo URL is not a Git URL', () => {
+    expect(problemsOf({ argocd: { repoUrl: 'github.com/acme/x' } })).toEqual([
+      expect.objectContaining({ prop: 'argocd.repoUrl', received: 'github.com/acme/x' }),
+    ]);
+  });
+
+  it('fails when the driver kind is unknown', () => {
+    expect(messageOf({ ...VALID, falco: { driverKind: 'ebfp' as never } })).toBe(
+      'invalid stack props (1 problem):\n' +
+        `  - falco.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'ebpf', 'kmod', 'auto'. ` +
+        "Fix: use 'modern_ebpf' unless the nodes' kernels are older than 5.8",
+    );
+  });
+
+  it.each(['ebpf', 'kmod', 'auto', 'modern_ebpf'] as const)('accepts driver kind %s', (driverKind) => {
+    expect(problemsOf({ ...VALID, falco: { driverKind } })).toEqual([]);
+  });
+
+  it.each([
+    ['Prod', 'uppercase'],
+    ['prod_ns', 'underscore'],
+    ['-prod', 'leading dash'],
+    ['a'.repeat(64), 'too long'],
+    ['kube-system', 'reserved'],
+    ['default', 'reserved'],
+  ])('fails when a namespace name is illegal (%s: %s)', (name) => {
+    expect(problemsOf({ ...VALID, namespaces: { prod: { name } } })).toEqual([
+      expect.objectContaining({ prop: 'namespaces.prod.name', received: name }),
+    ]);
+  });
+
+  it('fails when two namespaces share a name', () => {
+    const problems = problemsOf({ ...VALID, namespaces: { dev: { name: 'prod' } } });
+    expect(problems).toEqual([
+      {
+        prop: 'namespaces',
+        received: ['secured-ns', 'prod', 'prod'],
+        problem: 'the security, dev and prod namespaces must have different names',
+        fix: 'give each namespace its own name',
+      },
+    ]);
+  });
+
+  it('fails when the security namespace does not enforce privileged', () => {
+    expect(problemsOf({ ...VALID, namespaces: { security: { enforce: 'baseline' } } })).toEqual([
+      expect.objectContaining({ prop: 'namespaces.security.enforce', received: 'baseline' }),
+    ]);
+  });
+
+  it('fails when a PSA level is unknown', () => {
+    expect(problemsOf({ ...VALID, namespaces: { dev: { warn: 'strict' as never } } })).toEqual([
+      expect.objectContaining({ prop: 'namespaces.dev.warn', received: 'strict' }),
+      // audit defaults to warn, so it inherits the bad value
+      expect.objectContaining({ prop: 'namespaces.dev.audit', received: 'strict' }),
+    ]);
+  });
+
+  it.each(['9.x', '^9.1.0', '>=9.0.0', '*', '', 'latest', '9.1'])('fails when the falco chart version %j is not pinned', (chartVersion) => {
+    expect(problemsOf({ ...VALID, falco: { chartVersion } })).toEqual([
+      expect.objectContaining({
+        prop: 'falco.chartVersion',
+        received: chartVersion,
+        fix: 'pin a version such as "9.1.0"',
+      }),
+    ]);
+  });
+
+  it('fails when the falcosidekick chart version is a range', () => {
+    expect(problemsOf({ ...VALID, falcosidekick: { chartVersion: '0.14.*' } })).toEqual([
+      expect.objectContaining({ prop: 'falcosidekick.chartVersion', received: '0.14.*' }),
+    ]);
+  });
+
+  it('fails when a token-shaped string is anywhere in the props, without echoing it', () => {
+    const message = messageOf({
+      ...VALID,
+      falcosidekick: { telegram: { secretName: 'falcosidekick-telegram', messageThreadId: undefined } },
+      demoWorkloads: { ubuntuImage: TELEGRAM_TOKEN_SHAPE },
+    });
+    expect(message).toContain('demoWorkloads.ubuntuImage: received "1234…(45 characters)"; looks like a Telegram bot token');
+    expect(message).toContain('Fix: put it in a Kubernetes Secret created out of band');
+    expect(message).not.toContain(TELEGRAM_TOKEN_SHAPE);
+  });
+
+  it('fails when a token is passed under an unknown prop, and redacts it', () => {
+    const props = { ...VALID, falcosidekick: { telegram: { token: TELEGRAM_TOKEN_SHAPE } } } as unknown as FalcoGitopsStackProps;
+    const problems = problemsOf(props);
+    expect(problems.map((p) => p.prop)).toEqual(['falcosidekick.telegram.token', 'falcosidekick.telegram.token']);
+    expect(problems[0]).toMatchObject({ received: '(redacted)', fix: 'remove it or correct its spelling' });
+    expect(JSON.stringify(problems)).not.toContain(TELEGRAM_TOKEN_SHAPE);
+  });
+
+  it('fails when a prop is misspelled (Helm-style silent ignore is not allowed here)', () => {
+    const props = { ...VALID, falco: { driverkind: 'kmod' } } as unknown as FalcoGitopsStackProps;
+    expect(problemsOf(props)).toEqual([
+      {
+        prop: 'falco.driverkind',
+        received: 'kmod',
+        problem:
+          'is not a known prop (known under falco: repo, chartVersion, helmChartNamespace, driverKind, kubernetesMetadata, appendOutput)',
+        fix: 'remove it or correct its spelling',
+      },
+    ]);
+  });
+
+  it('fails when the scope field needs the metacollector but it is off', () => {
+    expect(problemsOf({ ...VALID, falco: { kubernetesMetadata: false, appendOutput: 'pod=%k8s.pod.name' } })).toEqual([
+      expect.objectContaining({ prop: 'rules.scope.field', received: 'k8smeta.ns.name' }),
+    ]);
+  });
+
+  it('fails when append_output uses k8smeta fields without the plugin', () => {
+    const problems = problemsOf({ ...VALID, falco: { kubernetesMetadata: false }, rules: { scope: { field: 'k8s.ns.name' } } });
+    expect(problems).toEqual([expect.objectContaining({ prop: 'falco.appendOutput' })]);
+  });
+
+  it('fails when a message thread is set with a Falcosidekick image older than 2.34.0', () => {
+    expect(
+      problemsOf({ ...VALID, falcosidekick: { imageTag: '2.32.0', telegram: { messageThreadId: '42' } } }),
+    ).toEqual([
+      expect.objectContaining({
+        prop: 'falcosidekick.imageTag',
+        received: '2.32.0',
+        problem: 'is older than 2.34.0, which ignores falcosidekick.telegram.messageThreadId',
+      }),
+    ]);
+    expect(problemsOf({ ...VALID, falcosidekick: { imageTag: '2.34.0', telegram: { messageThreadId: '42' } } })).toEqual([]);
+    expect(problemsOf({ ...VALID, falcosidekick: { imageTag: '2.40.1', telegram: { messageThreadId: '42' } } })).toEqual([]);
+  });
+
+  it('fails when the minimum priority is not a Falco priority', () => {
+    expect(problemsOf({ ...VALID, falcosidekick: { telegram: { minimumPriority: 'high' as never } } })).toEqual([
+      expect.objectContaining({ prop: 'falcosidekick.telegram.minimumPriority', received: 'high' }),
+    ]);
+  });
+
+  it('fails when replicas is not a whole number from 1 to 10', () => {
+    for (const replicas of [0, 1.5, 11]) {
+      expect(problemsOf({ ...VALID, falcosidekick: { replicas } })).toEqual([
+        expect.objectContaining({ prop: 'falcosidekick.replicas', received: replicas }),
+      ]);
+    }
+  });
+
+  it('fails when an image is not pinned', () => {
+    expect(problemsOf({ ...VALID, demoWorkloads: { nginxImage: 'nginx:latest', ubuntuImage: 'ubuntu' } })).toEqual([
+      expect.objectContaining({ prop: 'demoWorkloads.ubuntuImage', received: 'ubuntu' }),
+      expect.objectContaining({ prop: 'demoWorkloads.nginxImage', received: 'nginx:latest' }),
+    ]);
+  });
+
+  it('fails when paths leave the repository', () => {
+    expect(problemsOf({ ...VALID, rules: { projectRulesDir: '../elsewhere', lockFile: '/etc/lock.yaml' }, argocd: { repoUrl: VALID.argocd.repoUrl, path: '' } })).toEqual([
+      expect.objectContaining({ prop: 'rules.projectRulesDir' }),
+      expect.objectContaining({ prop: 'rules.lockFile' }),
+      expect.objectContaining({ prop: 'argocd.path' }),
+    ]);
+  });
+
+  it('fails when scope namespaces are empty or repeated', () => {
+    expect(problemsOf({ ...VALID, rules: { scope: { namespaces: [] } } })).toEqual([
+      expect.objectContaining({ prop: 'rules.scope.namespaces', received: [] }),
+    ]);
+    expect(problemsOf({ ...VALID, rules: { scope: { namespaces: ['prod', 'prod'] } } })).toEqual([
+      expect.objectContaining({ prop: 'rules.scope.namespaces' }),
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    const props = {
+      argocd: {},
+      falco: { driverKind: 'x', chartVersion: '9' },
+      namespaces: { dev: { name: 'Dev' } },
+    } as unknown as FalcoGitopsStackProps;
+    expect(problemsOf(props).map((p) => p.prop)).toEqual([
+      'namespaces.dev.name',
+      'falco.chartVersion',
+      'falco.driverKind',
+      'argocd.repoUrl',
+    ]);
+    expect(messageOf(props)).toMatch(/^invalid stack props \(4 problems\):\n/);
+  });
+});

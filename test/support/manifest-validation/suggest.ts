@@ -1,0 +1,37 @@
+/**
+ * The candidate closest to `input`, if it is close enough to be a likely typo: `enabeld` →
+ * `enabled`, `urll` → `url`, `modernebpf` → `modernEbpf`. Returns undefined otherwise.
+ */
+export function closestMatch(input: string, candidates: Iterable<string>): string | undefined {
+  const wanted = input.toLowerCase();
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    const limit = Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3));
+    if (distance > limit) continue;
+    if (best === undefined || distance < best.distance || (distance === best.distance && candidate < best.candidate)) {
+      best = { candidate, distance };
+    }
+  }
+  return best?.candidate;
+}
+
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+ * neighbouring characters each cost 1 (a swap is the most common typo: `enabeld`).
+ */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}

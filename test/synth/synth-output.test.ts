@@ -1,0 +1,154 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import jsYaml from 'js-yaml';
+import * as YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { stackProps } from '../../main';
+import { REPO_ROOT } from '../support/shared-dir';
+import { validateManifests } from '../support/manifest-validation';
+import { objectsOf, readTree, synthStack } from './synth-helpers';
+
+const fresh = synthStack();
+const objects = objectsOf(fresh);
+const byKindName = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)!;
+
+describe('the synthesized stack (defaults of main.ts)', () => {
+  it('matches the golden snapshot of the whole output', async () => {
+    const whole = fresh.files.map((file) => `### ${file.path}\n${file.content}`).join('\n');
+    await expect(whole).toMatchFileSnapshot('__snapshots__/dist.golden.yaml');
+  });
+
+  it('equals the committed dist/ byte for byte (synthesize and commit dist/ after every change)', () => {
+    const committed = readTree(path.join(REPO_ROOT, 'dist'));
+    const expected = Object.fromEntries(fresh.files.map((file) => [file.path, file.content]));
+    expect(Object.keys(committed).sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, content] of Object.entries(expected)) {
+      expect(committed[file], `dist/${file} is stale`).toBe(content);
+    }
+  });
+
+  it('is byte-identical on every synth', () => {
+    expect(synthStack().files).toEqual(fresh.files);
+  });
+
+  it('renders exactly the expected objects, with explicit, stable names', () => {
+    expect(fresh.files.map((file) => file.path)).toEqual([
+      'cluster/configmap.secured-ns.falco-gitops-rules-project.yaml',
+      'cluster/deployment.dev.nginx.yaml',
+      'cluster/deployment.dev.ubuntu.yaml',
+      'cluster/deployment.prod.nginx.yaml',
+      'cluster/deployment.prod.ubuntu.yaml',
+      'cluster/helmchart.kube-system.falco.yaml',
+      'cluster/helmchart.kube-system.falcosidekick.yaml',
+      'cluster/namespace.dev.yaml',
+      'cluster/namespace.prod.yaml',
+      'cluster/namespace.secured-ns.yaml',
+      'bootstrap/application.argocd.falco-gitops.yaml',
+      'bootstrap/appproject.argocd.falco-gitops.yaml',
+    ]);
+  });
+
+  it('validates every object against the Kubernetes, Argo CD and HelmChart CRD schemas and the pinned chart values', () => {
+    expect(validateManifests(objects)).toEqual([]);
+  });
+
+  it('keeps Argo CD objects out of the synced folder, so Argo CD never prunes its own Application', () => {
+    const app = byKindName('Application', 'falco-gitops');
+    expect(app.spec.source.path).toBe('dist/cluster');
+    const synced = fresh.files.filter((file) => `dist/${file.path}`.startsWith(`${app.spec.source.path}/`));
+    expect(synced.map((file) => YAML.parse(file.content).kind)).not.toContain('Application');
+    expect(synced.map((file) => YAML.parse(file.content).kind)).not.toContain('AppProject');
+  });
+
+  it('allows the AppProject exactly the namespaces and kinds the synced objects use', () => {
+    const project = byKindName('AppProject', 'falco-gitops');
+    const synced = objectsOf({ ...fresh, files: fresh.files.filter((f) => f.path.startsWith('cluster/')) });
+    const namespaces = [...new Set(synced.map((o) => o.metadata.namespace).filter(Boolean))].sort();
+    expect(project.spec.destinations.map((d: any) => d.namespace)).toEqual(namespaces);
+    const kinds = (list: any[]) => list.map((k) => `${k.group}/${k.kind}`).sort();
+    const groupOf = (o: any) => (o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '');
+    expect(kinds(project.spec.clusterResourceWhitelist)).toEqual(['/Namespace']);
+    expect(kinds(project.spec.namespaceResourceWhitelist)).toEqual(
+      [...new Set(synced.filter((o) => o.kind !== 'Namespace').map((o) => `${groupOf(o)}/${o.kind}`))].sort(),
+    );
+  });
+
+  it('orders sync waves: namespaces, then ConfigMaps, then HelmCharts, then workloads', () => {
+    const wave = (o: any) => Number(o.metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+    const waveOfKind = (kind: string) => [...new Set(objects.filter((o) => o.kind === kind).map(wave))];
+    expect(waveOfKind('Namespace')).toEqual([-3]);
+    expect(waveOfKind('ConfigMap')).toEqual([-2]);
+    expect(waveOfKind('HelmChart')).toEqual([-1]);
+    expect(waveOfKind('Deployment')).toEqual([0]);
+  });
+
+  it('labels the namespaces for Pod Security Admission: secured-ns privileged, dev/prod baseline warning on restricted', () => {
+    const psa = (name: string) => {
+      const labels = byKindName('Namespace', name).metadata.labels;
+      return ['enforce', 'warn', 'audit'].map((mode) => labels[`pod-security.kubernetes.io/${mode}`]);
+    };
+    expect(psa('secured-ns')).toEqual(['privileged', 'privileged', 'privileged']);
+    expect(psa('dev')).toEqual(['baseline', 'restricted', 'restricted']);
+    expect(psa('prod')).toEqual(['baseline', 'restricted', 'restricted']);
+  });
+
+  it('mounts the project rules ConfigMap into Falco and lists it in falco.rules_files', () => {
+    const values = YAML.parse(byKindName('HelmChart', 'falco').spec.valuesContent);
+    expect(values.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-project']);
+    expect(values.mounts.volumes).toEqual([
+      { name: 'falco-gitops-rules-project', configMap: { name: 'falco-gitops-rules-project' } },
+    ]);
+    const configMap = byKindName('ConfigMap', 'falco-gitops-rules-project');
+    expect(Object.keys(configMap.data)).toEqual(['00-falco-gitops_rules.yaml']);
+  });
+
+  it('writes every multi-line string (rules, valuesContent) as a literal block scalar', () => {
+    let multiLine = 0;
+    for (const file of fresh.files) {
+      const doc = YAML.parseDocument(file.content);
+      YAML.visit(doc, {
+        Scalar(_key, node) {
+          if (typeof node.value === 'string' && node.value.includes('\n')) {
+            multiLine++;
+            expect(node.type, `${file.path}: ${node.value.slice(0, 40)}`).toBe('BLOCK_LITERAL');
+          }
+        },
+      });
+    }
+    expect(multiLine).toBeGreaterThanOrEqual(3);
+  });
+
+  it('parses to the same data with an independent YAML parser (js-yaml)', () => {
+    for (const file of fresh.files) {
+      expect(jsYaml.load(file.content), file.path).toEqual(YAML.parse(file.content));
+    }
+  });
+
+  it('contains no secrets, absolute paths or generated hashes', () => {
+    const all = fresh.files.map((file) => file.content).join('\n');
+    expect(all).not.toContain(REPO_ROOT);
+    expect(all).not.toMatch(/\/tmp\/|\/home\/|\/work\//);
+    expect(all).not.toMatch(/cdk8s\.io\/metadata\.addr|-c8[0-9a-f]{6}\b/);
+    expect(all).not.toMatch(/TELEGRAM_TOKEN\s*[:=]|TELEGRAM_CHATID\s*[:=]/);
+    for (const object of objects) expect(object.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
+  });
+
+  it('renders no demo workloads, and no Deployment permission, when they are switched off', () => {
+    const result = synthStack({ ...stackProps, demoWorkloads: { enabled: false } });
+    const kinds = objectsOf(result).map((o) => o.kind);
+    expect(kinds).not.toContain('Deployment');
+    const project = objectsOf(result).find((o) => o.kind === 'AppProject')!;
+    expect(project.spec.namespaceResourceWhitelist).not.toContainEqual({ group: 'apps', kind: 'Deployment' });
+    expect(project.spec.destinations.map((d: any) => d.namespace)).toEqual(['kube-system', 'secured-ns']);
+    expect(validateManifests(objectsOf(result))).toEqual([]);
+  });
+
+  it.each(['ebpf', 'kmod', 'auto'] as const)('validates with driver kind %s', (driverKind) => {
+    const result = synthStack({ ...stackProps, falco: { driverKind } });
+    expect(validateManifests(objectsOf(result))).toEqual([]);
+  });
+
+  it('keeps dist/ free of anything but the synthesized files', () => {
+    expect(fs.readdirSync(path.join(REPO_ROOT, 'dist')).sort()).toEqual(['bootstrap', 'cluster']);
+  });
+});
