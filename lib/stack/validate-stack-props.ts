@@ -1,5 +1,5 @@
 import { type PropProblem, StackPropsError } from '../errors/stack-props-error';
-import { findTokens } from '../secrets/token-detector';
+import { classifyToken, findTokens } from '../secrets/token-detector';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import type { ResolvedStackProps } from './resolved-stack-props';
 
@@ -324,7 +324,7 @@ export function validateStackProps(raw: FalcoGitopsStackProps, resolved: Resolve
   for (const rule of RULES) {
     const value = rule.value(resolved);
     if (!rule.valid(value, resolved, raw)) {
-      problems.push({ prop: rule.prop, received: value, problem: rule.problem, fix: rule.fix });
+      problems.push({ prop: rule.prop, received: redactTokens(value), problem: rule.problem, fix: rule.fix });
     }
   }
   for (const finding of findTokens(raw)) {
@@ -346,7 +346,7 @@ function unknownKeyProblems(value: unknown, path: string): PropProblem[] {
     if (!known.includes(key)) {
       return [{
         prop: childPath,
-        received: redactIfToken(child),
+        received: redactTokens(child),
         problem: `is not a known prop (known under ${path || 'the stack props'}: ${known.join(', ')})`,
         fix: 'remove it or correct its spelling',
       }];
@@ -360,8 +360,14 @@ function redact(value: string): string {
   return value.length <= 8 ? '********' : `${value.slice(0, 4)}…(${value.length} characters)`;
 }
 
-function redactIfToken(value: unknown): unknown {
-  return findTokens(value).length > 0 ? '(redacted)' : value;
+/** Every token-shaped string inside `value`, redacted: no message may print a credential. */
+function redactTokens(value: unknown): unknown {
+  if (typeof value === 'string') return classifyToken(value) ? redact(value) : value;
+  if (Array.isArray(value)) return value.map(redactTokens);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactTokens(v)]));
+  }
+  return value;
 }
 
 function relativePath(v: unknown): boolean {

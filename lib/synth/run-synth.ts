@@ -52,6 +52,7 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
   writeDist(outdir, result.files);
   if (cdk8sOutdir && path.resolve(cdk8sOutdir) !== path.resolve(outdir)) mirrorFiles(cdk8sOutdir, result.files);
   for (const warning of result.warnings) err(`warning: ${warning}`);
-  out(`wrote ${result.files.length} manifests to ${outdir}/`);
+  // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr.
+  (cdk8sOutdir ? err : out)(`wrote ${result.files.length} manifests to ${outdir}/`);
   return 0;
 }

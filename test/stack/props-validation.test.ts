@@ -129,8 +129,15 @@ describe('stack props validation', () => {
     const props = { ...VALID, falcosidekick: { telegram: { token: TELEGRAM_TOKEN_SHAPE } } } as unknown as FalcoGitopsStackProps;
     const problems = problemsOf(props);
     expect(problems.map((p) => p.prop)).toEqual(['falcosidekick.telegram.token', 'falcosidekick.telegram.token']);
-    expect(problems[0]).toMatchObject({ received: '(redacted)', fix: 'remove it or correct its spelling' });
+    expect(problems[0]).toMatchObject({ received: '1234…(45 characters)', fix: 'remove it or correct its spelling' });
     expect(JSON.stringify(problems)).not.toContain(TELEGRAM_TOKEN_SHAPE);
+  });
+
+  it('never echoes a token, even when another rule rejects the same value', () => {
+    const message = messageOf({ ...VALID, falcosidekick: { telegram: { secretName: TELEGRAM_TOKEN_SHAPE } } });
+    expect(message).toContain('falcosidekick.telegram.secretName: received "1234…(45 characters)"; must be the name of a Secret');
+    expect(message).toContain('looks like a Telegram bot token');
+    expect(message).not.toContain(TELEGRAM_TOKEN_SHAPE);
   });
 
   it('fails when a prop is misspelled (Helm-style silent ignore is not allowed here)', () => {

@@ -3,14 +3,23 @@
  * (Tarjan's algorithm, iterative). Each cycle is returned as a path that starts and ends at
  * the component's first node in `nodes` order, so results are deterministic.
  */
-export function findCycles(nodes: readonly string[], edges: (node: string) => readonly string[]): string[][] {
+export function findCycles(nodes: readonly string[], edgesOf: (node: string) => readonly string[]): string[][] {
+  const known = new Set(nodes);
+  const adjacency = new Map<string, readonly string[]>();
+  const edges = (node: string): readonly string[] => {
+    let out = adjacency.get(node);
+    if (out === undefined) {
+      out = edgesOf(node).filter((n) => known.has(n));
+      adjacency.set(node, out);
+    }
+    return out;
+  };
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
   const components: string[][] = [];
   let counter = 0;
-  const known = new Set(nodes);
 
   for (const root of nodes) {
     if (index.has(root)) continue;
@@ -21,7 +30,7 @@ export function findCycles(nodes: readonly string[], edges: (node: string) => re
     onStack.add(root);
     while (work.length > 0) {
       const frame = work[work.length - 1] as { node: string; next: number };
-      const out = edges(frame.node).filter((n) => known.has(n));
+      const out = edges(frame.node);
       if (frame.next < out.length) {
         const to = out[frame.next++] as string;
         if (!index.has(to)) {

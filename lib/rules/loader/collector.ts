@@ -79,14 +79,13 @@ export class Collector {
     this.lists.set(info.name, info);
   }
 
-  appendList(name: string, items: string[], itemRefs: SourceRef[], at: SourceRef): void {
+  appendList(name: string, items: string[], at: SourceRef): void {
     const prev = this.lists.get(name);
     if (prev === undefined) {
       this.report('undefinedTarget', at, LOAD_MESSAGES.undefinedTarget('list', name, 'appends items'));
       return;
     }
     prev.items = [...prev.items, ...items];
-    prev.itemRefs = [...prev.itemRefs, ...itemRefs];
     prev.contributions.push(at);
     prev.visibility = this.counter++;
   }
@@ -213,8 +212,7 @@ export class Collector {
       prev.exceptions = update.exceptions.filter((ex) => this.validExceptionOrReport(ex, what));
     }
     if (update.priority !== undefined) {
-      prev.priority = update.priority.text;
-      prev.priorityAt = update.priority.at;
+      prev.priority = update.priority;
     }
     if (update.enabled !== undefined) prev.enabled = update.enabled;
     Object.assign(prev.extra, update.extra ?? {});

@@ -95,13 +95,12 @@ export class FileReader {
   read(): void {
     const docs = parseAllDocuments(this.file.text, { uniqueKeys: false, prettyErrors: false });
     const list = Array.isArray(docs) ? docs : [];
-    const errors = list.flatMap((d) => d.errors);
-    if (errors.length > 0) {
-      // yaml-cpp refuses the whole file on a syntax error, so nothing of it is loaded.
-      for (const e of errors) {
-        const detail = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
-        this.report('yamlSyntax', this.file.ref(e.pos[0]), LOAD_MESSAGES.yamlSyntax(detail));
-      }
+    const error = list.flatMap((d) => d.errors)[0];
+    if (error !== undefined) {
+      // yaml-cpp refuses the whole file at its first syntax error, so nothing of it is loaded;
+      // later errors are often consequences of the first, so only that one is reported.
+      const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
+      this.report('yamlSyntax', this.file.ref(error.pos[0]), LOAD_MESSAGES.yamlSyntax(detail));
       return;
     }
     for (const doc of list) {
@@ -314,11 +313,10 @@ export class FileReader {
     if (append && ov.append.size + ov.replace.size > 0) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideWithAppend(what));
     const at = this.at(item);
     const texts = items.map((i) => i.text);
-    const refs = items.map((i) => this.at(i.node));
-    if (append || ov.append.has('items')) this.collector.appendList(name, texts, refs, at);
+    if (append || ov.append.has('items')) this.collector.appendList(name, texts, at);
     else {
       this.collector.defineList(
-        { name, items: texts, itemRefs: refs, defined: at, contributions: [], index: 0, visibility: 0 },
+        { name, items: texts, defined: at, contributions: [], index: 0, visibility: 0 },
         ov.replace.has('items'),
       );
     }
@@ -366,6 +364,13 @@ export class FileReader {
       return this.readRuleAppend(item, name, what, at);
     }
     if (RULE_DEFINING_KEYS.every((k) => findPair(item, k) === undefined)) {
+      if (findPair(item, 'enabled') === undefined) {
+        this.fail(
+          'missingKey',
+          item,
+          LOAD_MESSAGES.missingKey(what, 'enabled', "; to change an existing rule use 'override' (e.g. 'override: { exceptions: append }'), to define a rule give condition, output, desc and priority"),
+        );
+      }
       const enabled = this.bool(item, 'enabled', what, true) as boolean;
       this.report('deprecatedEnabled', at, LOAD_MESSAGES.deprecatedEnabled(what));
       this.collector.enableRule(name, enabled, at);
@@ -393,7 +398,6 @@ export class FileReader {
       outputPieces: [trimPiece(this.piece(output, 'define'))],
       desc: desc.text,
       priority: priority.text,
-      priorityAt: this.at(priority.node),
       tags: new Set(tags),
       source,
       enabled,
@@ -450,7 +454,7 @@ export class FileReader {
       if (claim(ov.replace, 'replace', 'priority')) {
         const p = this.scalar(item, 'priority', what, true) as Scalarish;
         if (!isValidPriority(p.text)) this.report('invalidPriority', this.at(p.node), LOAD_MESSAGES.invalidPriority(what, p.text));
-        u.priority = { text: p.text, at: this.at(p.node) };
+        u.priority = p.text;
       }
       if (claim(ov.replace, 'replace', 'enabled')) u.enabled = this.bool(item, 'enabled', what, true);
       const extra: Record<string, unknown> = {};
@@ -497,8 +501,8 @@ export class FileReader {
       const exWhat = `${what} exception '${name}'`;
       this.checkKeys(ex, exWhat, EXCEPTION_KEYS);
       if (result.some((e) => e.name === name)) this.report('exceptionDuplicate', this.at(ex), LOAD_MESSAGES.exceptionDuplicate(what, name));
-      const fields = this.entryOf(ex, 'fields', what, name, !append);
-      const comps = this.entryOf(ex, 'comps', what, name, false);
+      const fields = this.entryOf(ex, 'fields', what, name);
+      const comps = this.entryOf(ex, 'comps', what, name);
       const valuesPair = this.value(ex, 'values');
       const values: ExceptionEntry[] = [];
       if (valuesPair !== undefined) {
@@ -516,18 +520,15 @@ export class FileReader {
         compsGiven: comps !== undefined,
         values,
         at: this.at(ex),
-        valuesAt: this.at(valuesPair?.node ?? ex),
       });
     }
     return result;
   }
 
-  private entryOf(ex: YAMLMap, key: string, what: string, name: string, required: boolean): ExceptionEntry | undefined {
+  /** A missing entry is left to the collector, which reports a definition without fields. */
+  private entryOf(ex: YAMLMap, key: string, what: string, name: string): ExceptionEntry | undefined {
     const v = this.value(ex, key);
-    if (v === undefined) {
-      if (required) this.fail('exceptionInvalid', ex, LOAD_MESSAGES.exceptionNoFields(what, name));
-      return undefined;
-    }
+    if (v === undefined) return undefined;
     return this.entry(v.node, key, what, name, v.pair.key);
   }
 

@@ -29,14 +29,11 @@ export interface ExceptionInfo {
   compsGiven: boolean;
   values: ExceptionEntry[];
   readonly at: SourceRef;
-  /** Position of `values` (or of the exception when absent). */
-  readonly valuesAt: SourceRef;
 }
 
 export interface ListInfo {
   readonly name: string;
   items: string[];
-  itemRefs: SourceRef[];
   defined: SourceRef;
   contributions: SourceRef[];
   index: number;
@@ -58,7 +55,6 @@ export interface RuleInfo {
   outputPieces: TextPiece[];
   desc: string;
   priority: string;
-  priorityAt: SourceRef;
   tags: Set<string>;
   source: string;
   enabled: boolean;
@@ -79,7 +75,7 @@ export interface RuleUpdate {
   desc?: string;
   tags?: string[];
   exceptions?: ExceptionInfo[];
-  priority?: { text: string; at: SourceRef };
+  priority?: string;
   enabled?: boolean;
   extra?: Record<string, unknown>;
 }

@@ -22,10 +22,6 @@ export interface LoadDetails {
   /** Condition text of each rule (before exceptions), mapped back to the files. */
   readonly ruleConditions: ReadonlyMap<string, MappedText>;
   readonly ruleOutputs: ReadonlyMap<string, MappedText>;
-  /** Where each list item was written (key: list name). */
-  readonly listItemRefs: ReadonlyMap<string, EffectiveList['contributions']>;
-  /** Where each exception's `values` were written (key: rule name, then exception name). */
-  readonly exceptionValuesAt: ReadonlyMap<string, ReadonlyMap<string, EffectiveList['defined']>>;
 }
 
 export interface LoadResult {
@@ -113,8 +109,6 @@ export function loadRuleTextsDetailed(files: readonly RuleText[]): DetailedLoadR
       macroConditions: new Map(macroInfos.map((m) => [m.name, mapped(m.pieces)])),
       ruleConditions: new Map(ruleInfos.map((r) => [r.name, mapped(r.pieces)])),
       ruleOutputs: new Map(ruleInfos.map((r) => [r.name, mapped(r.outputPieces)])),
-      listItemRefs: new Map(listInfos.map((l) => [l.name, l.itemRefs])),
-      exceptionValuesAt: new Map(ruleInfos.map((r) => [r.name, new Map(r.exceptions.map((e) => [e.name, e.valuesAt]))])),
     },
   };
 }

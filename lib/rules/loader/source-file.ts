@@ -99,16 +99,4 @@ export class MappedText {
     const local = Math.min(offset - (this.starts[i] as number), part.text.length);
     return part.file.ref(part.offsetOf(local));
   }
-
-  /** Index of the part that contains `offset`. */
-  partAt(offset: number): number {
-    let i = this.parts.length - 1;
-    while (i > 0 && (this.starts[i] as number) > offset) i--;
-    return i;
-  }
-
-  /** Offset in the composed text where part `i` starts. */
-  partStart(i: number): number {
-    return this.starts[i] as number;
-  }
 }

@@ -8,16 +8,16 @@
  * redefined by a later file to use a macro that came after its first definition must move after
  * that macro. Nothing else may move: rules keep their order (with `rule_matching: first` the
  * first matching rule wins) and lists keep theirs (conditions substitute lists in index order).
- * So this is a stable topological sort by (first file, index), where only macros have edges.
+ * So this is a stable topological sort by index, where only macros have edges.
  */
 
 /** One list, macro or rule to place. */
 export interface OrderItem {
   /** Unique key, e.g. `macro:container`. */
   readonly key: string;
-  /** Input file that first defined it (0-based load order). */
+  /** Input file that first defined it (0-based load order); decides the output file, not the order. */
   readonly firstFile: number;
-  /** Falco's index: the counter at its first definition. */
+  /** Falco's index: the counter at its first definition. The order follows it. */
   readonly index: number;
   /** Keys of items that must come before it. */
   readonly after: readonly string[];
@@ -37,8 +37,9 @@ export class OrderCycleError extends Error {
 }
 
 /**
- * Places the items: dependencies first, otherwise by (first file, index); an item's output file
- * is its first file, or later when something it needs comes from a later file.
+ * Places the items: dependencies first, otherwise by index; an item's output file is its first
+ * file, or later when something it needs comes from a later file (files load in order, so the
+ * output file never decreases along the order).
  */
 export function emitOrder(items: readonly OrderItem[]): PlacedItem[] {
   const byKey = new Map(items.map((it) => [it.key, it] as const));
@@ -49,12 +50,7 @@ export function emitOrder(items: readonly OrderItem[]): PlacedItem[] {
   const succs = new Map<string, string[]>(items.map((it) => [it.key, []]));
   for (const [key, ps] of preds) for (const p of ps) succs.get(p)?.push(key);
 
-  const rank = (it: OrderItem): [number, number] => [it.firstFile, it.index];
-  const less = (a: OrderItem, b: OrderItem): boolean => {
-    const [fa, ia] = rank(a);
-    const [fb, ib] = rank(b);
-    return fa !== fb ? fa < fb : ia !== ib ? ia < ib : a.key < b.key;
-  };
+  const less = (a: OrderItem, b: OrderItem): boolean => (a.index !== b.index ? a.index < b.index : a.key < b.key);
 
   const pending = new Map<string, number>([...preds].map(([k, ps]) => [k, ps.size]));
   const ready = new MinHeap<OrderItem>(less);
@@ -64,7 +60,6 @@ export function emitOrder(items: readonly OrderItem[]): PlacedItem[] {
   let file = 0;
   while (ready.size > 0) {
     const it = ready.pop() as OrderItem;
-    // Files are loaded in order, so an item can never go into a file before the previous one.
     file = Math.max(file, it.firstFile);
     placed.push({ key: it.key, file });
     for (const s of succs.get(it.key) ?? []) {

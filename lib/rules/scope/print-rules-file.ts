@@ -28,14 +28,21 @@ const FLOW_WIDTH = 120;
  * output, priority, tags, …). Same input, same bytes.
  */
 export function printRulesFile(file: FlatRulesFile): string {
-  const out: string[] = [];
-  for (const line of file.header) out.push(line === '' ? '#' : `# ${line}`);
+  const out: string[] = [...comment(file.header)];
   for (const item of file.items) {
-    out.push('');
-    for (const line of item.comment ?? []) out.push(line === '' ? '#' : `# ${line}`);
+    out.push('', ...comment(item.comment ?? []));
     out.push(...asSequenceEntry(itemPairs(item)));
   }
+  if (file.items.length === 0) {
+    // An empty document would be a null YAML node; an empty sequence is a valid, empty rules file.
+    out.push('', '# No items: everything this input changed is merged into the items of earlier files.', '[]');
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** Comment lines; a line break inside a line (say, in a rule name) starts another comment line. */
+function comment(lines: readonly string[]): string[] {
+  return lines.flatMap((l) => l.split(/\r\n|\r|\n/)).map((l) => (l === '' ? '#' : `# ${l}`));
 }
 
 function itemPairs(item: FlatItem): string[] {
@@ -60,8 +67,8 @@ function rulePairs(rule: FlatRule): string[] {
     ...foldedPair('condition', rule.condition),
     ...scalarPair('output', rule.output),
     ...scalarPair('priority', rule.priority),
-    ...stringListPair('tags', rule.tags),
   ];
+  if (rule.tags.length > 0) lines.push(...stringListPair('tags', rule.tags));
   // `syscall` is Falco's default source (rule_loader_reader.cpp); omitting it keeps upstream
   // rules as upstream wrote them.
   if (rule.source !== 'syscall') lines.push(...scalarPair('source', rule.source));

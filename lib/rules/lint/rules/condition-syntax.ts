@@ -15,11 +15,17 @@ export const conditionSyntax = defineLintRule({
   check(ctx, report) {
     for (const m of ctx.ruleset.macros) {
       const parsed = ctx.macroCondition(m.name);
-      if (parsed.error) report(ctx.locate(parsed, parsed.error), this.messages.syntax(`macro '${m.name}'`, parsed.error.reason));
+      if (parsed.error) {
+        const at = ctx.locate(parsed, parsed.error);
+        report(at, this.messages.syntax(`macro '${m.name}'`, ctx.syntaxReason(parsed, parsed.error.reason, at.file)));
+      }
     }
     for (const r of ctx.ruleset.rules) {
       const parsed = ctx.ruleCondition(r.name);
-      if (parsed.error) report(ctx.locate(parsed, parsed.error), this.messages.syntax(`rule '${r.name}'`, parsed.error.reason));
+      if (parsed.error) {
+        const at = ctx.locate(parsed, parsed.error);
+        report(at, this.messages.syntax(`rule '${r.name}'`, ctx.syntaxReason(parsed, parsed.error.reason, at.file)));
+      }
     }
   },
 });

@@ -1,0 +1,190 @@
+import * as path from 'node:path';
+import { parseCondition, walk, type Expr } from '../condition';
+import type { Diagnostic } from '../lint/diagnostic';
+import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset } from '../loader';
+import { emitOrder, OrderCycleError, type OrderItem } from './emit-order';
+import type { FlatItem, FlatRule } from './flat-rules-file';
+import { SCOPE_CODES, scopeError } from './scope-codes';
+import type { ScopeDecision } from './scope-decisions';
+import { sourceLineBreaks, type SourceTexts } from './source-line-breaks';
+import { checkWrapped, wrapCondition } from './wrap-condition';
+
+/** A flat item and the output file it goes to. */
+export interface PlacedFlatItem {
+  readonly file: number;
+  readonly item: FlatItem;
+  /** The rule's name, for rules. */
+  readonly rule?: string;
+}
+
+export interface FlattenContext {
+  readonly ruleset: EffectiveRuleset;
+  /** Input names, in load order. */
+  readonly names: readonly string[];
+  /** `kind:name` → input that first defined it (see `firstDefinitionFiles`). */
+  readonly firstFiles: ReadonlyMap<string, number>;
+  readonly decisions: ReadonlyMap<string, ScopeDecision>;
+  readonly sources: SourceTexts;
+}
+
+/**
+ * Every list, macro and rule of the effective ruleset as one flat item with its final content,
+ * scoped rules wrapped, in Falco's first-definition order, each placed in the output file of the
+ * input that first defined it (unless `emitOrder` has to move a macro later). Problems that make
+ * a faithful flat ruleset impossible are added to `diagnostics` as errors.
+ */
+export function flattenRuleset(ctx: FlattenContext, diagnostics: Diagnostic[]): PlacedFlatItem[] {
+  const { ruleset, names, sources } = ctx;
+  const order: OrderItem[] = [];
+  const build = new Map<string, () => FlatItem>();
+  const fileOf = firstFileResolver(ctx);
+
+  for (const list of ruleset.lists) {
+    const key = `list:${list.name}`;
+    order.push({ key, firstFile: fileOf(key, list.index), index: list.index, after: [] });
+    const { items, comment } = flatListItems(list, ruleset.lists, diagnostics);
+    build.set(key, () => ({ kind: 'list', name: list.name, items, ...(comment !== undefined ? { comment } : {}) }));
+  }
+  const macroNames = new Set(ruleset.macros.map((m) => m.name));
+  for (const macro of ruleset.macros) {
+    const key = `macro:${macro.name}`;
+    const after = macroReferences(macro, macroNames).map((r) => `macro:${r}`);
+    order.push({ key, firstFile: fileOf(key, macro.index), index: macro.index, after });
+    build.set(key, () => ({
+      kind: 'macro',
+      name: macro.name,
+      condition: { text: macro.condition, breaks: sourceLineBreaks(macro.conditionParts, sources) },
+    }));
+  }
+  for (const rule of ruleset.rules) {
+    const key = `rule:${rule.name}`;
+    order.push({ key, firstFile: fileOf(key, rule.index), index: rule.index, after: [] });
+    const decision = ctx.decisions.get(rule.name) as ScopeDecision;
+    build.set(key, () => ({ kind: 'rule', rule: flatRule(rule, decision, sources, diagnostics) }));
+  }
+
+  let placed;
+  try {
+    placed = emitOrder(order);
+  } catch (e) {
+    if (!(e instanceof OrderCycleError)) throw e;
+    const first = ruleset.macros.find((m) => e.keys.includes(`macro:${m.name}`)) as EffectiveMacro;
+    const involved = e.keys.map((k) => `'${k.replace(/^macro:/, '')}'`).join(', ');
+    diagnostics.push(scopeError(first.defined, SCOPE_CODES.cannotFlatten, `cannot write the ruleset as flat files: macros ${involved} use each other`));
+    return [];
+  }
+  const firstFileOf = new Map(order.map((o) => [o.key, o.firstFile] as const));
+  return placed.map((p) => {
+    const item = (build.get(p.key) as () => FlatItem)();
+    const first = firstFileOf.get(p.key) as number;
+    const moved: FlatItem =
+      p.file === first
+        ? item
+        : {
+            ...item,
+            comment: [
+              ...(item.comment ?? []),
+              `First defined in ${path.basename(names[first] as string)}; written here because its final definition uses`,
+              'an item that a later file defines (Falco only lets it see items defined before it).',
+            ],
+          };
+    return { file: p.file, item: moved, ...(p.key.startsWith('rule:') ? { rule: p.key.slice('rule:'.length) } : {}) };
+  });
+}
+
+/**
+ * The input that first defined an item. Where the line scan did not find the item (an unusual
+ * layout such as a flow mapping), the latest file of any item with a lower index is used: first
+ * definitions come in load order, so that is a lower bound that keeps the order intact.
+ */
+function firstFileResolver(ctx: FlattenContext): (key: string, index: number) => number {
+  const known: { index: number; file: number }[] = [];
+  for (const [kind, items] of [['list', ctx.ruleset.lists], ['macro', ctx.ruleset.macros], ['rule', ctx.ruleset.rules]] as const) {
+    for (const it of items) {
+      const file = ctx.firstFiles.get(`${kind}:${it.name}`);
+      if (file !== undefined) known.push({ index: it.index, file });
+    }
+  }
+  return (key, index) =>
+    ctx.firstFiles.get(key) ?? known.reduce((best, k) => (k.index < index && k.file > best ? k.file : best), 0);
+}
+
+/**
+ * A list's items for the flat file. Falco expands an item naming a list first defined before
+ * this list's latest change (`compile_list_infos`, one level). Written at its first definition,
+ * this list would no longer expand a list defined between its first definition and that change
+ * (a later file appending its own list's name), so those items are written out instead; if they
+ * name yet another list defined earlier, Falco would expand that one too, changing the meaning,
+ * which is an error.
+ */
+function flatListItems(list: EffectiveList, lists: readonly EffectiveList[], diagnostics: Diagnostic[]): { items: string[]; comment?: string[] } {
+  const byName = new Map(lists.map((l) => [l.name, l] as const));
+  const items: string[] = [];
+  const inlined: string[] = [];
+  for (const item of list.items) {
+    const ref = byName.get(item);
+    if (ref === undefined || ref.index >= list.visibility || ref.index < list.index) {
+      items.push(item);
+      continue;
+    }
+    for (const nested of ref.items) {
+      const n = byName.get(nested);
+      if (n !== undefined && n.index < list.index) {
+        diagnostics.push(
+          scopeError(
+            list.defined,
+            SCOPE_CODES.cannotFlatten,
+            `cannot write list '${list.name}' as a flat item: it includes list '${ref.name}', whose item '${nested}' names an ` +
+              `earlier list that Falco would then expand as well; write the items of '${ref.name}' into '${list.name}' instead`,
+          ),
+        );
+      }
+    }
+    items.push(...ref.items);
+    inlined.push(ref.name);
+  }
+  if (inlined.length === 0) return { items };
+  return { items, comment: [`Items of ${inlined.map((n) => `'${n}'`).join(', ')} written out: Falco expanded them when this list was last changed.`] };
+}
+
+/** Macros a macro's condition uses (bare identifiers naming a macro), sorted. */
+function macroReferences(macro: EffectiveMacro, macroNames: ReadonlySet<string>): string[] {
+  let expr: Expr;
+  try {
+    expr = parseCondition(macro.condition);
+  } catch {
+    // A condition that does not parse is the linter's to report; it imposes no order.
+    return [];
+  }
+  const refs = new Set<string>();
+  walk(expr, {
+    identifier: (node) => {
+      if (macroNames.has(node.identifier) && node.identifier !== macro.name) refs.add(node.identifier);
+    },
+  });
+  return [...refs].sort();
+}
+
+function flatRule(rule: EffectiveRule, decision: ScopeDecision, sources: SourceTexts, diagnostics: Diagnostic[]): FlatRule {
+  const breaks = sourceLineBreaks(rule.conditionParts, sources);
+  let condition = { text: rule.condition, breaks };
+  if (decision.macro !== undefined) {
+    condition = wrapCondition(rule.condition, breaks, decision.macro.name);
+    const problem = checkWrapped(condition.text, decision.macro.name);
+    if (problem !== undefined) {
+      diagnostics.push(scopeError(rule.defined, SCOPE_CODES.invalidCondition, `rule '${rule.name}': cannot scope its condition: ${problem}`));
+    }
+  }
+  return {
+    name: rule.name,
+    desc: rule.desc,
+    condition,
+    output: rule.output,
+    priority: rule.priority,
+    tags: rule.tags,
+    source: rule.source,
+    enabled: rule.enabled,
+    exceptions: rule.exceptions,
+    extra: rule.extra,
+  };
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { ScopeOptionsError, scopeRuleFiles, type ScopeOptions } from '../../../lib/rules/scope';
+import type { RuleText } from './scope-helpers';
+
+const RULES: RuleText = {
+  name: 'rules/local.yaml',
+  text: [
+    '- rule: Shell In Container',
+    '  desc: a shell',
+    '  condition: evt.type = execve and proc.name = bash',
+    '  output: shell (command=%proc.cmdline)',
+    '  priority: WARNING',
+    '  tags: [container, shell]',
+    '',
+  ].join('\n'),
+};
+const PROD: ScopeOptions = { namespaces: ['prod'], field: 'k8smeta.ns.name' };
+
+/** The problems of the `ScopeOptionsError` that scoping `inputs` with `options` throws. */
+function optionProblems(options: ScopeOptions, inputs: RuleText[] = [RULES]): readonly string[] {
+  try {
+    scopeRuleFiles(inputs, options);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScopeOptionsError);
+    return (e as ScopeOptionsError).problems;
+  }
+  throw new Error('expected a ScopeOptionsError');
+}
+
+describe('scopeRuleFiles options', () => {
+  it('fails when no namespace is given', () => {
+    expect(optionProblems({ ...PROD, namespaces: [] })).toEqual(["'namespaces' must list at least one namespace, e.g. ['prod']"]);
+  });
+
+  it('fails when a namespace is not a DNS-1123 label, or listed twice, all at once', () => {
+    expect(optionProblems({ ...PROD, namespaces: ['Prod', 'prod', 'prod', 'a_b'] })).toEqual([
+      `'namespaces' has "Prod": a namespace is a DNS-1123 label (at most 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit)`,
+      "'namespaces' lists 'prod' twice",
+      `'namespaces' has "a_b": a namespace is a DNS-1123 label (at most 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit)`,
+    ]);
+  });
+
+  it('fails when the field is not one of the three', () => {
+    expect(optionProblems({ ...PROD, field: 'k8s.pod.name' as never })).toEqual([
+      `'field' is "k8s.pod.name": expected one of 'k8smeta.ns.name', 'k8s.ns.name', 'container.name'`,
+    ]);
+  });
+
+  it('fails when an excluded rule does not exist, suggesting the closest name', () => {
+    expect(optionProblems({ ...PROD, excludeRules: ['Shell in Container'] })).toEqual([
+      "'excludeRules' names 'Shell in Container', but no input defines a rule by that name; did you mean 'Shell In Container'?",
+    ]);
+  });
+
+  it('fails when an excluded tag is on no rule', () => {
+    expect(optionProblems({ ...PROD, excludeTags: ['falco_gitops_cluster_wide'] })).toEqual([
+      "'excludeTags' names 'falco_gitops_cluster_wide', but no rule of the inputs has that tag",
+    ]);
+  });
+
+  it('fails when a scoped file is not an input', () => {
+    expect(optionProblems({ ...PROD, scopedFiles: ['upstream.yaml'] })).toEqual([
+      "'scopedFiles' names 'upstream.yaml', which is not one of the input files (rules/local.yaml)",
+    ]);
+  });
+
+  it('accepts a scoped file by its base name', () => {
+    expect(scopeRuleFiles([RULES], { ...PROD, scopedFiles: ['local.yaml'] }).scopedRules).toEqual(['Shell In Container']);
+  });
+
+  it('fails when an option list repeats a value', () => {
+    expect(optionProblems({ ...PROD, excludeTags: ['shell', 'shell'] })).toEqual(["'excludeTags' lists 'shell' twice"]);
+  });
+});
+
+describe('scopeRuleFiles diagnostics', () => {
+  it('returns no files and the loader errors when an input is broken', () => {
+    const broken: RuleText = { name: 'broken.yaml', text: '- rule: X\n  desc: x\n  condition: evt.type = execve\n  priority: WARNING\n' };
+    const result = scopeRuleFiles([broken], PROD);
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} [${d.code}]`)).toEqual([
+      'broken.yaml:1:3 [missing-key]',
+    ]);
+  });
+
+  it('warns about a rule whose source has no namespace field and leaves it unscoped', () => {
+    const cloudtrail: RuleText = {
+      name: 'aws.yaml',
+      text: [
+        '- rule: Console Login Without MFA',
+        '  desc: login without MFA',
+        '  condition: ct.name = ConsoleLogin',
+        '  output: login (user=%ct.user)',
+        '  priority: WARNING',
+        '  source: aws_cloudtrail',
+        '',
+      ].join('\n'),
+    };
+    const result = scopeRuleFiles([cloudtrail], PROD);
+    expect(result.diagnostics).toEqual([
+      {
+        file: 'aws.yaml',
+        line: 1,
+        column: 3,
+        severity: 'warning',
+        code: 'scope-unscopable-source',
+        message:
+          "rule 'Console Login Without MFA' is left unscoped: its source 'aws_cloudtrail' has no namespace field (only 'syscall' and " +
+          "'k8s_audit' rules can be scoped), so it fires for every namespace; exclude it by name or tag to acknowledge this",
+      },
+    ]);
+    expect(result.unscopedRules).toEqual([{ name: 'Console Login Without MFA', reason: 'source aws_cloudtrail has no namespace field' }]);
+    // Nothing is scoped, so no scope macro is defined (an unused macro would be a Falco warning).
+    expect(result.files[0]?.text).not.toContain('- macro: falco_gitops_scope');
+  });
+
+  it('fails when an input already defines the scope macro', () => {
+    const taken: RuleText = { name: 'taken.yaml', text: `${RULES.text}\n- macro: falco_gitops_scope\n  condition: (evt.num = 0)\n` };
+    const result = scopeRuleFiles([taken], PROD);
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      {
+        file: 'taken.yaml',
+        line: 8,
+        column: 3,
+        severity: 'error',
+        code: 'scope-name-conflict',
+        message:
+          "'falco_gitops_scope' is the name of the scope macro this tool adds; rename this item (if the file is already scoped, scope its source files instead)",
+      },
+    ]);
+  });
+
+  it('fails when a list is named like a namespace, which Falco would substitute into the scope macro', () => {
+    const list: RuleText = { name: 'list.yaml', text: `- list: prod\n  items: [a, b]\n\n${RULES.text}` };
+    const result = scopeRuleFiles([list], PROD);
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`)).toEqual([
+      "list.yaml:1:3: error: list 'prod' has a name used in the scope macro 'falco_gitops_scope' ((k8smeta.ns.name in (prod))); " +
+        "Falco would substitute the list's items into it, so rename the list [scope-name-conflict]",
+    ]);
+  });
+
+  it('fails when two inputs have the same file name', () => {
+    const result = scopeRuleFiles([RULES, { name: 'other/local.yaml', text: '[]\n' }], PROD);
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      {
+        file: 'other/local.yaml',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'scope-duplicate-file',
+        message:
+          "two inputs have the file name 'local.yaml' (rules/local.yaml and other/local.yaml); the flat files are named after their inputs, so rename one",
+      },
+    ]);
+  });
+});
