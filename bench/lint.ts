@@ -1,11 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lintRuleTexts } from '../lib/rules/lint';
 import { medianMs } from './measure';
+import { readUpstreamRules } from './upstream-rules';
 
-/** The pinned upstream files, read from the reference copy beside the repository (`../shared`). */
-const UPSTREAM_DIR = path.resolve(__dirname, '..', '..', 'shared', 'upstream', 'falco-rules');
-const UPSTREAM_FILES = ['falco_rules.yaml', 'falco-incubating_rules.yaml', 'falco-sandbox_rules.yaml'];
 const RUNS = 15;
 
 /**
@@ -13,7 +9,7 @@ const RUNS = 15;
  * process: the median of 15 runs after 3 warm-up runs. File reading is outside the timing.
  */
 export async function benchLint(): Promise<{ name: string; medianMs: number; runs: number }> {
-  const inputs = UPSTREAM_FILES.map((name) => ({ name, text: fs.readFileSync(path.join(UPSTREAM_DIR, name), 'utf8') }));
+  const inputs = readUpstreamRules();
   const work = (): void => {
     const diagnostics = lintRuleTexts(inputs);
     // A run that failed early would be fast and meaningless.

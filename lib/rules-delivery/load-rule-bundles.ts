@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StackInputError } from '../errors/stack-props-error';
-import { formatDiagnostic, lintRuleTexts, type Diagnostic } from '../rules';
+import { formatDiagnostic, lintLoaded, lintRuleTexts, loadRuleTextsDetailed, type Diagnostic } from '../rules';
 import { ScopeOptionsError, scopeRuleFiles } from '../rules/scope';
 import { readRulesLock, VendorError, verifyVendoredRules } from '../rules/vendor';
 import type { ResolvedStackProps } from '../stack/resolved-stack-props';
@@ -55,7 +55,15 @@ export function loadRuleBundles(props: ResolvedStackProps, options: LoadRuleBund
 
   const asLoaded = inputs.map((input) => ({ name: input.displayPath, text: input.text }));
   const warnings: string[] = [];
-  failOnErrors(lintRuleTexts(asLoaded), 'rule files', warnings);
+  if (!inputs.some((input) => input.bundle === 'upstream')) {
+    // Not an error: this repository ships only its own rules. A deployment must not miss it, though.
+    warnings.push(
+      `no upstream Falco rules vendored (${rules.upstreamRulesDir ?? 'the lock file\'s vendorDir'} holds none of the locked files): ` +
+        'dist/ carries only the project\'s rules. Run `npm run rules:vendor` to ship the scoped default rules.',
+    );
+  }
+  const loaded = loadRuleTextsDetailed(asLoaded);
+  failOnErrors(lintLoaded(asLoaded, loaded), 'rule files', warnings);
 
   let scoped;
   try {
@@ -66,7 +74,7 @@ export function loadRuleBundles(props: ResolvedStackProps, options: LoadRuleBund
       scopedFiles: rules.scope.files,
       excludeRules: rules.scope.excludeRules,
       excludeTags: rules.scope.excludeTags,
-    });
+    }, loaded);
   } catch (error) {
     if (!(error instanceof ScopeOptionsError)) throw error;
     throw new StackInputError(
@@ -91,7 +99,7 @@ export function loadRuleBundles(props: ResolvedStackProps, options: LoadRuleBund
   const bundles = [bundle('upstream', UPSTREAM_RULES_CONFIG_MAP), bundle('project', PROJECT_RULES_CONFIG_MAP)].filter(
     (b): b is RuleBundle => b !== undefined,
   );
-  // The scoping reloads the inputs, so its loader warnings repeat the lint's: report each once.
+  // The scoping reports the loader's warnings again (they are in the lint's too): report each once.
   return { bundles, warnings: [...new Set(warnings)] };
 }
 

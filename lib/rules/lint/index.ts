@@ -1,5 +1,5 @@
 export * from './diagnostic';
-export { lintRules, lintRuleTexts } from './lint-rules';
+export { lintLoaded, lintRules, lintRuleTexts } from './lint-rules';
 export { LintContext } from './lint-context';
 export type { MacroUsage, ParsedCondition } from './lint-context';
 export { defineLintRule } from './lint-rule';

@@ -1,5 +1,5 @@
 import type { RuleText } from '../loader/effective-ruleset';
-import { loadRuleTextsDetailed, readRuleFiles } from '../loader/load-rule-files';
+import { loadRuleTextsDetailed, readRuleFiles, type DetailedLoadResult } from '../loader/load-rule-files';
 import { sortDiagnostics, type Diagnostic } from './diagnostic';
 import { LintContext } from './lint-context';
 import type { LintRule } from './lint-rule';
@@ -24,11 +24,28 @@ function internalError(file: string, what: string, e: unknown): Diagnostic {
  * the effective ruleset. Returns the diagnostics sorted by file order and position; never throws.
  */
 export function lintRuleTexts(files: readonly RuleText[], rules: readonly LintRule[] = LINT_RULES): Diagnostic[] {
+  let loaded: DetailedLoadResult;
+  try {
+    loaded = loadRuleTextsDetailed(files);
+  } catch (e) {
+    return [internalError(files[0]?.name ?? '<input>', 'the loader', e)];
+  }
+  return lintLoaded(files, loaded, rules);
+}
+
+/**
+ * Runs every lint rule over rules files already loaded with `loadRuleTextsDetailed(files)`, for
+ * callers that need the load result too (synth scopes the same load). Never throws.
+ */
+export function lintLoaded(
+  files: readonly RuleText[],
+  loaded: DetailedLoadResult,
+  rules: readonly LintRule[] = LINT_RULES,
+): Diagnostic[] {
   const order = files.map((f) => f.name);
   const fallbackFile = order[0] ?? '<input>';
   let diagnostics: Diagnostic[];
   try {
-    const loaded = loadRuleTextsDetailed(files);
     diagnostics = [...loaded.diagnostics];
     const ctx = new LintContext(loaded.ruleset, loaded.details);
     for (const rule of rules) {
@@ -41,7 +58,7 @@ export function lintRuleTexts(files: readonly RuleText[], rules: readonly LintRu
       }
     }
   } catch (e) {
-    diagnostics = [internalError(fallbackFile, 'the loader', e)];
+    diagnostics = [internalError(fallbackFile, 'the lint context', e)];
   }
   return dedupe(sortDiagnostics(diagnostics, order));
 }

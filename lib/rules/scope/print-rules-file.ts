@@ -96,7 +96,7 @@ function exceptionPairs(ex: EffectiveException): string[] {
   } else {
     // One tuple per line: the shape upstream uses, and a one-line diff per added tuple.
     lines.push('values:');
-    for (const tuple of ex.values) lines.push(`  - ${flowText(exceptionValueNode(tuple))}`);
+    for (const tuple of ex.values) lines.push(`  - ${flowText(tuple)}`);
   }
   return lines;
 }
@@ -123,42 +123,61 @@ function pluginRequirementsPair(plugins: readonly PluginRequirementEntry[]): str
  * string, quoted by the YAML library where it must be (`'"(systemd)"'`).
  */
 function rawScalar(text: string): YAML.Scalar {
-  if (/^-?(0|[1-9][0-9]*)$/.test(text)) {
-    const n = Number(text);
-    if (Number.isSafeInteger(n) && String(n) === text) return new YAML.Scalar(n);
-  }
-  if (text === 'true' || text === 'false') return new YAML.Scalar(text === 'true');
+  if (isPlainNumberOrBool(text)) return new YAML.Scalar(text === 'true' ? true : text === 'false' ? false : Number(text));
   return new YAML.Scalar(text);
 }
 
-function exceptionValueNode(value: ExceptionValue): YAML.Node {
-  if (typeof value === 'string') return rawScalar(value);
-  const seq = new YAML.YAMLSeq();
-  seq.flow = true;
-  for (const v of value) seq.items.push(exceptionValueNode(v));
-  return seq;
+function isPlainNumberOrBool(text: string): boolean {
+  if (text === 'true' || text === 'false') return true;
+  if (!/^-?(0|[1-9][0-9]*)$/.test(text)) return false;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && String(n) === text;
 }
 
-function flowText(node: YAML.Node): string {
-  return YAML.stringify(node, YAML_OPTIONS).replace(/\n$/, '');
+// What may not start a plain scalar (YAML indicators), what may not appear in one, and what a
+// YAML 1.2 core schema reader would take for a number, boolean or null.
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s.~+0-9]/;
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|: |:$| #|\s$/;
+const FLOW_INDICATORS = /[,[\]{}]/;
+const CORE_SCHEMA_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
+/**
+ * The text as a YAML scalar: plain when that reads back as the same string (the common case, and
+ * much cheaper than the library), else as the YAML library quotes it. `flow` for items of `[...]`.
+ */
+function scalarText(text: string, flow: boolean): string {
+  if (isPlain(text, flow)) return text;
+  if (!flow) return YAML.stringify(rawScalar(text), YAML_OPTIONS).replace(/\n$/, '');
+  // Quoting depends on the context: render the item inside a one-item flow sequence.
+  const seq = new YAML.YAMLSeq();
+  seq.flow = true;
+  seq.items.push(rawScalar(text));
+  return YAML.stringify(seq, YAML_OPTIONS).replace(/\n$/, '').slice(1, -1);
+}
+
+function isPlain(text: string, flow: boolean): boolean {
+  if (isPlainNumberOrBool(text)) return true;
+  return text !== '' && !INDICATOR_START.test(text) && !NOT_PLAIN.test(text) && !CORE_SCHEMA_WORDS.test(text) && !(flow && FLOW_INDICATORS.test(text));
+}
+
+function flowText(value: ExceptionValue): string {
+  return typeof value === 'string' ? scalarText(value, true) : `[${value.map(flowText).join(', ')}]`;
 }
 
 /** `key: [a, b]` when it fits on one line, else `key:` and one `- item` per line. */
 function stringListPair(key: string, values: readonly string[]): string[] {
-  const seq = new YAML.YAMLSeq();
-  seq.flow = true;
-  for (const v of values) seq.items.push(rawScalar(v));
-  const flow = `${keyText(key)}: ${values.length === 0 ? '[]' : flowText(seq)}`;
-  if (values.length === 0 || (flow.length <= FLOW_WIDTH && !flow.includes('\n'))) return [flow];
-  return [`${keyText(key)}:`, ...values.map((v) => `  - ${YAML.stringify(rawScalar(v), YAML_OPTIONS).replace(/\n$/, '')}`)];
+  const flow = `${key}: ${flowText(values)}`;
+  if (values.length === 0 || flow.length <= FLOW_WIDTH) return [flow];
+  return [`${key}:`, ...values.map((v) => `  - ${scalarText(v, false)}`)];
 }
 
-function keyText(key: string): string {
-  return YAML.stringify(key, YAML_OPTIONS).replace(/\n$/, '');
-}
-
-/** `key: value` for one scalar, as lines at indentation 0 (block scalars indented under the key). */
+/**
+ * `key: value` for one scalar, as lines at indentation 0 (block scalars indented under the key).
+ * Keys are the fixed words of the rules format, all plain.
+ */
 function scalarPair(key: string, value: string, options: YAML.ToStringOptions = YAML_OPTIONS): string[] {
+  const line = `${key}: ${value}`;
+  if (isPlain(value, false) && (options.lineWidth === 0 || line.length <= (options.lineWidth ?? 0))) return [line];
   return YAML.stringify({ [key]: value }, options).replace(/\n$/, '').split('\n');
 }
 
@@ -174,7 +193,7 @@ function valuePair(key: string, value: unknown): string[] {
 function foldedPair(key: string, value: FoldableText): string[] {
   const block = foldedBlock(value.text, value.breaks ?? []);
   if (block !== undefined) {
-    const lines = [`${keyText(key)}: ${block.header}`, ...block.lines.map((l) => (l === '' ? '' : `  ${l}`))];
+    const lines = [`${key}: ${block.header}`, ...block.lines.map((l) => (l === '' ? '' : `  ${l}`))];
     // The block is hand-made, so check that YAML reads back exactly the text; if not, fall back.
     const back = (YAML.parse(lines.join('\n')) as Record<string, unknown> | null)?.[key];
     if (back === value.text) return lines;

@@ -3,18 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ConditionSyntaxError, parseCondition, printCondition, stripLocations } from '../../../lib/rules/condition';
 import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { mulberry32 } from '../../support/prng';
 
-/** mulberry32: a tiny seeded PRNG, so every run mutates the same way. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 0x5eed_f41c;
 const MUTATIONS = 4000;

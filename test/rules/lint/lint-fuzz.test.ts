@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import { lintRuleTexts, type Diagnostic } from '../../../lib/rules';
 import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { mulberry32 as prng } from '../../support/prng';
 
 /**
  * Seeded, bounded fuzzing: mutate rule files at the text level and at the item level and check
@@ -17,17 +18,6 @@ const TEXT_CASES = 250;
 const ITEM_CASES = 250;
 const MAX_MS_PER_CASE = 2_000;
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const fixtureTexts = fs

@@ -102,7 +102,12 @@ describe('rules/falco-gitops_rules.yaml', () => {
       'k8s.pod.label[app] = nginx',
     ]);
     expect(ruleset.lists.find((l) => l.name === 'falco_gitops_shell_binaries')?.items).toEqual(['ash', 'bash', 'csh', 'ksh', 'sh', 'tcsh', 'zsh', 'dash']);
-    expect(ruleset.lists.find((l) => l.name === 'falco_gitops_nginx_images')?.items).toEqual(['nginx', 'docker.io/library/nginx']);
+    expect(ruleset.lists.find((l) => l.name === 'falco_gitops_nginx_images')?.items).toEqual([
+      'nginx',
+      'docker.io/library/nginx',
+      'nginxinc/nginx-unprivileged',
+      'docker.io/nginxinc/nginx-unprivileged',
+    ]);
   });
 
   it('puts the command, user, container and pod in every output, with container-plugin fields only', () => {

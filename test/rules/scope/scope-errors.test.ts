@@ -157,3 +157,41 @@ describe('scopeRuleFiles diagnostics', () => {
     ]);
   });
 });
+
+describe('required versions', () => {
+  it('states the highest engine version and each plugin once per major, at the top of the first file', () => {
+    const a: RuleText = {
+      name: 'a.yaml',
+      text: '- required_engine_version: 0.57.0\n- required_plugin_versions:\n    - name: container\n      version: 0.4.0\n    - name: k8saudit\n      version: 0.7.0\n',
+    };
+    const b: RuleText = {
+      name: 'b.yaml',
+      text: [
+        '- required_engine_version: 0.60.0',
+        '- required_plugin_versions:',
+        '    - name: container',
+        '      version: 0.5.1',
+        '    - name: k8saudit',
+        '      version: 1.0.0',
+        '',
+        RULES.text,
+      ].join('\n'),
+    };
+    const [first, second] = scopeRuleFiles([a, b], PROD).files;
+    expect(first?.text).toContain(
+      [
+        '- required_engine_version: 0.60.0',
+        '',
+        '- required_plugin_versions:',
+        '    - name: container',
+        '      version: 0.5.1',
+        '    - name: k8saudit',
+        '      version: 0.7.0',
+        '    - name: k8saudit',
+        '      version: 1.0.0',
+        '',
+      ].join('\n'),
+    );
+    expect(second?.text).not.toContain('required_');
+  });
+});
