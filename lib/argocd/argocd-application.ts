@@ -13,6 +13,12 @@ export interface ArgoCdApplicationProps {
   /** Folder of the repository with the cluster manifests (never the folder holding this Application). */
   readonly path: string;
   readonly destinationServer: string;
+  /**
+   * Destination namespace. Every synced object names its own namespace, but Argo CD checks the
+   * Application's destination against the AppProject's `destinations` (util/argo ValidatePermissions):
+   * an empty namespace matches none of them and the Application is refused (InvalidSpecError).
+   */
+  readonly destinationNamespace: string;
 }
 
 /**
@@ -40,7 +46,7 @@ export class ArgoCdApplication extends Construct {
           path: props.path,
           directory: { recurse: false },
         },
-        destination: { server: props.destinationServer },
+        destination: { server: props.destinationServer, namespace: props.destinationNamespace },
         syncPolicy: {
           automated: { prune: true, selfHeal: true },
           syncOptions: [

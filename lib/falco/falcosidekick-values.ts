@@ -13,10 +13,13 @@ export interface FalcosidekickValuesProps {
 /**
  * Helm values of the falcosidekick chart (`charts/falcosidekick/values.yaml`).
  *
- * With `config.existingSecret` set, the chart renders no Secret of its own (templates/secrets.yaml is
- * wrapped in `if eq .Values.config.existingSecret ""`) and the pod gets its environment from that Secret
- * only. So `config.telegram.minimumpriority` and friends would be silently ignored: the non-secret
- * Telegram settings are passed as environment variables through `config.extraEnv` instead.
+ * Falcosidekick reads its configuration from environment variables. The token and chat id come from
+ * the existing Secret (`envFrom`); the non-secret Telegram settings are plain `env` entries through
+ * `config.extraEnv`, which take precedence over every `envFrom` source. Setting them as
+ * `config.telegram.*` instead would depend on the chart version: some versions render no Secret of
+ * their own when `existingSecret` is set (so those values are silently dropped), and the chart's
+ * own Secret names the thread variable `TELEGRAM_MESSAGE_THREAD_ID`, while Falcosidekick reads
+ * `TELEGRAM_MESSAGETHREADID`.
  */
 export function falcosidekickValues(props: FalcosidekickValuesProps): Record<string, unknown> {
   const telegramEnv = [

@@ -34,6 +34,13 @@ export interface HelmChartProps {
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 /**
+ * Retries of the helm-controller's install job. Its default (1000) keeps a broken install
+ * "in progress" for hours; the `Failed` condition, the only failure signal the HelmChart status
+ * has, appears when the job gives up.
+ */
+export const HELM_INSTALL_BACKOFF_LIMIT = 5;
+
+/**
  * A `helm.cattle.io/v1` HelmChart (k3s-io/helm-controller): the cluster installs the chart itself,
  * so Argo CD syncs one reviewable object per chart instead of rendered chart output.
  */
@@ -68,6 +75,7 @@ export class HelmChart extends Construct {
         targetNamespace: props.targetNamespace,
         createNamespace: false,
         failurePolicy: props.failurePolicy ?? 'abort',
+        backOffLimit: HELM_INSTALL_BACKOFF_LIMIT,
         valuesContent: this.valuesContent,
       },
     });

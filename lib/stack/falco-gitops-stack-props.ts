@@ -7,7 +7,7 @@
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 
 /** Falco's kernel instrumentation, as the falco chart's `driver.kind` value. */
-export type FalcoDriverKind = 'modern_ebpf' | 'ebpf' | 'kmod' | 'auto';
+export type FalcoDriverKind = 'modern_ebpf' | 'kmod' | 'auto';
 
 /** Falco priorities, as Falcosidekick's `minimumpriority` accepts them. */
 export type FalcoPriority =
@@ -93,7 +93,8 @@ export interface FalcoProps extends HelmChartSourceProps {
    */
   readonly chartVersion?: string;
   /**
-   * Kernel instrumentation, the chart's `driver.kind`.
+   * Kernel instrumentation, the chart's `driver.kind`: `modern_ebpf` (kernels 5.8+), `kmod`, or
+   * `auto` (the driver loader picks). The legacy `ebpf` probe is not offered: chart 9.x dropped it.
    * @default 'modern_ebpf'
    */
   readonly driverKind?: FalcoDriverKind;

@@ -122,6 +122,7 @@ export class FalcoGitopsStack extends Construct {
       targetRevision: argocd.targetRevision,
       path: argocd.path,
       destinationServer: argocd.destinationServer,
+      destinationNamespace: namespaces.security.name,
     });
   }
 }

@@ -13,7 +13,12 @@ const GIT_URL = /^(https:\/\/[^\s/]+\/\S+|ssh:\/\/\S+|[A-Za-z0-9._-]+@[A-Za-z0-9
 const PINNED_IMAGE = /^[a-z0-9]+([._\-/:][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})$/;
 
 const PSA_LEVELS = ['privileged', 'baseline', 'restricted'];
-const DRIVER_KINDS = ['modern_ebpf', 'ebpf', 'kmod', 'auto'];
+/**
+ * The drivers the falco chart 9.x renders (values.yaml `driver.kind`: kmod, modern_ebpf, and auto,
+ * which picks between them). The legacy eBPF probe (`ebpf`) was dropped in chart 9.0.0: the chart
+ * has no `driver.ebpf` values any more and its install would fail in the cluster, not at synth.
+ */
+const DRIVER_KINDS = ['modern_ebpf', 'kmod', 'auto'];
 const PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
 const SCOPE_FIELDS = ['k8smeta.ns.name', 'k8s.ns.name', 'container.name'];
 /** Falcosidekick learned Telegram message threads in 2.34.0; older images silently ignore the option. */
@@ -121,8 +126,8 @@ const RULES: readonly PropRule[] = [
     prop: 'falco.driverKind',
     value: (p) => p.falco.driverKind,
     valid: oneOf(DRIVER_KINDS),
-    problem: `must be one of ${quoteList(DRIVER_KINDS)}`,
-    fix: "use 'modern_ebpf' unless the nodes' kernels are older than 5.8",
+    problem: `must be one of ${quoteList(DRIVER_KINDS)} (the falco chart 9.x dropped the legacy 'ebpf' probe)`,
+    fix: "use 'modern_ebpf' (kernels 5.8 and later), 'kmod' for older kernels, or 'auto'",
   },
   {
     prop: 'falco.kubernetesMetadata',

@@ -50,13 +50,19 @@ describe('stack props validation', () => {
   it('fails when the driver kind is unknown', () => {
     expect(messageOf({ ...VALID, falco: { driverKind: 'ebfp' as never } })).toBe(
       'invalid stack props (1 problem):\n' +
-        `  - falco.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'ebpf', 'kmod', 'auto'. ` +
-        "Fix: use 'modern_ebpf' unless the nodes' kernels are older than 5.8",
+        `  - falco.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'kmod', 'auto' (the falco chart 9.x dropped the legacy 'ebpf' probe). ` +
+        "Fix: use 'modern_ebpf' (kernels 5.8 and later), 'kmod' for older kernels, or 'auto'",
     );
   });
 
-  it.each(['ebpf', 'kmod', 'auto', 'modern_ebpf'] as const)('accepts driver kind %s', (driverKind) => {
+  it.each(['kmod', 'auto', 'modern_ebpf'] as const)('accepts driver kind %s', (driverKind) => {
     expect(problemsOf({ ...VALID, falco: { driverKind } })).toEqual([]);
+  });
+
+  it('fails when the legacy eBPF probe is asked for: falco chart 9.x cannot render it', () => {
+    expect(problemsOf({ ...VALID, falco: { driverKind: 'ebpf' as never } })).toEqual([
+      expect.objectContaining({ prop: 'falco.driverKind', received: 'ebpf' }),
+    ]);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import * as YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stackProps } from '../../main';
 import { lintRuleTexts } from '../../lib/rules';
-import { REPO_ROOT } from '../support/shared-dir';
+import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
 import { validateManifests } from '../support/manifest-validation';
 import { LIB, objectsOf, readTree, runCdk8sSynth, synthStack, tempProject } from './synth-helpers';
 
@@ -65,7 +65,7 @@ describe('cdk8s synth, end to end', () => {
     const run = runCdk8sSynth(dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
-      `error: invalid stack props (1 problem):\n  - falco.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'ebpf', 'kmod', 'auto'.`,
+      `error: invalid stack props (1 problem):\n  - falco.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'kmod', 'auto' (the falco chart 9.x dropped the legacy 'ebpf' probe).`,
     );
     expect(run.stderr).toContain('dist/ was left as it was.');
     expectNoStackTrace(run.stdout + run.stderr);
@@ -118,6 +118,54 @@ describe('cdk8s synth, end to end', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'error: main.ts takes no arguments, received "--driver" "kmod". Fix: change the stack in main.ts and run `npx cdk8s synth` (or `npm run synth`).\n',
+    );
+  });
+});
+
+describe('vendoring the upstream rules from a local folder, then synthesizing', () => {
+  it('renders the scoped upstream ConfigMap and the Falco values that load it', () => {
+    const dir = project();
+    const vendor = spawnSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', path.join(REPO_ROOT, 'scripts', 'vendor-rules.ts'), '--from', path.dirname(UPSTREAM_RULE_FILES[0]!)],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(vendor.stderr).toBe('');
+    expect(vendor.status).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'rules', 'upstream')).sort()).toEqual([
+      'falco-incubating_rules.yaml',
+      'falco-sandbox_rules.yaml',
+      'falco_rules.yaml',
+    ]);
+    const run = runCdk8sSynth(dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain('no upstream Falco rules vendored');
+    const files = readTree(path.join(dir, 'dist'));
+    const upstream = YAML.parse(files['cluster/configmap.secured-ns.falco-gitops-rules-upstream.yaml']!);
+    expect(Object.keys(upstream.data)).toEqual(['00-falco_rules.yaml', '01-falco-incubating_rules.yaml', '02-falco-sandbox_rules.yaml']);
+    const falco = YAML.parse(YAML.parse(files['cluster/helmchart.kube-system.falco.yaml']!).spec.valuesContent);
+    expect(falco.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-upstream', '/etc/falco/falco-gitops/01-project']);
+  });
+});
+
+describe('scope props that name nothing', () => {
+  it('fails when an exclusion names no rule, with the prop and the fix', () => {
+    const dir = project({
+      mainSource: mainWithProps(`{ argocd: { repoUrl: 'https://github.com/acme/x.git' }, rules: { scope: { excludeRules: ['Terminal Shell with cat Command in Containr'] } } }`),
+    });
+    const before = seedDist(dir);
+    const run = runCdk8sSynth(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('error: invalid rules.scope:\n  - ');
+    expect(run.stderr).toContain('Terminal Shell with cat Command in Containr');
+    expect(run.stderr).toContain('Fix: correct rules.scope in main.ts');
+    expectNoStackTrace(run.stdout + run.stderr);
+    expect(readTree(path.join(dir, 'dist'))).toEqual(before);
+  });
+
+  it('fails when a scoped file names no rule file', () => {
+    expect(() => synthStack({ ...stackProps, rules: { scope: { files: ['no-such_rules.yaml'] } } })).toThrow(
+      /^invalid rules\.scope:\n {2}- .*no-such_rules\.yaml/,
     );
   });
 });
