@@ -12,6 +12,7 @@ import { UsageError } from '../lib/cli/usage-error';
 import { VendorError } from '../lib/rules/vendor/vendor-error';
 import { vendorRules } from '../lib/rules/vendor/vendor-rules';
 
+const DEFAULT_LOCK_FILE = 'rules/upstream.lock.yaml';
 const USAGE = 'Usage: npm run rules:vendor -- [--from DIR|URL] [--to DIR] [--lock FILE]';
 
 const HELP = `${USAGE}
@@ -22,21 +23,27 @@ each file's sha256 before it is moved into place. Nothing is written unless ever
 Options:
   --from DIR|URL  Copy from a directory, or download from an http(s) URL base (a mirror), instead
                   of each file's own locked URL
-  --to DIR        Destination directory (default: the lock's vendorDir)
-  --lock FILE     Rules lock (default: rules/upstream.lock.yaml)
+  --to DIR        Destination directory (default: rules.upstreamRulesDir of main.ts, else the
+                  lock's vendorDir)
+  --lock FILE     Rules lock (default: rules.lockFile of main.ts, else rules/upstream.lock.yaml)
   -h, --help      Show this help and exit
 `;
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'from', valueName: 'DIR|URL', description: 'source directory or URL base' },
   { name: 'to', valueName: 'DIR', description: 'destination directory' },
-  { name: 'lock', valueName: 'FILE', default: 'rules/upstream.lock.yaml', description: 'rules lock' },
+  { name: 'lock', valueName: 'FILE', description: 'rules lock' },
 ];
 
 export interface ScriptIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
+  /**
+   * Defaults taken from the stack's props in main.ts (`rules.upstreamRulesDir`, `rules.lockFile`),
+   * so the files land in the folder synth reads them from; `--to`/`--lock` still win.
+   */
+  readonly defaults?: { readonly to?: string; readonly lock?: string };
 }
 
 /** Runs the script with `argv` (the arguments after the script name); returns the exit code. */
@@ -53,8 +60,8 @@ export async function runVendorRules(argv: readonly string[], io: ScriptIo): Pro
     const args = parseArgs(argv, OPTIONS);
     if (args.operands.length > 0) throw new UsageError(`unexpected argument '${args.operands[0]}'`);
     from = optionalString(args.options['from'], 'from');
-    to = optionalString(args.options['to'], 'to');
-    lockFile = args.options['lock'] as string;
+    to = optionalString(args.options['to'], 'to') ?? io.defaults?.to;
+    lockFile = optionalString(args.options['lock'], 'lock') ?? io.defaults?.lock ?? DEFAULT_LOCK_FILE;
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`rules:vendor: ${e.message}\n${USAGE}\n`);
@@ -78,10 +85,14 @@ function optionalString(value: unknown, name: string): string | undefined {
 }
 
 if (require.main === module) {
+  // main.ts only synthesizes when run itself, so importing it just reads the props.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stackProps } = require('../main') as typeof import('../main');
   runVendorRules(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
+    defaults: { to: stackProps.rules?.upstreamRulesDir, lock: stackProps.rules?.lockFile },
   }).then(
     (code) => {
       process.exitCode = code;

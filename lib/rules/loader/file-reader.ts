@@ -447,7 +447,9 @@ export class FileReader {
     if (ov.replace.size > 0) {
       const u: RuleUpdate = { name, at };
       if (claim(ov.replace, 'replace', 'condition')) u.condition = this.piece(this.scalar(item, 'condition', what, true) as Scalarish, 'define');
-      if (claim(ov.replace, 'replace', 'exceptions')) u.exceptions = this.exceptions(item, what, true);
+      // Falco reads replaced exceptions like a definition's (`read_rule_exceptions(..., false)` in the
+      // replace branch of falcosecurity/falco `rule_loader_reader.cpp`): no "no values" warning.
+      if (claim(ov.replace, 'replace', 'exceptions')) u.exceptions = this.exceptions(item, what, false);
       if (claim(ov.replace, 'replace', 'output')) u.output = this.piece(this.scalar(item, 'output', what, true) as Scalarish, 'define');
       if (claim(ov.replace, 'replace', 'desc')) u.desc = (this.scalar(item, 'desc', what, true) as Scalarish).text;
       if (claim(ov.replace, 'replace', 'tags')) u.tags = this.strings(item, 'tags', what, false, '[container, shell]')?.map((t) => t.text) ?? [];

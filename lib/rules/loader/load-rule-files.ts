@@ -39,6 +39,16 @@ function toException(ex: ExceptionInfo): EffectiveException {
   return { name: ex.name, fields, comps, compsGiven: ex.compsGiven, values: ex.values.map(entryValue), defined: ex.at };
 }
 
+/**
+ * A leading UTF-8 byte-order mark is not content: yaml-cpp (Falco's YAML library) detects and
+ * skips it when it opens the stream (`stream.cpp`, `IntroCharTypeOf`/`uis_utf8bom`), so Falco
+ * loads such files normally, while the `yaml` package fails on `\uFEFF- item`. Dropping it also
+ * keeps line-1 columns as editors count them.
+ */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 const mapped = (pieces: readonly TextPiece[]): MappedText => new MappedText(pieces.map((p) => p.mapped));
 const byIndex = <T extends { index: number }>(xs: Iterable<T>): T[] => [...xs].sort((a, b) => a.index - b.index);
 
@@ -53,7 +63,7 @@ export function loadRuleTextsDetailed(files: readonly RuleText[]): DetailedLoadR
     diagnostics.push({ file: at.file, line: at.line, column: at.column, severity, code: id, message });
   };
   const collector = new Collector(report);
-  for (const f of files) new FileReader(new SourceFile(f.name, f.text), collector, report).read();
+  for (const f of files) new FileReader(new SourceFile(f.name, withoutBom(f.text)), collector, report).read();
 
   const listInfos = byIndex(collector.lists.values());
   const lists: EffectiveList[] = listInfos.map((l) => ({

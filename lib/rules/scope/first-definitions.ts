@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import type { EffectiveRuleset, SourceRef } from '../loader';
 
 export type ItemKind = 'list' | 'macro' | 'rule';
 
@@ -16,7 +17,8 @@ export function firstDefinitionFiles(texts: readonly string[]): Map<string, numb
   const first = new Map<string, number>();
   const itemLine = /^- *(list|macro|rule): *(.*?) *$/gm;
   texts.forEach((text, fileIndex) => {
-    for (const m of text.matchAll(itemLine)) {
+    // A leading byte-order mark is not content (yaml-cpp skips it, and so does the loader).
+    for (const m of text.replace(/^\uFEFF/, '').matchAll(itemLine)) {
       const name = scalarName(m[2] as string);
       if (name === undefined) continue;
       const key = `${m[1]}:${name}`;
@@ -39,4 +41,32 @@ function scalarName(raw: string): string | undefined {
   }
   // A plain scalar ends at ` #` (a comment).
   return raw.replace(/ +#.*$/, '');
+}
+
+/**
+ * `firstDefinitionFiles`, corrected by what the loader recorded: an item cannot have been first
+ * defined after the file of its (last) definition or of any append or override of it. The line
+ * scan misses items that do not start with their type key (`- desc: …` then `rule: …`, flow
+ * mappings) and would then credit the first later file that appends to or overrides them.
+ */
+export function firstDefinitionFilesOf(texts: readonly string[], ruleset: EffectiveRuleset, names: readonly string[]): Map<string, number> {
+  const first = firstDefinitionFiles(texts);
+  const fileIndex = new Map(names.map((n, i) => [n, i] as const));
+  const items: [ItemKind, { readonly name: string; readonly defined: SourceRef; readonly contributions: readonly SourceRef[] }[]][] = [
+    ['list', [...ruleset.lists]],
+    ['macro', [...ruleset.macros]],
+    ['rule', [...ruleset.rules]],
+  ];
+  for (const [kind, list] of items) {
+    for (const it of list) {
+      const key = `${kind}:${it.name}`;
+      let file = first.get(key);
+      for (const ref of [it.defined, ...it.contributions]) {
+        const i = fileIndex.get(ref.file);
+        if (i !== undefined && (file === undefined || i < file)) file = i;
+      }
+      if (file !== undefined) first.set(key, file);
+    }
+  }
+  return first;
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../lint/diagnostic';
 import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset } from '../loader';
 import { emitOrder, OrderCycleError, type OrderItem } from './emit-order';
 import type { FlatItem, FlatRule } from './flat-rules-file';
-import { SCOPE_CODES, scopeError } from './scope-codes';
+import { SCOPE_CODES, scopeError, scopeWarning } from './scope-codes';
 import type { ScopeDecision } from './scope-decisions';
 import { sourceLineBreaks, type SourceTexts } from './source-line-breaks';
 import { checkWrapped, wrapCondition } from './wrap-condition';
@@ -39,10 +39,13 @@ export function flattenRuleset(ctx: FlattenContext, diagnostics: Diagnostic[]): 
   const build = new Map<string, () => FlatItem>();
   const fileOf = firstFileResolver(ctx);
 
+  // Lists whose flat items differ from their items as written; ruleset.lists is in index order.
+  const rewritten = new Set<string>();
   for (const list of ruleset.lists) {
     const key = `list:${list.name}`;
     order.push({ key, firstFile: fileOf(key, list.index), index: list.index, after: [] });
-    const { items, comment } = flatListItems(list, ruleset.lists, diagnostics);
+    const { items, comment } = flatListItems(list, ruleset.lists, rewritten, diagnostics);
+    if (comment !== undefined) rewritten.add(list.name);
     build.set(key, () => ({ kind: 'list', name: list.name, items, ...(comment !== undefined ? { comment } : {}) }));
   }
   const macroNames = new Set(ruleset.macros.map((m) => m.name));
@@ -111,19 +114,27 @@ function firstFileResolver(ctx: FlattenContext): (key: string, index: number) =>
 
 /**
  * A list's items for the flat file. Falco expands an item naming a list first defined before
- * this list's latest change (`compile_list_infos`, one level). Written at its first definition,
- * this list would no longer expand a list defined between its first definition and that change
- * (a later file appending its own list's name), so those items are written out instead; if they
- * name yet another list defined earlier, Falco would expand that one too, changing the meaning,
- * which is an error.
+ * this list's latest change (`compile_list_infos`, one level), into that list's items as written.
+ * Written at its first definition, this list would no longer expand a list defined between its
+ * first definition and that change (a later file appending its own list's name), so those items
+ * are written out instead. So are the items of an earlier list that is itself `rewritten` that
+ * way: expanding it in the flat file would give its written-out items, not the ones Falco used.
+ * If written-out items name yet another list defined earlier, Falco would expand that one too,
+ * changing the meaning, which is an error.
  */
-function flatListItems(list: EffectiveList, lists: readonly EffectiveList[], diagnostics: Diagnostic[]): { items: string[]; comment?: string[] } {
+function flatListItems(
+  list: EffectiveList,
+  lists: readonly EffectiveList[],
+  rewritten: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): { items: string[]; comment?: string[] } {
   const byName = new Map(lists.map((l) => [l.name, l] as const));
   const items: string[] = [];
-  const inlined: string[] = [];
+  const inlined = new Set<string>();
+  const rewrittenRefs = new Set<string>();
   for (const item of list.items) {
     const ref = byName.get(item);
-    if (ref === undefined || ref.index >= list.visibility || ref.index < list.index) {
+    if (ref === undefined || ref.index >= list.visibility || (ref.index < list.index && !rewritten.has(ref.name))) {
       items.push(item);
       continue;
     }
@@ -141,10 +152,18 @@ function flatListItems(list: EffectiveList, lists: readonly EffectiveList[], dia
       }
     }
     items.push(...ref.items);
-    inlined.push(ref.name);
+    (ref.index < list.index ? rewrittenRefs : inlined).add(ref.name);
   }
-  if (inlined.length === 0) return { items };
-  return { items, comment: [`Items of ${inlined.map((n) => `'${n}'`).join(', ')} written out: Falco expanded them when this list was last changed.`] };
+  const names = (set: ReadonlySet<string>): string => [...set].map((n) => `'${n}'`).join(', ');
+  const comment: string[] = [];
+  if (inlined.size > 0) comment.push(`Items of ${names(inlined)} written out: Falco expanded them when this list was last changed.`);
+  if (rewrittenRefs.size > 0) {
+    comment.push(
+      `Items of ${names(rewrittenRefs)} written out as the inputs list them: Falco expands a list in a list only one level,`,
+      `and ${names(rewrittenRefs)} above has the lists it includes written out.`,
+    );
+  }
+  return comment.length === 0 ? { items } : { items, comment };
 }
 
 /** Macros a macro's condition uses (bare identifiers naming a macro), sorted. */
@@ -175,11 +194,24 @@ function flatRule(rule: EffectiveRule, decision: ScopeDecision, sources: SourceT
       diagnostics.push(scopeError(rule.defined, SCOPE_CODES.invalidCondition, `rule '${rule.name}': cannot scope its condition: ${problem}`));
     }
   }
+  if (/^[ \t\n\r\f\v]|[ \t\n\r\f\v]$/.test(rule.output)) {
+    // Falco trims the output of a rule definition (`trim` in rule_loader_reader.cpp), not of an
+    // append or a replace; a flat file has only definitions.
+    diagnostics.push(
+      scopeWarning(
+        rule.outputAt,
+        SCOPE_CODES.outputTrimmed,
+        `rule '${rule.name}': its output has blanks at its ends, which a flat file cannot keep ` +
+          '(Falco trims the output of a rule definition), so its alerts lose them',
+      ),
+    );
+  }
   return {
     name: rule.name,
     desc: rule.desc,
     condition,
-    output: rule.output,
+    // What Falco keeps of it on loading the flat file (see the warning above).
+    output: rule.output.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, ''),
     priority: rule.priority,
     tags: rule.tags,
     source: rule.source,

@@ -147,12 +147,26 @@ const CORE_SCHEMA_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$
  */
 function scalarText(text: string, flow: boolean): string {
   if (isPlain(text, flow)) return text;
+  // The library writes such text over several lines (a block scalar, or a multi-line plain or
+  // quoted scalar) that are not indented for where this one-line item goes: invalid YAML.
+  if (NEEDS_ESCAPES.test(text)) return doubleQuoted(text);
   if (!flow) return YAML.stringify(rawScalar(text), YAML_OPTIONS).replace(/\n$/, '');
   // Quoting depends on the context: render the item inside a one-item flow sequence.
   const seq = new YAML.YAMLSeq();
   seq.flow = true;
   seq.items.push(rawScalar(text));
   return YAML.stringify(seq, YAML_OPTIONS).replace(/\n$/, '').slice(1, -1);
+}
+
+/** Line breaks and other characters that are written as escapes, never as themselves. */
+const NEEDS_ESCAPES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+/**
+ * A YAML double-quoted scalar on one line. JSON's escapes (`\n`, `\"`, `\\`, `\u0001`, …) are all
+ * YAML escapes too; the characters JSON leaves as they are but YAML treats specially are escaped.
+ */
+function doubleQuoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function isPlain(text: string, flow: boolean): boolean {

@@ -12,8 +12,14 @@ export const SCOPE_CODES = {
   cannotFlatten: 'scope-cannot-flatten',
   /** A wrapped condition does not parse as `(<condition>) and <scope>`. */
   invalidCondition: 'scope-invalid-condition',
+  /** An output with blanks at its ends (left by an append or replace) that a flat definition trims (warning). */
+  outputTrimmed: 'scope-output-trimmed',
 } as const;
 
 export function scopeError(at: { readonly file: string; readonly line: number; readonly column: number }, code: string, message: string): Diagnostic {
   return { file: at.file, line: at.line, column: at.column, severity: 'error', code, message };
+}
+
+export function scopeWarning(at: { readonly file: string; readonly line: number; readonly column: number }, code: string, message: string): Diagnostic {
+  return { ...scopeError(at, code, message), severity: 'warning' };
 }

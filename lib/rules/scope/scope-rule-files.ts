@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../lint/diagnostic';
 import { loadRuleTexts, type EffectiveRuleset, type LoadResult, type RuleText } from '../loader';
 import { sha256Hex } from '../vendor/sha256';
-import { firstDefinitionFiles } from './first-definitions';
+import { firstDefinitionFilesOf } from './first-definitions';
 import type { FlatItem } from './flat-rules-file';
 import { flattenRuleset } from './flatten-ruleset';
 import { mergeRequirements } from './merge-requirements';
@@ -66,7 +66,7 @@ export function scopeRuleFiles(
   const { ruleset } = loaded;
 
   checkOptionsAgainstInputs(options, ruleset, names);
-  const firstFiles = firstDefinitionFiles(inputs.map((i) => i.text));
+  const firstFiles = firstDefinitionFilesOf(inputs.map((i) => i.text), ruleset, names);
   const decisions = decideScopes(ruleset, options, (rule) => {
     const i = firstFiles.get(`rule:${rule.name}`);
     return i === undefined ? rule.defined.file : (names[i] as string);
@@ -80,7 +80,8 @@ export function scopeRuleFiles(
   );
   diagnostics.push(...nameConflicts(ruleset, macros));
 
-  const sources = new SourceTexts(new Map(inputs.map((i) => [i.name, i.text])));
+  // Positions are the loader's, which skips a leading byte-order mark as Falco does.
+  const sources = new SourceTexts(new Map(inputs.map((i) => [i.name, i.text.replace(/^\uFEFF/, '')])));
   const flat = flattenRuleset({ ruleset, names, firstFiles, decisions, sources }, diagnostics);
   if (hasErrors(diagnostics)) return fail();
 

@@ -46,4 +46,13 @@ describe('firstDefinitionFiles', () => {
       ['macro:m', 1],
     ]);
   });
+
+  it('finds the first item of a file that starts with a byte-order mark (Falco skips it)', () => {
+    const files = firstDefinitionFiles(['- list: other\n  items: []\n', '\ufeff- macro: m\n  condition: x\n\r\n- rule: r\r\n']);
+    expect([...files.entries()]).toEqual([
+      ['list:other', 0],
+      ['macro:m', 1],
+      ['rule:r', 1],
+    ]);
+  });
 });

@@ -73,6 +73,27 @@ describe('printRulesFile', () => {
     expect(text).toContain('  items:\n    - binary_number_0\n    - binary_number_1\n');
   });
 
+  it('keeps multi-line and blank-edged items when a list or tag list is written one item per line', () => {
+    // Too long for one flow line, so each item gets its own `- ` line; an item with a line break
+    // must not come out as a block scalar at the wrong indentation (invalid YAML).
+    const items = [...Array.from({ length: 12 }, (_, i) => `binary_number_${i}`), 'multi\nline', 'ends with break\n', ' lead', 'tab\tx'];
+    const { ruleset } = roundTrip([{ kind: 'list', name: 'l', items }]);
+    expect(ruleset.lists[0]?.items).toEqual(items);
+    const tags = [...Array.from({ length: 12 }, (_, i) => `tag_number_${i}`), 'two\nlines'].sort();
+    const r = rule('r', 'proc.name = x') as Extract<FlatItem, { kind: 'rule' }>;
+    const at = { file: 't', line: 1, column: 1 };
+    const exceptions = [
+      { name: 'one', fields: 'proc.name', comps: 'in', compsGiven: false, values: ['a\nb', 'c\u2028d'], defined: at },
+      { name: 'two', fields: ['proc.name', 'fd.name'], comps: ['=', 'in'], compsGiven: true, values: [['x\ny', ['p\rq', 'ok']]], defined: at },
+    ];
+    const { ruleset: withTags } = roundTrip([{ kind: 'rule', rule: { ...r.rule, tags, exceptions } }]);
+    expect(withTags.rules[0]?.tags).toEqual(tags);
+    expect(withTags.rules[0]?.exceptions.map((e) => e.values)).toEqual([
+      ['a\nb', 'c\u2028d'],
+      [['x\ny', ['p\rq', 'ok']]],
+    ]);
+  });
+
   it('prints exceptions, comps only where given, and extra keys', () => {
     const item: FlatItem = {
       kind: 'rule',

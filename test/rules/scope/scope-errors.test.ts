@@ -114,6 +114,41 @@ describe('scopeRuleFiles diagnostics', () => {
     expect(result.files[0]?.text).not.toContain('- macro: falco_gitops_scope');
   });
 
+  it('warns when an appended or replaced output has blanks at its ends, which a flat definition loses', () => {
+    // Falco trims the output of a rule definition only; appends and replaces keep their blanks.
+    const local: RuleText = {
+      name: 'override.yaml',
+      text: "- rule: Shell In Container\n  output: '(pod=%k8s.pod.name)  '\n  override: {output: append}\n",
+    };
+    const result = scopeRuleFiles([RULES, local], PROD);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`)).toEqual([
+      "rules/local.yaml:4:11: warning: rule 'Shell In Container': its output has blanks at its ends, which a flat file cannot keep " +
+        '(Falco trims the output of a rule definition), so its alerts lose them [scope-output-trimmed]',
+    ]);
+    expect(result.files).toHaveLength(2);
+  });
+
+  it('tells the file that defined a rule even when its item does not start with the rule key', () => {
+    // GIVEN a rule whose definition starts with `desc:`, and a later file that overrides it
+    const upstream: RuleText = {
+      name: 'upstream.yaml',
+      text: [
+        '- desc: a shell',
+        '  rule: Shell In Container',
+        '  condition: evt.type = execve and proc.name = bash',
+        '  output: shell (command=%proc.cmdline)',
+        '  priority: WARNING',
+        '',
+      ].join('\n'),
+    };
+    const local: RuleText = { name: 'local.yaml', text: '- rule: Shell In Container\n  priority: ERROR\n  override: {priority: replace}\n' };
+    // WHEN only the later file is scoped
+    const result = scopeRuleFiles([upstream, local], { ...PROD, scopedFiles: ['local.yaml'] });
+    // THEN the rule belongs to the file that defined it, which is not scoped, and is written there
+    expect(result.unscopedRules).toEqual([{ name: 'Shell In Container', reason: 'its file upstream.yaml is not scoped' }]);
+    expect(result.files[0]?.text).toContain('- rule: Shell In Container\n');
+  });
+
   it('fails when an input already defines the scope macro', () => {
     const taken: RuleText = { name: 'taken.yaml', text: `${RULES.text}\n- macro: falco_gitops_scope\n  condition: (evt.num = 0)\n` };
     const result = scopeRuleFiles([taken], PROD);
@@ -138,6 +173,31 @@ describe('scopeRuleFiles diagnostics', () => {
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`)).toEqual([
       "list.yaml:1:3: error: list 'prod' has a name used in the scope macro 'falco_gitops_scope' ((k8smeta.ns.name in (prod))); " +
         "Falco would substitute the list's items into it, so rename the list [scope-name-conflict]",
+    ]);
+  });
+
+  it('fails when a list includes a list that a later append made include an earlier list', () => {
+    // Falco expands `lc` one level, with the items of `la` as written: `lb` stays a bare name,
+    // and it is not substituted later either (lb comes before lc), so the rule matches proc.name
+    // `lb`, not b1 or b2. No flat layout says that: `lb` in any list after lb would be expanded.
+    const upstream: RuleText = {
+      name: 'upstream.yaml',
+      text: [
+        '- list: la',
+        '  items: [x]',
+        '- list: lb',
+        '  items: [b1, b2]',
+        '- list: lc',
+        '  items: [la]',
+        RULES.text,
+      ].join('\n'),
+    };
+    const local: RuleText = { name: 'local.yaml', text: '- list: la\n  items: [lb]\n  override: {items: append}\n' };
+    const result = scopeRuleFiles([upstream, local], PROD);
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`)).toEqual([
+      "upstream.yaml:5:3: error: cannot write list 'lc' as a flat item: it includes list 'la', whose item 'lb' names an earlier list " +
+        "that Falco would then expand as well; write the items of 'la' into 'lc' instead [scope-cannot-flatten]",
     ]);
   });
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRulesLock, sha256Hex, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
 import { runVendorRules } from '../../../scripts/vendor-rules';
-import { REPO_ROOT, SHARED_DIR } from '../../support/shared-dir';
+import { REPO_ROOT, SHARED_DIR, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 
 const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
 const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
@@ -127,6 +127,33 @@ describe('vendorRules', () => {
     expect(listing(to)).toEqual([]);
   });
 
+  it('follows redirects, and fails on a download cut short or a redirect loop without writing anything', async () => {
+    // GIVEN a server that redirects /moved/ to /r/, cuts /cut/ off mid-body and loops on /loop/
+    const server = http.createServer((req, res) => {
+      const [, mode, name = ''] = (req.url ?? '').split('/');
+      if (mode === 'moved') res.writeHead(302, { location: `/r/${name}` }).end();
+      else if (mode === 'loop') res.writeHead(302, { location: req.url }).end();
+      else if (mode === 'cut' || mode === 'r') {
+        const bytes = fs.readFileSync(path.join(RELEASE_DIR, decodeURIComponent(name)));
+        res.writeHead(200, { 'content-length': String(bytes.length) });
+        if (mode === 'r') res.end(bytes);
+        else res.write(bytes.subarray(0, 1000), () => res.destroy());
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // THEN a redirect is followed to the locked bytes
+    const to = tempDir();
+    await vendorRules({ lockFile: LOCK, from: `${base}/moved/`, to });
+    expect(verifyVendoredRules(LOCK, to)).toHaveLength(3);
+    // AND a truncated body or a redirect loop is a VendorError naming the file, and nothing is written
+    const empty = tempDir();
+    expect(await failure(vendorRules({ lockFile: LOCK, from: `${base}/cut/`, to: empty }))).toMatch(/^falco_rules\.yaml: download from .* was interrupted: /);
+    expect(await failure(vendorRules({ lockFile: LOCK, from: `${base}/loop/`, to: empty }))).toMatch(/^falco_rules\.yaml: download failed from .*: redirect count exceeded/);
+    expect(listing(empty)).toEqual([]);
+  });
+
   it('fails when the source directory lacks a file', async () => {
     const from = tempDir();
     fs.copyFileSync(path.join(RELEASE_DIR, 'falco_rules.yaml'), path.join(from, 'falco_rules.yaml'));
@@ -215,5 +242,26 @@ describe('scripts/vendor-rules.ts', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: npm run rules:vendor -- \[--from DIR\|URL\] \[--to DIR\] \[--lock FILE\]\n/);
+  });
+});
+
+describe('rules:vendor defaults from the stack props', () => {
+  it('vendors into rules.upstreamRulesDir of main.ts when --to is not given', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-defaults-'));
+    try {
+      fs.mkdirSync(path.join(root, 'rules'));
+      fs.copyFileSync(path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml'), path.join(root, 'rules', 'upstream.lock.yaml'));
+      const out: string[] = [];
+      const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: root, defaults: { to: 'vendor/falco' } };
+      expect(await runVendorRules(['--from', path.dirname(UPSTREAM_RULE_FILES[0]!)], io)).toBe(0);
+      expect(fs.readdirSync(path.join(root, 'vendor', 'falco')).sort()).toEqual([
+        'falco-incubating_rules.yaml',
+        'falco-sandbox_rules.yaml',
+        'falco_rules.yaml',
+      ]);
+      expect(fs.existsSync(path.join(root, 'rules', 'upstream'))).toBe(false);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

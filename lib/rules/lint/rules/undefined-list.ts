@@ -3,15 +3,19 @@ import { closestMatch } from '../../loader/suggest';
 import { defineLintRule } from '../lint-rule';
 
 /**
- * After a list operator (`in`, `intersects`, `pmatch`), a bare name without parentheses must be
- * a list: Falco substitutes list names by text, and a name that is no list stays a bare word
- * where a list is required. Inside `( ... )` a bare word is a value unless it names a list, so
- * it is never reported.
+ * After a list operator (`in`, `intersects`, `pmatch`), a bare name without parentheses is meant
+ * to be a list: Falco substitutes list names by text. A name that is no list is still accepted by
+ * Falco 0.44: libsinsp's parser reads it as a single value (`parse_list_value_or_transformer`:
+ * `lex_identifier()` -> `value_expr`) and the filter compiler compares against that one literal
+ * word (`sinsp_filter_compiler::visit(value_expr)`; falcosecurity/libs
+ * `userspace/libsinsp/filter/parser.cpp`, `filter.cpp`). So this is almost certainly a typo,
+ * but not a load error: a warning (docs/decisions/006). Inside `( ... )` a bare word is a value
+ * unless it names a list, so it is never reported.
  */
 export const undefinedList = defineLintRule({
   id: 'undefined-list',
-  severity: 'error',
-  description: 'A list operator is followed by a name that is not a defined list.',
+  severity: 'warning',
+  description: 'A list operator is followed by a name that is not a defined list (Falco matches it as a literal value).',
   messages: {
     undefined: (what: string, op: string, name: string, suggestion?: string) =>
       `${what}: '${name}' after '${op}' is not a defined list; ${
