@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { StackInputError } from '../errors/stack-props-error';
+import { sha256Hex } from '../rules/vendor/sha256';
 import { stackLabels } from '../stack/labels';
 import { SyncWave, syncWave } from '../stack/sync-waves';
 
@@ -77,10 +77,6 @@ export class RulesConfigMap extends Construct {
     this.totalBytes += bytes;
     this.fileNames.push(fileName);
     this.configMap.addData(fileName, text);
-    this.configMap.metadata.addAnnotation(`${RULES_SHA256_ANNOTATION_PREFIX}${fileName}`, sha256(text));
+    this.configMap.metadata.addAnnotation(`${RULES_SHA256_ANNOTATION_PREFIX}${fileName}`, sha256Hex(text));
   }
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -31,7 +31,9 @@ export interface HelmChartProps {
   readonly failurePolicy?: HelmFailurePolicy;
 }
 
-const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+/** An exact SemVer 2 version: `9.1.0`, `1.0.0-rc.1`. Ranges (`9.x`, `^9.1.0`, `>=9`, `*`) are not pins. */
+export const EXACT_SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 
 /**
  * Retries of the helm-controller's install job. Its default (1000) keeps a broken install
@@ -50,7 +52,7 @@ export class HelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: HelmChartProps) {
     super(scope, id);
-    if (!EXACT_VERSION.test(props.version)) {
+    if (!EXACT_SEMVER.test(props.version)) {
       throw new StackPropsError([{
         prop: `HelmChart ${props.name}: version`,
         received: props.version,

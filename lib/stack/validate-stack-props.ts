@@ -1,12 +1,11 @@
 import { type PropProblem, StackPropsError } from '../errors/stack-props-error';
+import { EXACT_SEMVER } from '../helm/helm-chart';
+import { DNS1123_LABEL } from '../rules/scope/scope-options';
 import { classifyToken, findTokens } from '../secrets/token-detector';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import type { ResolvedStackProps } from './resolved-stack-props';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** An exact SemVer 2 version: `9.1.0`, `1.0.0-rc.1`. Ranges (`9.x`, `^9.1.0`, `>=9`, `*`) are not pins. */
-const EXACT_SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 const HTTPS_URL = /^https:\/\/[^\s/]+(\/\S*)?$/;
 const GIT_URL = /^(https:\/\/[^\s/]+\/\S+|ssh:\/\/\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+)$/;
 /** `registry/repo:tag` or `repo@sha256:<digest>`; `latest` is not a pin. */

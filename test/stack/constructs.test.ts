@@ -6,7 +6,8 @@ import { ArgoCdApplication } from '../../lib/argocd/argocd-application';
 import { StackInputError, StackPropsError } from '../../lib/errors/stack-props-error';
 import { FalcoHelmChart } from '../../lib/falco/falco-helm-chart';
 import { FalcosidekickHelmChart } from '../../lib/falco/falcosidekick-helm-chart';
-import { CONFIG_MAP_MAX_BYTES, RulesConfigMap, sha256 } from '../../lib/falco/rules-config-map';
+import { CONFIG_MAP_MAX_BYTES, RulesConfigMap } from '../../lib/falco/rules-config-map';
+import { sha256Hex } from '../../lib/rules/vendor/sha256';
 import { HelmChart } from '../../lib/helm/helm-chart';
 import { PodSecurityNamespace } from '../../lib/namespaces/pod-security-namespace';
 import { DemoWorkloads } from '../../lib/workloads/demo-workloads';
@@ -204,12 +205,12 @@ describe('RulesConfigMap', () => {
         namespace: 'secured-ns',
         annotations: {
           'argocd.argoproj.io/sync-wave': '-2',
-          'falco-gitops.io/sha256.00-a.yaml': sha256(text),
+          'falco-gitops.io/sha256.00-a.yaml': sha256Hex(text),
         },
       },
       data: { '00-a.yaml': text },
     });
-    expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
   it('fails when a file is added twice', () => {

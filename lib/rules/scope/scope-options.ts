@@ -36,7 +36,7 @@ export interface ScopeOptions {
 }
 
 /** Kubernetes' DNS-1123 label, the format of a namespace name (apimachinery `IsDNS1123Label`). */
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Checks the options that do not depend on the inputs and returns one message per problem
