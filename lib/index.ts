@@ -1,9 +1,12 @@
-// The package entry point: the stack and its synth runner, and the Falco rules toolchain.
-export * from './stack/falco-gitops-stack';
-export * from './stack/falco-gitops-stack-props';
-export * from './stack/resolved-stack-props';
-export * from './errors/stack-props-error';
-export * from './synth/run-synth';
-export * from './synth/synthesize';
-export * from './synth/yaml';
+// The package entry point, layer by layer: shared vocabulary, the Falco rules toolchain, the
+// constructs, the stack that composes them, and the synth runner behind main.ts.
+export * from './core';
 export * from './rules';
+export * from './argocd';
+export * from './falco';
+export * from './helm';
+export * from './namespaces';
+export * from './rules-delivery';
+export * from './workloads';
+export * from './stack';
+export * from './synth';

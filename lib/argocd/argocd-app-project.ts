@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { stackLabels } from '../stack/labels';
+import { stackLabels } from '../core';
+import { ARGOCD_DEFAULTS } from './argocd-defaults';
 
 /** A Kubernetes kind by API group, as AppProject whitelists name them. */
 export interface GroupKind {
@@ -9,10 +10,23 @@ export interface GroupKind {
 }
 
 export interface ArgoCdAppProjectProps {
-  readonly name: string;
-  readonly namespace: string;
+  /**
+   * `metadata.name` of the AppProject.
+   * @default 'falco-gitops'
+   */
+  readonly name?: string;
+  /**
+   * Namespace Argo CD runs in.
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /** The only source repository the project's Applications may sync from. */
   readonly repoUrl: string;
-  readonly destinationServer: string;
+  /**
+   * API server of the destination cluster.
+   * @default 'https://kubernetes.default.svc'
+   */
+  readonly destinationServer?: string;
   /** The only namespaces the Application may write to. */
   readonly destinationNamespaces: readonly string[];
   /** The only cluster-scoped kinds it may manage. */
@@ -32,13 +46,17 @@ export class ArgoCdAppProject extends Construct {
     new ApiObject(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
-      metadata: { name: props.name, namespace: props.namespace, labels: stackLabels() },
+      metadata: {
+        name: props.name ?? ARGOCD_DEFAULTS.name,
+        namespace: props.namespace ?? ARGOCD_DEFAULTS.namespace,
+        labels: stackLabels(),
+      },
       spec: {
         description: 'falco-gitops: Falco, Falcosidekick, their rules and the demo workloads',
         sourceRepos: [props.repoUrl],
         destinations: [...props.destinationNamespaces]
           .sort()
-          .map((namespace) => ({ server: props.destinationServer, namespace })),
+          .map((namespace) => ({ server: props.destinationServer ?? ARGOCD_DEFAULTS.destinationServer, namespace })),
         clusterResourceWhitelist: sortGroupKinds(props.clusterResources),
         namespaceResourceWhitelist: sortGroupKinds(props.namespaceResources),
       },

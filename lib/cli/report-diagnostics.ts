@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '../rules/lint/diagnostic';
+import { formatDiagnostic, type Diagnostic } from '../rules';
 import type { CliIo } from './command';
 import type { OutputFormat } from './format-option';
 

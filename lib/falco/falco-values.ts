@@ -1,4 +1,4 @@
-import type { FalcoDriverKind } from '../stack/falco-gitops-stack-props';
+import type { FalcoDriverKind } from './falco-driver-kind';
 
 /** A rule ConfigMap mounted into the Falco pod as a directory. */
 export interface RulesMount {

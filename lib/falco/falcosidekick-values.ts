@@ -1,4 +1,4 @@
-import type { FalcoPriority } from '../stack/falco-gitops-stack-props';
+import type { FalcoPriority } from '../core';
 
 export interface FalcosidekickValuesProps {
   readonly imageTag: string;

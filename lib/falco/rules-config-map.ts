@@ -1,9 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { StackInputError } from '../errors/stack-props-error';
-import { sha256Hex } from '../rules/vendor/sha256';
-import { stackLabels } from '../stack/labels';
-import { SyncWave, syncWave } from '../stack/sync-waves';
+import { sha256Hex, stackLabels, SyncWave, syncWave, UserError } from '../core';
 
 /** Annotation prefix of the per-file checksums, for drift detection against what Falco loaded. */
 export const RULES_SHA256_ANNOTATION_PREFIX = 'falco-gitops.io/sha256.';
@@ -59,20 +56,26 @@ export class RulesConfigMap extends Construct {
   /** Adds one rule file; rejects a duplicate or invalid key and a ConfigMap that would pass 1 MiB. */
   addRulesFile(fileName: string, text: string): void {
     if (!RULES_FILE_KEY.test(fileName) || fileName.length > MAX_FILE_NAME_LENGTH) {
-      throw new StackInputError(
-        `${fileName}: cannot be a key of ConfigMap ${this.name}; Falco loads only .yaml/.yml files and keys allow only letters, digits, '-', '_' and '.' (at most ${MAX_FILE_NAME_LENGTH} characters here). Fix: rename the rule file.`,
-      );
+      throw new UserError({
+        subject: fileName,
+        problem: `cannot be a key of ConfigMap ${this.name}; Falco loads only .yaml/.yml files and keys allow only letters, digits, '-', '_' and '.' (at most ${MAX_FILE_NAME_LENGTH} characters here)`,
+        fix: 'rename the rule file.',
+      });
     }
     if (this.fileNames.includes(fileName)) {
-      throw new StackInputError(
-        `${fileName}: added twice to ConfigMap ${this.name}. Fix: give each rule file a unique name.`,
-      );
+      throw new UserError({
+        subject: fileName,
+        problem: `added twice to ConfigMap ${this.name}`,
+        fix: 'give each rule file a unique name.',
+      });
     }
     const bytes = Buffer.byteLength(fileName) + Buffer.byteLength(text);
     if (this.totalBytes + bytes > CONFIG_MAP_MAX_BYTES) {
-      throw new StackInputError(
-        `${fileName}: ConfigMap ${this.name} would hold ${this.totalBytes + bytes} bytes, over Kubernetes' limit of ${CONFIG_MAP_MAX_BYTES} bytes. Fix: move rule files into another rules ConfigMap or drop unused rules.`,
-      );
+      throw new UserError({
+        subject: fileName,
+        problem: `ConfigMap ${this.name} would hold ${this.totalBytes + bytes} bytes, over Kubernetes' limit of ${CONFIG_MAP_MAX_BYTES} bytes`,
+        fix: 'move rule files into another rules ConfigMap or drop unused rules.',
+      });
     }
     this.totalBytes += bytes;
     this.fileNames.push(fileName);

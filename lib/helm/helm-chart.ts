@@ -1,9 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { StackPropsError } from '../errors/stack-props-error';
-import { toYaml } from '../synth/yaml';
-import { stackLabels } from '../stack/labels';
-import { SyncWave, syncWave } from '../stack/sync-waves';
+import { isExactSemver, stackLabels, SyncWave, syncWave, toYaml, UserError } from '../core';
 
 /**
  * What the helm-controller does when an install or upgrade fails (helm.cattle.io/v1 `spec.failurePolicy`).
@@ -31,9 +28,8 @@ export interface HelmChartProps {
   readonly failurePolicy?: HelmFailurePolicy;
 }
 
-/** An exact SemVer 2 version: `9.1.0`, `1.0.0-rc.1`. Ranges (`9.x`, `^9.1.0`, `>=9`, `*`) are not pins. */
-export const EXACT_SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+/** Where the k3s/RKE2 helm-controller watches `HelmChart` objects. */
+export const DEFAULT_HELM_CHART_NAMESPACE = 'kube-system';
 
 /**
  * Retries of the helm-controller's install job. Its default (1000) keeps a broken install
@@ -52,9 +48,9 @@ export class HelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: HelmChartProps) {
     super(scope, id);
-    if (!EXACT_SEMVER.test(props.version)) {
-      throw new StackPropsError([{
-        prop: `HelmChart ${props.name}: version`,
+    if (!isExactSemver(props.version)) {
+      throw new UserError([{
+        subject: `HelmChart ${props.name}: version`,
         received: props.version,
         problem: 'must be an exact chart version',
         fix: 'pin the chart, e.g. "9.1.0"',

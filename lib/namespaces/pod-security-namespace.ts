@@ -1,11 +1,29 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import type { ResolvedNamespace } from '../stack/resolved-stack-props';
-import { stackLabels } from '../stack/labels';
-import { SyncWave, syncWave } from '../stack/sync-waves';
+import { stackLabels, SyncWave, syncWave } from '../core';
+
+/** Pod Security Admission levels (kubernetes.io/docs/concepts/security/pod-security-admission). */
+export const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
+export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
 
 export interface PodSecurityNamespaceProps {
-  readonly namespace: ResolvedNamespace;
+  /** `metadata.name` of the Namespace. */
+  readonly name: string;
+  /**
+   * PSA `enforce` level: pods violating it are rejected.
+   * @default 'restricted'
+   */
+  readonly enforce?: PodSecurityLevel;
+  /**
+   * PSA `warn` level: violations are returned to the client as warnings.
+   * @default - same as `enforce`
+   */
+  readonly warn?: PodSecurityLevel;
+  /**
+   * PSA `audit` level: violations are recorded in the audit log.
+   * @default - same as `warn`
+   */
+  readonly audit?: PodSecurityLevel;
 }
 
 /**
@@ -17,7 +35,10 @@ export class PodSecurityNamespace extends Construct {
 
   constructor(scope: Construct, id: string, props: PodSecurityNamespaceProps) {
     super(scope, id);
-    const { name, enforce, warn, audit } = props.namespace;
+    const { name } = props;
+    const enforce = props.enforce ?? 'restricted';
+    const warn = props.warn ?? enforce;
+    const audit = props.audit ?? warn;
     this.name = name;
     new kplus.Namespace(this, 'Resource', {
       metadata: {

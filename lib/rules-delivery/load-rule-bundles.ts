@@ -1,15 +1,58 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { StackInputError } from '../errors/stack-props-error';
-import { formatDiagnostic, lintLoaded, lintRuleTexts, loadRuleTextsDetailed, type Diagnostic } from '../rules';
-import { ScopeOptionsError, scopeRuleFiles } from '../rules/scope';
-import { readRulesLock, VendorError, verifyVendoredRules } from '../rules/vendor';
-import type { ResolvedStackProps } from '../stack/resolved-stack-props';
+import { UserError } from '../core';
+import {
+  formatDiagnostic,
+  lintLoaded,
+  lintRuleTexts,
+  loadRuleTextsDetailed,
+  readRulesLock,
+  ScopeOptionsError,
+  scopeRuleFiles,
+  VendorError,
+  verifyVendoredRules,
+  type Diagnostic,
+  type ScopeOptions,
+} from '../rules';
 import type { RuleBundle, RuleFile } from './rule-bundle';
 
-export interface LoadRuleBundlesOptions {
-  /** Directory the props' relative paths are resolved against. */
+export interface LoadRuleBundlesProps {
+  /** Directory the relative paths below are resolved against. */
   readonly baseDir: string;
+  /**
+   * Folder of the project's own rule files (`*.yaml`, loaded in file-name order after the upstream rules).
+   * @default 'rules'
+   */
+  readonly projectRulesDir?: string;
+  /**
+   * Folder of the vendored upstream Falco rules, checked against the lock file.
+   * @default - the lock file's `vendorDir`; nothing vendored there means only the project's rules ship
+   */
+  readonly upstreamRulesDir?: string;
+  /**
+   * Lock file naming the upstream release, files and sha256 checksums.
+   * @default 'rules/upstream.lock.yaml'
+   */
+  readonly lockFile?: string;
+  /** Namespace scoping of the loaded rules. */
+  readonly scope: ScopeOptions;
+  /**
+   * How messages name these props, as the caller's user wrote them: `<propPrefix>.lockFile`,
+   * `<propPrefix>.scope.files`.
+   * @default 'rules'
+   */
+  readonly propPrefix?: string;
+}
+
+/** The defaults of the optional props of `loadRuleBundles`. */
+export const RULE_BUNDLES_DEFAULTS = {
+  projectRulesDir: 'rules',
+  lockFile: 'rules/upstream.lock.yaml',
+} as const;
+
+/** The props with their defaults applied. */
+interface Resolved extends Required<Omit<LoadRuleBundlesProps, 'upstreamRulesDir'>> {
+  readonly upstreamRulesDir: string | undefined;
 }
 
 export interface LoadedRuleBundles {
@@ -37,20 +80,25 @@ export const PROJECT_RULES_CONFIG_MAP = 'falco-gitops-rules-project';
  * effective ruleset, lints the result again, and groups the flat output files into ConfigMap bundles.
  * Any error fails synth with the diagnostics, `file:line:col` first.
  */
-export function loadRuleBundles(props: ResolvedStackProps, options: LoadRuleBundlesOptions): LoadedRuleBundles {
-  const { rules } = props;
-  const inputs = [...readUpstreamRules(props, options.baseDir), ...readProjectRules(props, options.baseDir)];
+export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles {
+  const rules: Resolved = {
+    ...props,
+    projectRulesDir: props.projectRulesDir ?? RULE_BUNDLES_DEFAULTS.projectRulesDir,
+    upstreamRulesDir: props.upstreamRulesDir,
+    lockFile: props.lockFile ?? RULE_BUNDLES_DEFAULTS.lockFile,
+    propPrefix: props.propPrefix ?? 'rules',
+  };
+  const inputs = [...readUpstreamRules(rules), ...readProjectRules(rules)];
   if (inputs.length === 0) {
-    throw new StackInputError(
-      `${rules.projectRulesDir}: no rule files (*.yaml) found and no upstream rules vendored; Falco would load no rules. ` +
-        'Fix: add a rule file to rules/ or run `npm run rules:vendor`.',
-    );
+    throw new UserError({
+      subject: rules.projectRulesDir,
+      problem: 'no rule files (*.yaml) found and no upstream rules vendored; Falco would load no rules',
+      fix: 'add a rule file to rules/ or run `npm run rules:vendor`.',
+    });
   }
   const clash = firstDuplicate(inputs.map((input) => input.name));
   if (clash) {
-    throw new StackInputError(
-      `${clash}: an upstream and a project rule file share this name. Fix: rename the project rule file.`,
-    );
+    throw new UserError({ subject: clash, problem: 'an upstream and a project rule file share this name', fix: 'rename the project rule file.' });
   }
 
   const asLoaded = inputs.map((input) => ({ name: input.displayPath, text: input.text }));
@@ -68,19 +116,11 @@ export function loadRuleBundles(props: ResolvedStackProps, options: LoadRuleBund
   let scoped;
   try {
     // Named by their repository paths so diagnostics point at them; outputs are named by base name.
-    scoped = scopeRuleFiles(asLoaded, {
-      namespaces: rules.scope.namespaces,
-      field: rules.scope.field,
-      scopedFiles: rules.scope.files,
-      excludeRules: rules.scope.excludeRules,
-      excludeTags: rules.scope.excludeTags,
-    }, loaded);
+    scoped = scopeRuleFiles(asLoaded, rules.scope, loaded);
   } catch (error) {
     if (!(error instanceof ScopeOptionsError)) throw error;
-    throw new StackInputError(
-      `invalid rules.scope:\n${error.problems.map((problem) => `  - ${problem}`).join('\n')}\n` +
-        'Fix: correct rules.scope in main.ts (exclusions must name rules and tags that exist in the loaded rule files).',
-    );
+    // Exclusions must name rules and tags that exist in the loaded rule files.
+    throw error.as((option) => `${rules.propPrefix}.scope.${option}`, { summary: `invalid ${rules.propPrefix}.scope` });
   }
   failOnErrors(scoped.diagnostics, 'rules.scope', warnings);
   // The scoped output is what Falco will load: it must lint clean as well.
@@ -103,14 +143,17 @@ export function loadRuleBundles(props: ResolvedStackProps, options: LoadRuleBund
   return { bundles, warnings: [...new Set(warnings)] };
 }
 
-function readUpstreamRules(props: ResolvedStackProps, baseDir: string): RuleInput[] {
-  const { rules } = props;
+function readUpstreamRules(rules: Resolved): RuleInput[] {
+  const { baseDir } = rules;
   const lockPath = path.join(baseDir, rules.lockFile);
   if (!fs.existsSync(lockPath)) {
     if (rules.upstreamRulesDir === undefined) return [];
-    throw new StackInputError(
-      `rules.lockFile: ${rules.lockFile} does not exist, but rules.upstreamRulesDir is set. Fix: restore the lock file or unset upstreamRulesDir.`,
-    );
+    throw new UserError({
+      subject: `${rules.propPrefix}.lockFile`,
+      received: rules.lockFile,
+      problem: `does not exist, but ${rules.propPrefix}.upstreamRulesDir is set`,
+      fix: 'restore the lock file or unset upstreamRulesDir.',
+    });
   }
   try {
     const lock = readRulesLock(lockPath);
@@ -126,18 +169,21 @@ function readUpstreamRules(props: ResolvedStackProps, baseDir: string): RuleInpu
       bundle: 'upstream' as const,
     }));
   } catch (error) {
-    if (error instanceof VendorError) throw new StackInputError(relativize(error.message, baseDir));
+    if (error instanceof VendorError) throw error.relativeTo(baseDir);
     throw error;
   }
 }
 
-function readProjectRules(props: ResolvedStackProps, baseDir: string): RuleInput[] {
-  const { rules } = props;
+function readProjectRules(rules: Resolved): RuleInput[] {
+  const { baseDir } = rules;
   const dir = path.join(baseDir, rules.projectRulesDir);
   if (!fs.existsSync(dir)) {
-    throw new StackInputError(
-      `rules.projectRulesDir: ${rules.projectRulesDir} does not exist. Fix: create it with the project's rule files, or point the prop at them.`,
-    );
+    throw new UserError({
+      subject: `${rules.propPrefix}.projectRulesDir`,
+      received: rules.projectRulesDir,
+      problem: 'does not exist',
+      fix: "create it with the project's rule files, or point the prop at them.",
+    });
   }
   const lockName = path.resolve(baseDir, rules.lockFile);
   return fs
@@ -158,8 +204,9 @@ function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings
   const errors = diagnostics.filter((d) => d.severity === 'error');
   for (const warning of diagnostics.filter((d) => d.severity === 'warning')) warnings.push(formatDiagnostic(warning));
   if (errors.length > 0) {
-    throw new StackInputError(
-      `${what}: ${errors.length} error(s); Falco would refuse to start with these rules:\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+    throw new UserError(
+      errors.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, problem: `${d.message} [${d.code}]` })),
+      { summary: `${what}: Falco would refuse to start with these rules` },
     );
   }
 }
@@ -171,10 +218,4 @@ function firstDuplicate(names: readonly string[]): string | undefined {
 
 function missingOutput(name: string): never {
   throw new Error(`the scoping transform returned no output for ${name}`);
-}
-
-/** Messages name files relative to the repository, never by an absolute path of this machine. */
-function relativize(message: string, baseDir: string): string {
-  const prefix = path.resolve(baseDir) + path.sep;
-  return message.split(prefix).join('');
 }

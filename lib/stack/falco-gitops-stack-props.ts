@@ -3,34 +3,32 @@
  * hand-made setup this product replaces. A user changes the stack by changing these props, nothing else.
  */
 
-/** Pod Security Admission level, see kubernetes.io/docs/concepts/security/pod-security-admission. */
-export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+import type { FalcoPriority } from '../core';
+import type { FalcoDriverKind } from '../falco';
+import type { PodSecurityLevel } from '../namespaces';
+import type { ScopeField } from '../rules';
 
-/** Falco's kernel instrumentation, as the falco chart's `driver.kind` value. */
-export type FalcoDriverKind = 'modern_ebpf' | 'kmod' | 'auto';
-
-/** Falco priorities, as Falcosidekick's `minimumpriority` accepts them. */
-export type FalcoPriority =
-  | 'emergency'
-  | 'alert'
-  | 'critical'
-  | 'error'
-  | 'warning'
-  | 'notice'
-  | 'informational'
-  | 'debug';
-
-/** The field that scopes rules to namespaces. See the README section "Prod scoping". */
-export type ScopeField = 'k8smeta.ns.name' | 'k8s.ns.name' | 'container.name';
 
 export interface NamespaceProps {
-  /** `metadata.name` of the Namespace. */
+  /**
+   * `metadata.name` of the Namespace.
+   * @default - `secured-ns`, `dev` or `prod`
+   */
   readonly name?: string;
-  /** PSA `enforce` level: pods violating it are rejected. */
+  /**
+   * PSA `enforce` level: pods violating it are rejected.
+   * @default - `privileged` for the security namespace, `baseline` for dev and prod
+   */
   readonly enforce?: PodSecurityLevel;
-  /** PSA `warn` level: violations are returned to the client as warnings. @default - same as `enforce` */
+  /**
+   * PSA `warn` level: violations are returned to the client as warnings.
+   * @default - `restricted` for dev and prod unless `enforce` is set, else the same as `enforce`
+   */
   readonly warn?: PodSecurityLevel;
-  /** PSA `audit` level: violations are recorded in the audit log. @default - same as `warn` */
+  /**
+   * PSA `audit` level: violations are recorded in the audit log.
+   * @default - same as `warn`
+   */
   readonly audit?: PodSecurityLevel;
 }
 
@@ -53,7 +51,7 @@ export interface NamespacesProps {
   readonly prod?: NamespaceProps;
 }
 
-export interface DemoWorkloadsProps {
+export interface DemoWorkloadsOptions {
   /**
    * Whether the demo workloads (ubuntu and nginx in `dev` and `prod`) are rendered.
    * @default true
@@ -78,7 +76,10 @@ export interface HelmChartSourceProps {
    * @default 'https://falcosecurity.github.io/charts'
    */
   readonly repo?: string;
-  /** Exact chart version (no ranges): upgrades must be a reviewed change. */
+  /**
+   * Exact chart version (no ranges): upgrades must be a reviewed change.
+   * @default - the chart's pinned version
+   */
   readonly chartVersion?: string;
   /**
    * Namespace of the `HelmChart` object itself; the helm-controller of k3s/RKE2 watches `kube-system`.
@@ -89,7 +90,9 @@ export interface HelmChartSourceProps {
 
 export interface FalcoProps extends HelmChartSourceProps {
   /**
-   * Falco chart version. @default '9.1.0'
+   * Falco chart version. The rules toolchain is faithful to one Falco release, so only the chart
+   * version it targets is accepted (see `FALCO_TARGET`).
+   * @default '9.1.0'
    */
   readonly chartVersion?: string;
   /**
@@ -137,7 +140,8 @@ export interface TelegramProps {
 
 export interface FalcosidekickProps extends HelmChartSourceProps {
   /**
-   * Falcosidekick chart version. @default '0.14.0'
+   * Falcosidekick chart version.
+   * @default '0.14.0'
    */
   readonly chartVersion?: string;
   /**
@@ -150,7 +154,10 @@ export interface FalcosidekickProps extends HelmChartSourceProps {
    * @default 2
    */
   readonly replicas?: number;
-  /** Telegram output. @default - enabled, token and chat id from the Secret `falcosidekick-telegram` */
+  /**
+   * Telegram output.
+   * @default - enabled, token and chat id from the Secret `falcosidekick-telegram`
+   */
   readonly telegram?: TelegramProps;
 }
 
@@ -170,7 +177,10 @@ export interface ScopeProps {
    * @default - every upstream and project rule file
    */
   readonly files?: string[];
-  /** Rules left unscoped, by name. @default [] */
+  /**
+   * Rules left unscoped, by name.
+   * @default []
+   */
   readonly excludeRules?: string[];
   /**
    * Rules left unscoped, by tag.
@@ -196,7 +206,10 @@ export interface RulesProps {
    * @default 'rules/upstream.lock.yaml'
    */
   readonly lockFile?: string;
-  /** Namespace scoping of the rules. @default - scoped to the prod namespace by `k8smeta.ns.name` */
+  /**
+   * Namespace scoping of the rules.
+   * @default - scoped to the prod namespace by `k8smeta.ns.name`
+   */
   readonly scope?: ScopeProps;
 }
 
@@ -234,7 +247,7 @@ export interface FalcoGitopsStackProps {
   /** The three namespaces. @default - `secured-ns`, `dev`, `prod` */
   readonly namespaces?: NamespacesProps;
   /** Demo workloads to exec into. @default - ubuntu and nginx in `dev` and `prod` */
-  readonly demoWorkloads?: DemoWorkloadsProps;
+  readonly demoWorkloads?: DemoWorkloadsOptions;
   /** Falco. @default - chart 9.1.0, modern eBPF, k8s-metacollector on */
   readonly falco?: FalcoProps;
   /** Falcosidekick. @default - chart 0.14.0, Telegram output from a Secret */

@@ -1,17 +1,13 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ArgoCdAppProject } from '../argocd/argocd-app-project';
-import { ArgoCdApplication } from '../argocd/argocd-application';
-import { FalcoHelmChart } from '../falco/falco-helm-chart';
-import { FalcosidekickHelmChart } from '../falco/falcosidekick-helm-chart';
-import { RulesConfigMap } from '../falco/rules-config-map';
-import { PodSecurityNamespace } from '../namespaces/pod-security-namespace';
-import { DemoWorkloads } from '../workloads/demo-workloads';
-import type { RuleBundle } from '../rules-delivery/rule-bundle';
+import { ArgoCdAppProject, ArgoCdApplication } from '../argocd';
+import { FalcoHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
+import { PodSecurityNamespace } from '../namespaces';
+import { loadRuleBundles, type RuleBundle } from '../rules-delivery';
+import { DemoWorkloads } from '../workloads';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import { resolveStackProps, type ResolvedStackProps } from './resolved-stack-props';
 import { validateStackProps } from './validate-stack-props';
-import { loadRuleBundles } from '../rules-delivery/load-rule-bundles';
 
 /** Where the rule ConfigMaps are mounted in the Falco container, one sub-directory each. */
 export const RULES_MOUNT_ROOT = '/etc/falco/falco-gitops';
@@ -51,10 +47,10 @@ export class FalcoGitopsStack extends Construct {
 
     const namespaceGroup = new Construct(this.clusterChart, 'Namespaces');
     for (const key of ['security', 'dev', 'prod'] as const) {
-      new PodSecurityNamespace(namespaceGroup, key, { namespace: namespaces[key] });
+      new PodSecurityNamespace(namespaceGroup, key, namespaces[key]);
     }
 
-    const rules = loadRuleBundles(resolved, { baseDir: options.baseDir ?? process.cwd() });
+    const rules = loadRuleBundles({ ...resolved.rules, baseDir: options.baseDir ?? process.cwd() });
     this.ruleBundles = rules.bundles;
     this.warnings = rules.warnings;
     const rulesGroup = new Construct(this.clusterChart, 'Rules');
@@ -72,10 +68,6 @@ export class FalcoGitopsStack extends Construct {
     const sidekick = new FalcosidekickHelmChart(this.clusterChart, 'Falcosidekick', {
       ...resolved.falcosidekick,
       targetNamespace: namespaces.security.name,
-      telegramSecretName: resolved.falcosidekick.telegram.secretName,
-      minimumPriority: resolved.falcosidekick.telegram.minimumPriority,
-      checkCert: resolved.falcosidekick.telegram.checkCert,
-      messageThreadId: resolved.falcosidekick.telegram.messageThreadId,
     });
 
     new FalcoHelmChart(this.clusterChart, 'Falco', {
@@ -93,7 +85,8 @@ export class FalcoGitopsStack extends Construct {
       });
     }
 
-    const argocd = resolved.argocd;
+    // Validation has refused props without a repository URL.
+    const argocd = { ...resolved.argocd, repoUrl: resolved.argocd.repoUrl ?? '' };
     const helmChartNamespaces = [resolved.falco.helmChartNamespace, resolved.falcosidekick.helmChartNamespace];
     new ArgoCdAppProject(this.bootstrapChart, 'AppProject', {
       name: argocd.name,

@@ -1,10 +1,9 @@
-import type {
-  FalcoDriverKind,
-  FalcoGitopsStackProps,
-  FalcoPriority,
-  PodSecurityLevel,
-  ScopeField,
-} from './falco-gitops-stack-props';
+import type { FalcoPriority } from '../core';
+import type { FalcoDriverKind } from '../falco';
+import type { PodSecurityLevel } from '../namespaces';
+import type { ScopeField } from '../rules';
+import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
+import { Derived, STACK_DEFAULTS } from './stack-defaults';
 
 /** A namespace with every PSA level decided. */
 export interface ResolvedNamespace {
@@ -14,7 +13,7 @@ export interface ResolvedNamespace {
   readonly audit: PodSecurityLevel;
 }
 
-/** The props with every default applied, once, with `??` (never `||`, which would turn a valid `0` into the default). */
+/** The props with every default applied (`STACK_DEFAULTS`). */
 export interface ResolvedStackProps {
   readonly namespaces: { readonly security: ResolvedNamespace; readonly dev: ResolvedNamespace; readonly prod: ResolvedNamespace };
   readonly demoWorkloads: { readonly enabled: boolean; readonly ubuntuImage: string; readonly nginxImage: string };
@@ -52,7 +51,7 @@ export interface ResolvedStackProps {
     };
   };
   readonly argocd: {
-    readonly repoUrl: string;
+    readonly repoUrl: string | undefined;
     readonly targetRevision: string;
     readonly path: string;
     readonly namespace: string;
@@ -61,80 +60,58 @@ export interface ResolvedStackProps {
   };
 }
 
-export const FALCOSECURITY_CHARTS_REPO = 'https://falcosecurity.github.io/charts';
-/** The tag shared by every project rule that must fire in all namespaces (see `rules/falco-gitops_rules.yaml`). */
-export const CLUSTER_WIDE_TAG = 'falco_gitops_cluster_wide';
-
+/**
+ * Applies `STACK_DEFAULTS` to the user's props: a value the user gave wins (`??`, never `||`, which
+ * would turn a valid `0` into the default); nested objects are resolved key by key; derived
+ * defaults are computed last, in key order, from what is resolved by then.
+ */
 export function resolveStackProps(props: FalcoGitopsStackProps): ResolvedStackProps {
-  const ns = props.namespaces ?? {};
-  const workloadNamespace = (given: typeof ns.dev, name: string): ResolvedNamespace => {
-    const enforce = given?.enforce ?? 'baseline';
-    const warn = given?.warn ?? (given?.enforce === undefined ? 'restricted' : enforce);
-    return { name: given?.name ?? name, enforce, warn, audit: given?.audit ?? warn };
-  };
-  const securityEnforce = ns.security?.enforce ?? 'privileged';
-  const securityWarn = ns.security?.warn ?? securityEnforce;
-  const prod = workloadNamespace(ns.prod, 'prod');
-  const telegram = props.falcosidekick?.telegram ?? {};
-  const scope = props.rules?.scope ?? {};
-  return {
-    namespaces: {
-      security: {
-        name: ns.security?.name ?? 'secured-ns',
-        enforce: securityEnforce,
-        warn: securityWarn,
-        audit: ns.security?.audit ?? securityWarn,
-      },
-      dev: workloadNamespace(ns.dev, 'dev'),
-      prod,
-    },
-    demoWorkloads: {
-      enabled: props.demoWorkloads?.enabled ?? true,
-      ubuntuImage: props.demoWorkloads?.ubuntuImage ?? 'docker.io/library/ubuntu:24.04',
-      nginxImage: props.demoWorkloads?.nginxImage ?? 'docker.io/nginxinc/nginx-unprivileged:1.27.3',
-    },
-    falco: {
-      repo: props.falco?.repo ?? FALCOSECURITY_CHARTS_REPO,
-      chartVersion: props.falco?.chartVersion ?? '9.1.0',
-      helmChartNamespace: props.falco?.helmChartNamespace ?? 'kube-system',
-      driverKind: props.falco?.driverKind ?? 'modern_ebpf',
-      kubernetesMetadata: props.falco?.kubernetesMetadata ?? true,
-      appendOutput:
-        props.falco?.appendOutput ??
-        'pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name',
-    },
-    falcosidekick: {
-      repo: props.falcosidekick?.repo ?? FALCOSECURITY_CHARTS_REPO,
-      chartVersion: props.falcosidekick?.chartVersion ?? '0.14.0',
-      helmChartNamespace: props.falcosidekick?.helmChartNamespace ?? 'kube-system',
-      imageTag: props.falcosidekick?.imageTag ?? '2.34.0',
-      replicas: props.falcosidekick?.replicas ?? 2,
-      telegram: {
-        secretName: telegram.secretName ?? 'falcosidekick-telegram',
-        minimumPriority: telegram.minimumPriority ?? 'warning',
-        messageThreadId: telegram.messageThreadId,
-        checkCert: telegram.checkCert ?? true,
-      },
-    },
-    rules: {
-      projectRulesDir: props.rules?.projectRulesDir ?? 'rules',
-      upstreamRulesDir: props.rules?.upstreamRulesDir,
-      lockFile: props.rules?.lockFile ?? 'rules/upstream.lock.yaml',
-      scope: {
-        namespaces: scope.namespaces ?? [prod.name],
-        field: scope.field ?? 'k8smeta.ns.name',
-        files: scope.files,
-        excludeRules: scope.excludeRules ?? [],
-        excludeTags: scope.excludeTags ?? [CLUSTER_WIDE_TAG],
-      },
-    },
-    argocd: {
-      repoUrl: props.argocd?.repoUrl ?? '',
-      targetRevision: props.argocd?.targetRevision ?? 'main',
-      path: props.argocd?.path ?? 'dist/cluster',
-      namespace: props.argocd?.namespace ?? 'argocd',
-      name: props.argocd?.name ?? 'falco-gitops',
-      destinationServer: props.argocd?.destinationServer ?? 'https://kubernetes.default.svc',
-    },
-  };
+  const pending: Array<() => void> = [];
+  const root = resolveLevel(STACK_DEFAULTS as unknown as Level, props, pending) as unknown as ResolvedStackProps;
+  for (const step of pending) step();
+  return root;
+
+  function resolveLevel(defaults: Level, given: unknown, later: Array<() => void>): Record<string, unknown> {
+    const givenLevel: Record<string, unknown> = isPlainObject(given) ? given : {};
+    const out: Record<string, unknown> = {};
+    for (const [key, fallback] of Object.entries(defaults)) {
+      const value = givenLevel[key];
+      if (fallback instanceof Derived) {
+        out[key] = value;
+        if (value === undefined) {
+          later.push(() => {
+            out[key] = fallback.compute({ given: givenLevel, siblings: out, root });
+          });
+        }
+      } else if (isPlainObject(fallback)) {
+        out[key] = resolveLevel(fallback as Level, value, later);
+      } else {
+        out[key] = value ?? fallback;
+      }
+    }
+    return out;
+  }
 }
+
+type Level = Readonly<Record<string, unknown>>;
+
+/** A props level (not an array, not a `Derived`): what the user may nest keys in. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Derived);
+}
+
+/**
+ * The known keys at each dotted path of the props (`''` for the top level), derived from
+ * `STACK_DEFAULTS`: anything else a user writes is a typo that would otherwise be ignored silently.
+ */
+export const KNOWN_PROP_KEYS: ReadonlyMap<string, readonly string[]> = (() => {
+  const known = new Map<string, readonly string[]>();
+  const walk = (level: Level, path: string): void => {
+    known.set(path, Object.keys(level));
+    for (const [key, value] of Object.entries(level)) {
+      if (isPlainObject(value)) walk(value, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(STACK_DEFAULTS as unknown as Level, '');
+  return known;
+})();

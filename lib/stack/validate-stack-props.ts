@@ -1,27 +1,26 @@
-import { type PropProblem, StackPropsError } from '../errors/stack-props-error';
-import { EXACT_SEMVER } from '../helm/helm-chart';
-import { DNS1123_LABEL } from '../rules/scope/scope-options';
-import { classifyToken, findTokens } from '../secrets/token-detector';
+import {
+  classifyToken,
+  EXACT_SEMVER,
+  FALCO_PRIORITIES,
+  FALCO_TARGET,
+  FALCO_TARGET_NAME,
+  findTokens,
+  isDns1123Label,
+  isDns1123Subdomain,
+  versionAtLeast,
+  type Problem,
+} from '../core';
+import { FALCO_DRIVER_KINDS, FALCOSIDEKICK_MIN_VERSION_FOR_THREADS } from '../falco';
+import { POD_SECURITY_LEVELS } from '../namespaces';
+import { SCOPE_FIELDS } from '../rules';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
-import type { ResolvedStackProps } from './resolved-stack-props';
+import { KNOWN_PROP_KEYS, type ResolvedStackProps } from './resolved-stack-props';
+import { StackPropsError } from './stack-props-error';
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HTTPS_URL = /^https:\/\/[^\s/]+(\/\S*)?$/;
 const GIT_URL = /^(https:\/\/[^\s/]+\/\S+|ssh:\/\/\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+)$/;
 /** `registry/repo:tag` or `repo@sha256:<digest>`; `latest` is not a pin. */
 const PINNED_IMAGE = /^[a-z0-9]+([._\-/:][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})$/;
-
-const PSA_LEVELS = ['privileged', 'baseline', 'restricted'];
-/**
- * The drivers the falco chart 9.x renders (values.yaml `driver.kind`: kmod, modern_ebpf, and auto,
- * which picks between them). The legacy eBPF probe (`ebpf`) was dropped in chart 9.0.0: the chart
- * has no `driver.ebpf` values any more and its install would fail in the cluster, not at synth.
- */
-const DRIVER_KINDS = ['modern_ebpf', 'kmod', 'auto'];
-const PRIORITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
-const SCOPE_FIELDS = ['k8smeta.ns.name', 'k8s.ns.name', 'container.name'];
-/** Falcosidekick learned Telegram message threads in 2.34.0; older images silently ignore the option. */
-const MIN_SIDEKICK_FOR_THREADS = [2, 34, 0];
 
 /**
  * One validation rule: which prop it reads, whether the value is acceptable, and what to tell the user.
@@ -38,18 +37,16 @@ interface PropRule {
 const isString = (v: unknown): v is string => typeof v === 'string';
 const oneOf = (allowed: readonly string[]) => (v: unknown) => isString(v) && allowed.includes(v);
 const quoteList = (allowed: readonly string[]) => allowed.map((a) => `'${a}'`).join(', ');
-const matches = (pattern: RegExp, maxLength = Infinity) => (v: unknown) =>
-  isString(v) && v.length <= maxLength && pattern.test(v);
-const namespaceName = (v: unknown) =>
-  matches(DNS1123_LABEL, 63)(v) && !String(v).startsWith('kube-') && v !== 'default';
+const matches = (pattern: RegExp) => (v: unknown) => isString(v) && pattern.test(v);
+const namespaceName = (v: unknown) => isDns1123Label(v) && !v.startsWith('kube-') && v !== 'default';
 
 function namespaceRules(key: 'security' | 'dev' | 'prod'): PropRule[] {
   const base = `namespaces.${key}`;
   const levelRule = (level: 'enforce' | 'warn' | 'audit'): PropRule => ({
     prop: `${base}.${level}`,
     value: (p) => p.namespaces[key][level],
-    valid: oneOf(PSA_LEVELS),
-    problem: `must be one of ${quoteList(PSA_LEVELS)}`,
+    valid: oneOf(POD_SECURITY_LEVELS),
+    problem: `must be one of ${quoteList(POD_SECURITY_LEVELS)}`,
     fix: 'use a Pod Security Admission level',
   });
   return [
@@ -73,7 +70,7 @@ const RULES: readonly PropRule[] = [
   {
     prop: 'namespaces.security.enforce',
     value: (p) => p.namespaces.security.enforce,
-    valid: (v) => !oneOf(PSA_LEVELS)(v) || v === 'privileged',
+    valid: (v) => !oneOf(POD_SECURITY_LEVELS)(v) || v === 'privileged',
     problem: "must be 'privileged': Falco's pods are privileged and would be rejected by the namespace",
     fix: "set enforce: 'privileged' (or leave it unset)",
   },
@@ -104,7 +101,7 @@ const RULES: readonly PropRule[] = [
       value: (p) => p[chart].chartVersion,
       valid: matches(EXACT_SEMVER),
       problem: 'must be an exact chart version (a range or tag is not pinned, so an upgrade would not be reviewed)',
-      fix: `pin a version such as "${chart === 'falco' ? '9.1.0' : '0.14.0'}"`,
+      fix: `pin a version such as "${chart === 'falco' ? FALCO_TARGET.chart.version : '0.14.0'}"`,
     },
     {
       prop: `${chart}.repo`,
@@ -116,16 +113,25 @@ const RULES: readonly PropRule[] = [
     {
       prop: `${chart}.helmChartNamespace`,
       value: (p) => p[chart].helmChartNamespace,
-      valid: matches(DNS1123_LABEL, 63),
+      valid: isDns1123Label,
       problem: 'must be a namespace name (DNS-1123 label)',
       fix: 'use "kube-system", where the k3s/RKE2 helm-controller watches HelmCharts',
     },
   ]),
   {
+    prop: 'falco.chartVersion',
+    value: (p) => p.falco.chartVersion,
+    valid: (v) => !matches(EXACT_SEMVER)(v) || v === FALCO_TARGET.chart.version,
+    problem:
+      `is not the chart this toolchain targets: the rule linter, field catalogs and scoping are faithful to ${FALCO_TARGET_NAME}, ` +
+      'so rules checked here could still crash-loop another release',
+    fix: `use "${FALCO_TARGET.chart.version}" (or leave it unset); moving to another release means upgrading falco-gitops, whose FALCO_TARGET names the release it was checked against`,
+  },
+  {
     prop: 'falco.driverKind',
     value: (p) => p.falco.driverKind,
-    valid: oneOf(DRIVER_KINDS),
-    problem: `must be one of ${quoteList(DRIVER_KINDS)} (the falco chart 9.x dropped the legacy 'ebpf' probe)`,
+    valid: oneOf(FALCO_DRIVER_KINDS),
+    problem: `must be one of ${quoteList(FALCO_DRIVER_KINDS)} (the falco chart 9.x dropped the legacy 'ebpf' probe)`,
     fix: "use 'modern_ebpf' (kernels 5.8 and later), 'kmod' for older kernels, or 'auto'",
   },
   {
@@ -166,15 +172,15 @@ const RULES: readonly PropRule[] = [
   {
     prop: 'falcosidekick.telegram.secretName',
     value: (p) => p.falcosidekick.telegram.secretName,
-    valid: matches(DNS1123_SUBDOMAIN, 253),
+    valid: isDns1123Subdomain,
     problem: 'must be the name of a Secret (DNS-1123 subdomain)',
     fix: 'use e.g. "falcosidekick-telegram" and create that Secret out of band (see README)',
   },
   {
     prop: 'falcosidekick.telegram.minimumPriority',
     value: (p) => p.falcosidekick.telegram.minimumPriority,
-    valid: oneOf(PRIORITIES),
-    problem: `must be one of ${quoteList(PRIORITIES)}`,
+    valid: oneOf(FALCO_PRIORITIES),
+    problem: `must be one of ${quoteList(FALCO_PRIORITIES)}`,
     fix: "use a Falco priority such as 'warning'",
   },
   {
@@ -187,9 +193,9 @@ const RULES: readonly PropRule[] = [
   {
     prop: 'falcosidekick.imageTag',
     value: (p) => p.falcosidekick.imageTag,
-    valid: (v, p) => p.falcosidekick.telegram.messageThreadId === undefined || !isString(v) || versionAtLeast(v, MIN_SIDEKICK_FOR_THREADS),
-    problem: 'is older than 2.34.0, which ignores falcosidekick.telegram.messageThreadId',
-    fix: 'use imageTag "2.34.0" or later, or drop messageThreadId',
+    valid: (v, p) => p.falcosidekick.telegram.messageThreadId === undefined || !isString(v) || versionAtLeast(v, FALCOSIDEKICK_MIN_VERSION_FOR_THREADS),
+    problem: `is older than ${FALCOSIDEKICK_MIN_VERSION_FOR_THREADS}, which ignores falcosidekick.telegram.messageThreadId`,
+    fix: `use imageTag "${FALCOSIDEKICK_MIN_VERSION_FOR_THREADS}" or later, or drop messageThreadId`,
   },
   {
     prop: 'falcosidekick.telegram.checkCert',
@@ -283,14 +289,14 @@ const RULES: readonly PropRule[] = [
   {
     prop: 'argocd.namespace',
     value: (p) => p.argocd.namespace,
-    valid: matches(DNS1123_LABEL, 63),
+    valid: isDns1123Label,
     problem: 'must be a namespace name (DNS-1123 label)',
     fix: 'use "argocd"',
   },
   {
     prop: 'argocd.name',
     value: (p) => p.argocd.name,
-    valid: matches(DNS1123_LABEL, 63),
+    valid: isDns1123Label,
     problem: 'must be a DNS-1123 label',
     fix: 'use e.g. "falco-gitops"',
   },
@@ -303,37 +309,21 @@ const RULES: readonly PropRule[] = [
   },
 ];
 
-/** The props a user may set; anything else is a typo that would otherwise be ignored silently. */
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': ['namespaces', 'demoWorkloads', 'falco', 'falcosidekick', 'rules', 'argocd'],
-  namespaces: ['security', 'dev', 'prod'],
-  'namespaces.security': ['name', 'enforce', 'warn', 'audit'],
-  'namespaces.dev': ['name', 'enforce', 'warn', 'audit'],
-  'namespaces.prod': ['name', 'enforce', 'warn', 'audit'],
-  demoWorkloads: ['enabled', 'ubuntuImage', 'nginxImage'],
-  falco: ['repo', 'chartVersion', 'helmChartNamespace', 'driverKind', 'kubernetesMetadata', 'appendOutput'],
-  falcosidekick: ['repo', 'chartVersion', 'helmChartNamespace', 'imageTag', 'replicas', 'telegram'],
-  'falcosidekick.telegram': ['secretName', 'minimumPriority', 'messageThreadId', 'checkCert'],
-  rules: ['projectRulesDir', 'upstreamRulesDir', 'lockFile', 'scope'],
-  'rules.scope': ['namespaces', 'field', 'files', 'excludeRules', 'excludeTags'],
-  argocd: ['repoUrl', 'targetRevision', 'path', 'namespace', 'name', 'destinationServer'],
-};
-
 /**
  * Checks the raw and resolved props against every rule and throws one `StackPropsError` listing all
  * problems: unknown keys, invalid values, inconsistent combinations and token-shaped strings.
  */
 export function validateStackProps(raw: FalcoGitopsStackProps, resolved: ResolvedStackProps): void {
-  const problems: PropProblem[] = [...unknownKeyProblems(raw as unknown, '')];
+  const problems: Problem[] = [...unknownKeyProblems(raw as unknown, '')];
   for (const rule of RULES) {
     const value = rule.value(resolved);
     if (!rule.valid(value, resolved, raw)) {
-      problems.push({ prop: rule.prop, received: redactTokens(value), problem: rule.problem, fix: rule.fix });
+      problems.push({ subject: rule.prop, received: redactTokens(value), problem: rule.problem, fix: rule.fix });
     }
   }
   for (const finding of findTokens(raw)) {
     problems.push({
-      prop: finding.prop,
+      subject: finding.prop,
       received: redact(finding.value),
       problem: `looks like ${finding.kind}; secrets must never be rendered into dist/ and pushed to Git`,
       fix: 'put it in a Kubernetes Secret created out of band and reference the Secret by name (see README, "Telegram secret")',
@@ -342,14 +332,14 @@ export function validateStackProps(raw: FalcoGitopsStackProps, resolved: Resolve
   if (problems.length > 0) throw new StackPropsError(problems);
 }
 
-function unknownKeyProblems(value: unknown, path: string): PropProblem[] {
-  const known = KNOWN_KEYS[path];
+function unknownKeyProblems(value: unknown, path: string): Problem[] {
+  const known = KNOWN_PROP_KEYS.get(path);
   if (known === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
     const childPath = path ? `${path}.${key}` : key;
     if (!known.includes(key)) {
       return [{
-        prop: childPath,
+        subject: childPath,
         received: redactTokens(child),
         problem: `is not a known prop (known under ${path || 'the stack props'}: ${known.join(', ')})`,
         fix: 'remove it or correct its spelling',
@@ -376,13 +366,4 @@ function redactTokens(value: unknown): unknown {
 
 function relativePath(v: unknown): boolean {
   return isString(v) && v.length > 0 && !v.startsWith('/') && !v.split(/[\\/]/).includes('..');
-}
-
-function versionAtLeast(version: string, minimum: readonly number[]): boolean {
-  const parts = version.split(/[.+-]/).slice(0, 3).map(Number);
-  for (let i = 0; i < minimum.length; i++) {
-    const part = parts[i] ?? 0;
-    if (part !== minimum[i]) return part > (minimum[i] ?? 0);
-  }
-  return true;
 }

@@ -1,4 +1,4 @@
-import { toYaml } from './yaml';
+import { toYaml } from '../core';
 
 /** A Kubernetes object as cdk8s renders it. */
 export interface ManifestObject {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { App } from 'cdk8s';
-import { isUserError } from '../errors/stack-props-error';
+import { isUserError } from '../core';
 import { synthesizeStack, type SynthesizableStack } from './synthesize';
 import { mirrorFiles, writeDist } from './write-dist';
 

@@ -1,8 +1,7 @@
 import { ApiObject, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { stackLabels } from '../stack/labels';
-import { SyncWave, syncWave } from '../stack/sync-waves';
+import { stackLabels, SyncWave, syncWave } from '../core';
 
 /** How a demo container runs. Every field is explicit so a reviewer sees the security posture in the diff. */
 export interface DemoSecurityProfile {

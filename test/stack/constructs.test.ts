@@ -1,16 +1,18 @@
 import { Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ArgoCdAppProject } from '../../lib/argocd/argocd-app-project';
-import { ArgoCdApplication } from '../../lib/argocd/argocd-application';
-import { StackInputError, StackPropsError } from '../../lib/errors/stack-props-error';
-import { FalcoHelmChart } from '../../lib/falco/falco-helm-chart';
-import { FalcosidekickHelmChart } from '../../lib/falco/falcosidekick-helm-chart';
-import { CONFIG_MAP_MAX_BYTES, RulesConfigMap } from '../../lib/falco/rules-config-map';
-import { sha256Hex } from '../../lib/rules/vendor/sha256';
-import { HelmChart } from '../../lib/helm/helm-chart';
-import { PodSecurityNamespace } from '../../lib/namespaces/pod-security-namespace';
-import { DemoWorkloads } from '../../lib/workloads/demo-workloads';
+import { ArgoCdAppProject, ArgoCdApplication } from '../../lib/argocd';
+import { sha256Hex, UserError } from '../../lib/core';
+import {
+  CONFIG_MAP_MAX_BYTES,
+  FALCO_HELM_CHART_DEFAULTS,
+  FalcoHelmChart,
+  FalcosidekickHelmChart,
+  RulesConfigMap,
+} from '../../lib/falco';
+import { HelmChart } from '../../lib/helm';
+import { PodSecurityNamespace } from '../../lib/namespaces';
+import { DemoWorkloads } from '../../lib/workloads';
 
 type Obj = Record<string, any>;
 
@@ -36,16 +38,16 @@ const SIDEKICK_PROPS = {
   targetNamespace: 'secured-ns',
   imageTag: '2.34.0',
   replicas: 2,
-  telegramSecretName: 'falcosidekick-telegram',
-  minimumPriority: 'warning' as const,
-  checkCert: true,
-  messageThreadId: undefined,
+  telegram: { secretName: 'falcosidekick-telegram', minimumPriority: 'warning' as const, checkCert: true },
 };
 
-function synth(build: (chart: ReturnType<typeof Testing.chart>) => void): Obj[] {
+/** The objects a chart renders; at least one, or the test fails here. */
+function synth(build: (chart: ReturnType<typeof Testing.chart>) => void): [Obj, ...Obj[]] {
   const chart = Testing.chart();
   build(chart);
-  return Testing.synth(chart) as Obj[];
+  const [first, ...rest] = Testing.synth(chart) as Obj[];
+  if (first === undefined) throw new Error('the chart rendered no object');
+  return [first, ...rest];
 }
 
 function valuesOf(helmChart: Obj): Obj {
@@ -90,7 +92,7 @@ describe('HelmChart', () => {
           targetNamespace: 'n', values: {},
         }),
       );
-    expect(build).toThrow(StackPropsError);
+    expect(build).toThrow(UserError);
     expect(build).toThrow('HelmChart demo: version: received "1.x"; must be an exact chart version. Fix: pin the chart, e.g. "9.1.0"');
   });
 });
@@ -180,7 +182,7 @@ describe('FalcosidekickHelmChart', () => {
   });
 
   it('passes the message thread id when one is set', () => {
-    const [object] = synth((chart) => new FalcosidekickHelmChart(chart, 'sk', { ...SIDEKICK_PROPS, messageThreadId: '42' }));
+    const [object] = synth((chart) => new FalcosidekickHelmChart(chart, 'sk', { ...SIDEKICK_PROPS, telegram: { ...SIDEKICK_PROPS.telegram, messageThreadId: '42' } }));
     expect(valuesOf(object).config.extraEnv).toContainEqual({ name: 'TELEGRAM_MESSAGETHREADID', value: '42' });
   });
 
@@ -218,7 +220,7 @@ describe('RulesConfigMap', () => {
     const cm = new RulesConfigMap(chart, 'r', props);
     cm.addRulesFile('a.yaml', 'x');
     expect(() => cm.addRulesFile('a.yaml', 'y')).toThrow(
-      new StackInputError('a.yaml: added twice to ConfigMap falco-gitops-rules-project. Fix: give each rule file a unique name.'),
+      new UserError({ subject: 'a.yaml', problem: 'added twice to ConfigMap falco-gitops-rules-project', fix: 'give each rule file a unique name.' }),
     );
   });
 
@@ -240,7 +242,7 @@ describe('RulesConfigMap', () => {
 describe('PodSecurityNamespace', () => {
   it('labels the namespace for Pod Security Admission', () => {
     const [object] = synth((chart) =>
-      new PodSecurityNamespace(chart, 'n', { namespace: { name: 'prod', enforce: 'baseline', warn: 'restricted', audit: 'restricted' } }),
+      new PodSecurityNamespace(chart, 'n', { name: 'prod', enforce: 'baseline', warn: 'restricted', audit: 'restricted' }),
     );
     expect(object.metadata.name).toBe('prod');
     expect(object.metadata.labels).toMatchObject({
@@ -344,5 +346,63 @@ describe('Argo CD', () => {
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
       namespaceResourceWhitelist: [{ group: '', kind: 'ConfigMap' }, { group: 'helm.cattle.io', kind: 'HelmChart' }],
     });
+  });
+});
+
+describe('each construct stands on its own, with documented defaults', () => {
+  it('FalcoHelmChart with only its required props installs the targeted chart with the defaults', () => {
+    const [object] = synth(
+      (chart) =>
+        new FalcoHelmChart(chart, 'f', {
+          targetNamespace: 'secured-ns',
+          httpOutputUrl: FALCO_PROPS.httpOutputUrl,
+          rulesMounts: FALCO_PROPS.rulesMounts,
+        }),
+    );
+    const full = synth((chart) => new FalcoHelmChart(chart, 'f', FALCO_PROPS));
+    expect(object).toEqual(full[0]);
+    expect(object.spec).toMatchObject({ chart: 'falco', version: '9.1.0', repo: FALCO_HELM_CHART_DEFAULTS.repo });
+  });
+
+  it('FalcosidekickHelmChart with only its target namespace renders the same as with every default spelled out', () => {
+    const [object] = synth((chart) => new FalcosidekickHelmChart(chart, 's', { targetNamespace: 'secured-ns' }));
+    const [full] = synth((chart) => new FalcosidekickHelmChart(chart, 's', SIDEKICK_PROPS));
+    expect(object).toEqual(full);
+  });
+
+  it('PodSecurityNamespace defaults to restricted, and warn and audit follow enforce', () => {
+    const [strict] = synth((chart) => new PodSecurityNamespace(chart, 'n', { name: 'apps' }));
+    expect(strict?.metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'pod-security.kubernetes.io/audit': 'restricted',
+    });
+    const [baseline] = synth((chart) => new PodSecurityNamespace(chart, 'n', { name: 'apps', enforce: 'baseline' }));
+    expect(baseline?.metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/warn': 'baseline',
+      'pod-security.kubernetes.io/audit': 'baseline',
+    });
+  });
+
+  it('ArgoCdApplication and ArgoCdAppProject need only the repository', () => {
+    const [app] = synth((chart) => new ArgoCdApplication(chart, 'a', { repoUrl: 'https://github.com/acme/x.git', destinationNamespace: 'ns' }));
+    expect(app).toMatchObject({
+      metadata: { name: 'falco-gitops', namespace: 'argocd' },
+      spec: {
+        project: 'falco-gitops',
+        source: { targetRevision: 'main', path: 'dist/cluster' },
+        destination: { server: 'https://kubernetes.default.svc', namespace: 'ns' },
+      },
+    });
+    const [project] = synth(
+      (chart) =>
+        new ArgoCdAppProject(chart, 'p', {
+          repoUrl: 'https://github.com/acme/x.git',
+          destinationNamespaces: ['ns'],
+          clusterResources: [],
+          namespaceResources: [],
+        }),
+    );
+    expect(project).toMatchObject({ metadata: { name: 'falco-gitops', namespace: 'argocd' } });
   });
 });

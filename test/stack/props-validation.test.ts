@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { StackPropsError, type PropProblem } from '../../lib/errors/stack-props-error';
-import type { FalcoGitopsStackProps } from '../../lib/stack/falco-gitops-stack-props';
-import { resolveStackProps } from '../../lib/stack/resolved-stack-props';
-import { validateStackProps } from '../../lib/stack/validate-stack-props';
+import type { Problem } from '../../lib/core';
+import { KNOWN_PROP_KEYS, resolveStackProps, StackPropsError, validateStackProps, type FalcoGitopsStackProps } from '../../lib/stack';
 
 const VALID: FalcoGitopsStackProps = { argocd: { repoUrl: 'https://github.com/acme/falco-gitops.git' } };
 
 /** GIVEN props WHEN validated THEN the problems reported (empty when valid). */
-function problemsOf(props: FalcoGitopsStackProps): PropProblem[] {
+function problemsOf(props: FalcoGitopsStackProps): Problem[] {
   try {
     validateStackProps(props, resolveStackProps(props));
     return [];
@@ -36,14 +34,14 @@ describe('stack props validation', () => {
   it('fails when the Argo CD repo URL is missing', () => {
     expect(messageOf({ argocd: {} })).toBe(
       'invalid stack props (1 problem):\n' +
-        '  - argocd.repoUrl: received ""; is required: Argo CD needs the Git repository that holds dist/. ' +
+        '  - argocd.repoUrl: received nothing; is required: Argo CD needs the Git repository that holds dist/. ' +
         'Fix: set argocd.repoUrl to the clone URL of this repository, e.g. "https://github.com/acme/falco-gitops.git"',
     );
   });
 
   it('fails when the repo URL is not a Git URL', () => {
     expect(problemsOf({ argocd: { repoUrl: 'github.com/acme/x' } })).toEqual([
-      expect.objectContaining({ prop: 'argocd.repoUrl', received: 'github.com/acme/x' }),
+      expect.objectContaining({ subject: 'argocd.repoUrl', received: 'github.com/acme/x' }),
     ]);
   });
 
@@ -61,7 +59,7 @@ describe('stack props validation', () => {
 
   it('fails when the legacy eBPF probe is asked for: falco chart 9.x cannot render it', () => {
     expect(problemsOf({ ...VALID, falco: { driverKind: 'ebpf' as never } })).toEqual([
-      expect.objectContaining({ prop: 'falco.driverKind', received: 'ebpf' }),
+      expect.objectContaining({ subject: 'falco.driverKind', received: 'ebpf' }),
     ]);
   });
 
@@ -74,7 +72,7 @@ describe('stack props validation', () => {
     ['default', 'reserved'],
   ])('fails when a namespace name is illegal (%s: %s)', (name) => {
     expect(problemsOf({ ...VALID, namespaces: { prod: { name } } })).toEqual([
-      expect.objectContaining({ prop: 'namespaces.prod.name', received: name }),
+      expect.objectContaining({ subject: 'namespaces.prod.name', received: name }),
     ]);
   });
 
@@ -82,7 +80,7 @@ describe('stack props validation', () => {
     const problems = problemsOf({ ...VALID, namespaces: { dev: { name: 'prod' } } });
     expect(problems).toEqual([
       {
-        prop: 'namespaces',
+        subject: 'namespaces',
         received: ['secured-ns', 'prod', 'prod'],
         problem: 'the security, dev and prod namespaces must have different names',
         fix: 'give each namespace its own name',
@@ -92,22 +90,22 @@ describe('stack props validation', () => {
 
   it('fails when the security namespace does not enforce privileged', () => {
     expect(problemsOf({ ...VALID, namespaces: { security: { enforce: 'baseline' } } })).toEqual([
-      expect.objectContaining({ prop: 'namespaces.security.enforce', received: 'baseline' }),
+      expect.objectContaining({ subject: 'namespaces.security.enforce', received: 'baseline' }),
     ]);
   });
 
   it('fails when a PSA level is unknown', () => {
     expect(problemsOf({ ...VALID, namespaces: { dev: { warn: 'strict' as never } } })).toEqual([
-      expect.objectContaining({ prop: 'namespaces.dev.warn', received: 'strict' }),
+      expect.objectContaining({ subject: 'namespaces.dev.warn', received: 'strict' }),
       // audit defaults to warn, so it inherits the bad value
-      expect.objectContaining({ prop: 'namespaces.dev.audit', received: 'strict' }),
+      expect.objectContaining({ subject: 'namespaces.dev.audit', received: 'strict' }),
     ]);
   });
 
   it.each(['9.x', '^9.1.0', '>=9.0.0', '*', '', 'latest', '9.1'])('fails when the falco chart version %j is not pinned', (chartVersion) => {
     expect(problemsOf({ ...VALID, falco: { chartVersion } })).toEqual([
       expect.objectContaining({
-        prop: 'falco.chartVersion',
+        subject: 'falco.chartVersion',
         received: chartVersion,
         fix: 'pin a version such as "9.1.0"',
       }),
@@ -116,7 +114,7 @@ describe('stack props validation', () => {
 
   it('fails when the falcosidekick chart version is a range', () => {
     expect(problemsOf({ ...VALID, falcosidekick: { chartVersion: '0.14.*' } })).toEqual([
-      expect.objectContaining({ prop: 'falcosidekick.chartVersion', received: '0.14.*' }),
+      expect.objectContaining({ subject: 'falcosidekick.chartVersion', received: '0.14.*' }),
     ]);
   });
 
@@ -134,7 +132,7 @@ describe('stack props validation', () => {
   it('fails when a token is passed under an unknown prop, and redacts it', () => {
     const props = { ...VALID, falcosidekick: { telegram: { token: TELEGRAM_TOKEN_SHAPE } } } as unknown as FalcoGitopsStackProps;
     const problems = problemsOf(props);
-    expect(problems.map((p) => p.prop)).toEqual(['falcosidekick.telegram.token', 'falcosidekick.telegram.token']);
+    expect(problems.map((p) => p.subject)).toEqual(['falcosidekick.telegram.token', 'falcosidekick.telegram.token']);
     expect(problems[0]).toMatchObject({ received: '1234…(45 characters)', fix: 'remove it or correct its spelling' });
     expect(JSON.stringify(problems)).not.toContain(TELEGRAM_TOKEN_SHAPE);
   });
@@ -150,7 +148,7 @@ describe('stack props validation', () => {
     const props = { ...VALID, falco: { driverkind: 'kmod' } } as unknown as FalcoGitopsStackProps;
     expect(problemsOf(props)).toEqual([
       {
-        prop: 'falco.driverkind',
+        subject: 'falco.driverkind',
         received: 'kmod',
         problem:
           'is not a known prop (known under falco: repo, chartVersion, helmChartNamespace, driverKind, kubernetesMetadata, appendOutput)',
@@ -161,13 +159,13 @@ describe('stack props validation', () => {
 
   it('fails when the scope field needs the metacollector but it is off', () => {
     expect(problemsOf({ ...VALID, falco: { kubernetesMetadata: false, appendOutput: 'pod=%k8s.pod.name' } })).toEqual([
-      expect.objectContaining({ prop: 'rules.scope.field', received: 'k8smeta.ns.name' }),
+      expect.objectContaining({ subject: 'rules.scope.field', received: 'k8smeta.ns.name' }),
     ]);
   });
 
   it('fails when append_output uses k8smeta fields without the plugin', () => {
     const problems = problemsOf({ ...VALID, falco: { kubernetesMetadata: false }, rules: { scope: { field: 'k8s.ns.name' } } });
-    expect(problems).toEqual([expect.objectContaining({ prop: 'falco.appendOutput' })]);
+    expect(problems).toEqual([expect.objectContaining({ subject: 'falco.appendOutput' })]);
   });
 
   it('fails when a message thread is set with a Falcosidekick image older than 2.34.0', () => {
@@ -175,7 +173,7 @@ describe('stack props validation', () => {
       problemsOf({ ...VALID, falcosidekick: { imageTag: '2.32.0', telegram: { messageThreadId: '42' } } }),
     ).toEqual([
       expect.objectContaining({
-        prop: 'falcosidekick.imageTag',
+        subject: 'falcosidekick.imageTag',
         received: '2.32.0',
         problem: 'is older than 2.34.0, which ignores falcosidekick.telegram.messageThreadId',
       }),
@@ -186,39 +184,39 @@ describe('stack props validation', () => {
 
   it('fails when the minimum priority is not a Falco priority', () => {
     expect(problemsOf({ ...VALID, falcosidekick: { telegram: { minimumPriority: 'high' as never } } })).toEqual([
-      expect.objectContaining({ prop: 'falcosidekick.telegram.minimumPriority', received: 'high' }),
+      expect.objectContaining({ subject: 'falcosidekick.telegram.minimumPriority', received: 'high' }),
     ]);
   });
 
   it('fails when replicas is not a whole number from 1 to 10', () => {
     for (const replicas of [0, 1.5, 11]) {
       expect(problemsOf({ ...VALID, falcosidekick: { replicas } })).toEqual([
-        expect.objectContaining({ prop: 'falcosidekick.replicas', received: replicas }),
+        expect.objectContaining({ subject: 'falcosidekick.replicas', received: replicas }),
       ]);
     }
   });
 
   it('fails when an image is not pinned', () => {
     expect(problemsOf({ ...VALID, demoWorkloads: { nginxImage: 'nginx:latest', ubuntuImage: 'ubuntu' } })).toEqual([
-      expect.objectContaining({ prop: 'demoWorkloads.ubuntuImage', received: 'ubuntu' }),
-      expect.objectContaining({ prop: 'demoWorkloads.nginxImage', received: 'nginx:latest' }),
+      expect.objectContaining({ subject: 'demoWorkloads.ubuntuImage', received: 'ubuntu' }),
+      expect.objectContaining({ subject: 'demoWorkloads.nginxImage', received: 'nginx:latest' }),
     ]);
   });
 
   it('fails when paths leave the repository', () => {
     expect(problemsOf({ ...VALID, rules: { projectRulesDir: '../elsewhere', lockFile: '/etc/lock.yaml' }, argocd: { repoUrl: VALID.argocd.repoUrl, path: '' } })).toEqual([
-      expect.objectContaining({ prop: 'rules.projectRulesDir' }),
-      expect.objectContaining({ prop: 'rules.lockFile' }),
-      expect.objectContaining({ prop: 'argocd.path' }),
+      expect.objectContaining({ subject: 'rules.projectRulesDir' }),
+      expect.objectContaining({ subject: 'rules.lockFile' }),
+      expect.objectContaining({ subject: 'argocd.path' }),
     ]);
   });
 
   it('fails when scope namespaces are empty or repeated', () => {
     expect(problemsOf({ ...VALID, rules: { scope: { namespaces: [] } } })).toEqual([
-      expect.objectContaining({ prop: 'rules.scope.namespaces', received: [] }),
+      expect.objectContaining({ subject: 'rules.scope.namespaces', received: [] }),
     ]);
     expect(problemsOf({ ...VALID, rules: { scope: { namespaces: ['prod', 'prod'] } } })).toEqual([
-      expect.objectContaining({ prop: 'rules.scope.namespaces' }),
+      expect.objectContaining({ subject: 'rules.scope.namespaces' }),
     ]);
   });
 
@@ -228,12 +226,41 @@ describe('stack props validation', () => {
       falco: { driverKind: 'x', chartVersion: '9' },
       namespaces: { dev: { name: 'Dev' } },
     } as unknown as FalcoGitopsStackProps;
-    expect(problemsOf(props).map((p) => p.prop)).toEqual([
+    expect(problemsOf(props).map((p) => p.subject)).toEqual([
       'namespaces.dev.name',
       'falco.chartVersion',
       'falco.driverKind',
       'argocd.repoUrl',
     ]);
     expect(messageOf(props)).toMatch(/^invalid stack props \(4 problems\):\n/);
+  });
+
+  it('fails when the falco chart is pinned to a release the toolchain does not target', () => {
+    // GIVEN an exact, but other, chart version THEN the lint checks would not match the deployed Falco
+    expect(messageOf({ ...VALID, falco: { chartVersion: '9.2.0' } })).toBe(
+      'invalid stack props (1 problem):\n' +
+        '  - falco.chartVersion: received "9.2.0"; is not the chart this toolchain targets: the rule linter, field catalogs ' +
+        'and scoping are faithful to falco chart 9.1.0 (Falco 0.44.1), so rules checked here could still crash-loop another release. ' +
+        'Fix: use "9.1.0" (or leave it unset); moving to another release means upgrading falco-gitops, whose FALCO_TARGET ' +
+        'names the release it was checked against',
+    );
+  });
+
+  it('knows exactly the keys of the defaults, at every level', () => {
+    expect(KNOWN_PROP_KEYS.get('')).toEqual(['namespaces', 'demoWorkloads', 'falco', 'falcosidekick', 'rules', 'argocd']);
+    expect(KNOWN_PROP_KEYS.get('rules.scope')).toEqual(['namespaces', 'field', 'files', 'excludeRules', 'excludeTags']);
+    expect(KNOWN_PROP_KEYS.get('falcosidekick.telegram')).toEqual(['secretName', 'minimumPriority', 'messageThreadId', 'checkCert']);
+  });
+
+  it('derives the PSA levels and the scope namespaces from what is given', () => {
+    const resolved = resolveStackProps({
+      ...VALID,
+      namespaces: { dev: { enforce: 'privileged' }, prod: { name: 'production', warn: 'baseline' } },
+    });
+    expect(resolved.namespaces.dev).toEqual({ name: 'dev', enforce: 'privileged', warn: 'privileged', audit: 'privileged' });
+    expect(resolved.namespaces.prod).toEqual({ name: 'production', enforce: 'baseline', warn: 'baseline', audit: 'baseline' });
+    expect(resolved.namespaces.security).toEqual({ name: 'secured-ns', enforce: 'privileged', warn: 'privileged', audit: 'privileged' });
+    expect(resolved.rules.scope.namespaces).toEqual(['production']);
+    expect(resolveStackProps(VALID).namespaces.dev).toEqual({ name: 'dev', enforce: 'baseline', warn: 'restricted', audit: 'restricted' });
   });
 });

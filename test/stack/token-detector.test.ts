@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyToken, findTokens } from '../../lib/secrets/token-detector';
+import { classifyToken, findTokens } from '../../lib/core/token-detector';
 
 // Assembled at run time so this file holds no complete credential-shaped literal.
 const join = (...parts: string[]) => parts.join('');

@@ -4,8 +4,7 @@ import { FORMAT_OPTION, type OutputFormat } from '../format-option';
 import { readInputFiles } from '../input-files';
 import { stringOption } from '../parse-args';
 import { reportDiagnostics } from '../report-diagnostics';
-import { hasErrors } from '../../rules/lint/diagnostic';
-import { lintRuleTexts } from '../../rules/lint/lint-rules';
+import { hasErrors, lintRuleTexts } from '../../rules';
 
 export const lintCommand: Command = {
   name: 'lint',

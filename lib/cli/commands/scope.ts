@@ -3,9 +3,7 @@ import { ExitCode } from '../exit-code';
 import { readInputFiles } from '../input-files';
 import { stringOption } from '../parse-args';
 import { UsageError } from '../usage-error';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../../rules/lint/diagnostic';
-import { lintRuleTexts } from '../../rules/lint/lint-rules';
-import { SCOPE_FIELDS, ScopeOptionsError, scopeRuleFiles, type ScopeField } from '../../rules/scope';
+import { formatDiagnostic, hasErrors, type Diagnostic, lintRuleTexts, SCOPE_FIELDS, SCOPE_OPTION_FLAGS, ScopeOptionsError, scopeRuleFiles, type ScopeField } from '../../rules';
 
 export const scopeCommand: Command = {
   name: 'scope',
@@ -53,7 +51,7 @@ export const scopeCommand: Command = {
       return ExitCode.Findings;
     }
 
-    const scopedFiles = listOption(args, 'scoped-file');
+    const files_ = listOption(args, 'scoped-file');
     let result;
     try {
       result = scopeRuleFiles(files, {
@@ -61,10 +59,10 @@ export const scopeCommand: Command = {
         field: stringOption(args, 'field') as ScopeField,
         excludeRules: listOption(args, 'exclude-rule'),
         excludeTags: listOption(args, 'exclude-tag'),
-        ...(scopedFiles.length > 0 ? { scopedFiles } : {}),
+        ...(files_.length > 0 ? { files: files_ } : {}),
       });
     } catch (e) {
-      if (e instanceof ScopeOptionsError) throw new UsageError(e.problems.map(asCliOption).join('\n'));
+      if (e instanceof ScopeOptionsError) throw e.as((option) => SCOPE_OPTION_FLAGS[option], { summary: 'invalid options', usage: true });
       throw e;
     }
     // The linter already reports what the loader finds; add only what the scoping found on top.
@@ -79,15 +77,6 @@ export const scopeCommand: Command = {
 function listOption(args: ParsedArgs, name: string): string[] {
   const v = args.options[name];
   return Array.isArray(v) ? v : [];
-}
-
-/** Option problems name the library's props; on the command line the user wrote flags. */
-function asCliOption(problem: string): string {
-  return problem
-    .replace(/^'namespaces'/, "'--namespace'")
-    .replace(/^'excludeRules'/, "'--exclude-rule'")
-    .replace(/^'excludeTags'/, "'--exclude-tag'")
-    .replace(/^'scopedFiles'/, "'--scoped-file'");
 }
 
 /** Diagnostics and a count line on stderr (stdout carries the rules), as `lint` prints them. */

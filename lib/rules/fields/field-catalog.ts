@@ -1,10 +1,5 @@
-import { CONTAINER_PLUGIN_FIELDS } from './catalog/container-plugin-fields';
-import { GENERIC_EVENT_FIELDS } from './catalog/generic-event-fields';
-import { JSON_PLUGIN_FIELDS } from './catalog/json-plugin-fields';
-import { K8SAUDIT_PLUGIN_FIELDS } from './catalog/k8saudit-plugin-fields';
-import { K8SMETA_PLUGIN_FIELDS } from './catalog/k8smeta-plugin-fields';
-import { SYSCALL_FIELDS } from './catalog/syscall-fields';
-import { editDistance } from './edit-distance';
+import { CONTAINER_PLUGIN_FIELDS, GENERIC_EVENT_FIELDS, JSON_PLUGIN_FIELDS, K8SAUDIT_PLUGIN_FIELDS, K8SMETA_PLUGIN_FIELDS, SYSCALL_FIELDS } from './catalog';
+import { editDistance } from '../../core';
 import type { FieldInfo, FieldLookup } from './field-info';
 
 export type { FieldArgForm, FieldArgKind, FieldInfo, FieldLookup } from './field-info';

@@ -1,10 +1,9 @@
-export * from './diagnostic';
+
 export { lintLoaded, lintRules, lintRuleTexts } from './lint-rules';
 export { LintContext } from './lint-context';
 export type { MacroUsage, ParsedCondition } from './lint-context';
 export { defineLintRule } from './lint-rule';
 export type { LintReport, LintRule } from './lint-rule';
 export { LINT_RULES } from './rules';
-export { PINNED_FALCO_CHART, SHIPPED_PLUGIN_VERSIONS } from './plugin-table';
 export { outputFields } from './output-format';
 export type { OutputField, OutputSyntaxError } from './output-format';

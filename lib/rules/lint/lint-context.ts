@@ -1,7 +1,5 @@
 import { ConditionSyntaxError, parseCondition, walk, type Expr, type IdentifierExpr, type Loc } from '../condition';
-import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset, SourceRef } from '../loader/effective-ruleset';
-import type { LoadDetails } from '../loader/load-rule-files';
-import type { MappedText } from '../loader/source-file';
+import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset, SourceRef, LoadDetails, MappedText } from '../loader';
 
 /** The raw condition of a macro or rule, parsed once: a tree, or the syntax error. */
 export interface ParsedCondition {

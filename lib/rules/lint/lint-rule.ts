@@ -1,5 +1,5 @@
-import type { SourceRef } from '../loader/effective-ruleset';
-import type { Severity } from './diagnostic';
+import type { SourceRef } from '../loader';
+import type { Severity } from '../diagnostic';
 import type { LintContext } from './lint-context';
 
 /** Reports one finding of a lint rule; `severity` overrides the rule's default where a rule documents why. */

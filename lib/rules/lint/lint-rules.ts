@@ -1,6 +1,6 @@
-import type { RuleText } from '../loader/effective-ruleset';
-import { loadRuleTextsDetailed, readRuleFiles, type DetailedLoadResult } from '../loader/load-rule-files';
-import { sortDiagnostics, type Diagnostic } from './diagnostic';
+import type { RuleText } from '../loader';
+import { loadRuleTextsDetailed, readRuleFiles, type DetailedLoadResult } from '../loader';
+import { sortDiagnostics, type Diagnostic } from '../diagnostic';
 import { LintContext } from './lint-context';
 import type { LintRule } from './lint-rule';
 import { LINT_RULES } from './rules';

@@ -1,5 +1,6 @@
 import type { PluginRequirement, RequiredEngineVersion, RequiredPluginVersion, SourceRef } from './effective-ruleset';
-import { FALCO_ENGINE_VERSION, FALCO_VERSION, formatVersion, isCompatible, parseVersion, type Semver } from './engine-version';
+import { FALCO_TARGET } from '../../core';
+import { formatVersion, isCompatible, parseVersion, type Semver } from './engine-version';
 import type { ExceptionInfo, ListInfo, MacroInfo, RuleInfo, RuleUpdate } from './item-infos';
 import { entryValue, isValidEntry } from './item-infos';
 import { LOAD_MESSAGES, type LoadCheckName } from './load-checks';
@@ -35,9 +36,9 @@ export class Collector {
   constructor(private readonly report: Report) {}
 
   defineEngineVersion(version: Semver, raw: string, at: SourceRef): void {
-    const engine = parseVersion(FALCO_ENGINE_VERSION) as Semver;
+    const engine = parseVersion(FALCO_TARGET.engineVersion) as Semver;
     if (!isCompatible(engine, version)) {
-      this.report('engineVersionTooNew', at, LOAD_MESSAGES.engineVersionTooNew(formatVersion(version), FALCO_ENGINE_VERSION, FALCO_VERSION));
+      this.report('engineVersionTooNew', at, LOAD_MESSAGES.engineVersionTooNew(formatVersion(version), FALCO_TARGET.engineVersion, FALCO_TARGET.falcoVersion));
     }
     this.engineVersions.push({ version: formatVersion(version), raw, defined: at });
   }

@@ -1,13 +1,3 @@
-/**
- * Engine version of Falco 0.44.x (falcosecurity/falco `userspace/engine/falco_engine_version.h`
- * at the 0.44 release; see ../shared/upstream/falco-rules/MANIFEST.md). A rules file whose
- * `required_engine_version` is not compatible with it makes Falco refuse to start.
- */
-export const FALCO_ENGINE_VERSION = '0.62.0';
-
-/** The Falco release the engine version belongs to, for messages. */
-export const FALCO_VERSION = '0.44.1';
-
 export interface Semver {
   readonly major: number;
   readonly minor: number;

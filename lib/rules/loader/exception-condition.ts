@@ -1,4 +1,4 @@
-import { isListOperator } from '../condition/operators';
+import { isListOperator } from '../condition';
 import type { EffectiveException, ExceptionValue } from './effective-ruleset';
 
 /**

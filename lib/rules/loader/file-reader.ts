@@ -22,9 +22,8 @@ import {
   RULE_REPLACEABLE,
 } from './item-keys';
 import { LOAD_MESSAGES } from './load-checks';
-import { isValidPriority } from './priority';
+import { isValidPriority, closestMatch } from '../../core';
 import { scalarOffsets, type SourceFile } from './source-file';
-import { closestMatch } from './suggest';
 import {
   decodeBool,
   decodeInteger,

@@ -5,9 +5,9 @@ export { compileRuleCondition, ConditionCompiler, ConditionCompileError } from '
 export type { CompiledCondition, CompileErrorCode } from './compile-condition';
 export { conditionWithExceptions, exceptionClause, quoteItem } from './exception-condition';
 export { expandListItems, mentionsList, substituteList, substituteLists } from './list-expansion';
-export { FALCO_ENGINE_VERSION, FALCO_VERSION, isCompatible, parseVersion, formatVersion, compareVersions } from './engine-version';
+export { isCompatible, parseVersion, formatVersion, compareVersions } from './engine-version';
 export type { Semver } from './engine-version';
 export { LOAD_CHECKS, LOAD_MESSAGES } from './load-checks';
 export type { LoadCheck } from './load-checks';
-export { isValidPriority, PRIORITY_NAMES } from './priority';
+
 export { MappedText, SourceFile } from './source-file';

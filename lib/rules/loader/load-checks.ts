@@ -1,4 +1,5 @@
-import type { Severity } from '../lint/diagnostic';
+import { FALCO_PRIORITY_SPELLINGS } from '../../core';
+import type { Severity } from '../diagnostic';
 
 /**
  * The checks the loader performs while reading and merging rules files, with their severity and
@@ -76,7 +77,7 @@ export const LOAD_MESSAGES = {
   invalidListName: (name: string) =>
     `list name '${name}' contains blanks or one of ( ) " ' = , so no condition can reference it; rename it`,
   invalidPriority: (what: string, text: string) =>
-    `${what}: invalid priority '${text}'; use one of emergency, alert, critical, error, warning, notice, informational (or info), debug, in any case`,
+    `${what}: invalid priority '${text}'; use one of ${FALCO_PRIORITY_SPELLINGS}`,
   overrideNotAMap: (what: string, kind: string) =>
     `${what}: 'override' must be a mapping of key to 'append' or 'replace', such as 'override: { condition: append }', but it is ${kind}`,
   overrideBadOperation: (what: string, key: string, op: string, allowed: readonly string[]) =>

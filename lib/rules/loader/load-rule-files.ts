@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { Diagnostic } from '../lint/diagnostic';
+import type { Diagnostic } from '../diagnostic';
 import { Collector, type Report } from './collector';
 import type {
   EffectiveException,

@@ -1,4 +1,4 @@
-import { ALL_OPERATORS, LIST_OPERATORS } from '../condition/operators';
+import { ALL_OPERATORS, LIST_OPERATORS } from '../condition';
 import type { ExceptionEntry, ExceptionInfo } from './item-infos';
 import { isValidEntry } from './item-infos';
 import { LOAD_MESSAGES } from './load-checks';

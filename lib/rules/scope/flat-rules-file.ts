@@ -1,4 +1,4 @@
-import type { EffectiveException } from '../loader/effective-ruleset';
+import type { EffectiveException } from '../loader';
 
 /**
  * A rules file with nothing left to merge: no `append`, no `override`, each item written once

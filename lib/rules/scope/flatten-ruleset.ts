@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parseCondition, walk, type Expr } from '../condition';
-import type { Diagnostic } from '../lint/diagnostic';
+import type { Diagnostic } from '../diagnostic';
 import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset } from '../loader';
 import { emitOrder, OrderCycleError, type OrderItem } from './emit-order';
 import type { FlatItem, FlatRule } from './flat-rules-file';

@@ -1,5 +1,5 @@
 import * as YAML from 'yaml';
-import type { EffectiveException, ExceptionValue } from '../loader/effective-ruleset';
+import type { EffectiveException, ExceptionValue } from '../loader';
 import type { FlatItem, FlatRule, FlatRulesFile, FoldableText, PluginRequirementEntry } from './flat-rules-file';
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../lint/diagnostic';
+import type { Diagnostic } from '../diagnostic';
 
 /** Diagnostic codes of the scoping itself (the loader's diagnostics keep their own codes). */
 export const SCOPE_CODES = {

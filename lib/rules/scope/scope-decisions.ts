@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import type { Diagnostic } from '../lint/diagnostic';
+import type { Diagnostic } from '../diagnostic';
 import type { EffectiveRule, EffectiveRuleset } from '../loader';
-import { closestMatch } from '../loader/suggest';
+import { closestMatch } from '../../core';
 import { SCOPE_CODES } from './scope-codes';
 import { isScopableSource, scopeMacro, type ScopeMacro } from './scope-macros';
 import type { ScopeOptions } from './scope-options';
-import { ScopeOptionsError } from './scope-options-error';
+import { ScopeOptionsError, type ScopeOptionProblem } from './scope-options-error';
 
 /** Whether a rule is scoped, by which macro, and why not otherwise. */
 export interface ScopeDecision {
@@ -17,7 +17,7 @@ export interface ScopeDecision {
   readonly warning?: Diagnostic;
 }
 
-/** An entry of `scopedFiles` names an input by its name as given or by its base name. */
+/** An entry of `files` names an input by its name as given or by its base name. */
 export function matchesFile(entry: string, name: string): boolean {
   return entry === name || entry === path.basename(name);
 }
@@ -28,23 +28,25 @@ export function matchesFile(entry: string, name: string): boolean {
  * Throws `ScopeOptionsError` with every problem.
  */
 export function checkOptionsAgainstInputs(options: ScopeOptions, ruleset: EffectiveRuleset, names: readonly string[]): void {
-  const problems: string[] = [];
+  const problems: ScopeOptionProblem[] = [];
   const ruleNames = ruleset.rules.map((r) => r.name);
   const tags = new Set(ruleset.rules.flatMap((r) => r.tags));
   const hint = (word: string, candidates: Iterable<string>): string => {
     const m = closestMatch(word, candidates);
     return m === undefined ? '' : `; did you mean '${m}'?`;
   };
-  for (const f of options.scopedFiles ?? []) {
+  for (const f of options.files ?? []) {
     if (!names.some((n) => matchesFile(f, n))) {
-      problems.push(`'scopedFiles' names '${f}', which is not one of the input files (${names.join(', ')})`);
+      problems.push({ option: 'files', received: f, problem: `is not one of the input files (${names.join(', ')})` });
     }
   }
   for (const r of options.excludeRules ?? []) {
-    if (!ruleNames.includes(r)) problems.push(`'excludeRules' names '${r}', but no input defines a rule by that name${hint(r, ruleNames)}`);
+    if (!ruleNames.includes(r)) {
+      problems.push({ option: 'excludeRules', received: r, problem: `no input defines a rule by that name${hint(r, ruleNames)}` });
+    }
   }
   for (const t of options.excludeTags ?? []) {
-    if (!tags.has(t)) problems.push(`'excludeTags' names '${t}', but no rule of the inputs has that tag${hint(t, tags)}`);
+    if (!tags.has(t)) problems.push({ option: 'excludeTags', received: t, problem: `no rule of the inputs has that tag${hint(t, tags)}` });
   }
   if (problems.length > 0) throw new ScopeOptionsError(problems);
 }
@@ -64,7 +66,7 @@ export function decideScopes(
   const macroBySource = new Map<string, ScopeMacro>();
   const decide = (rule: EffectiveRule): ScopeDecision => {
     const file = definingFile(rule);
-    if (options.scopedFiles !== undefined && !options.scopedFiles.some((f) => matchesFile(f, file))) {
+    if (options.files !== undefined && !options.files.some((f) => matchesFile(f, file))) {
       return { rule: rule.name, reason: `its file ${path.basename(file)} is not scoped` };
     }
     if (excludedRules.has(rule.name)) return { rule: rule.name, reason: 'excluded by name' };

@@ -42,7 +42,7 @@ export function scopeHeader(
   if (macros.length === 0) lines.push('No rule is scoped, so no scope macro is defined.');
   for (const m of macros) lines.push(`  ${m.source} rules: (<condition>) and ${m.name}, where ${m.name} = ${m.condition}`);
   lines.push(
-    `Scoped files: ${options.scopedFiles === undefined ? 'all' : options.scopedFiles.length === 0 ? 'none' : options.scopedFiles.join(', ')}.`,
+    `Scoped files: ${options.files === undefined ? 'all' : options.files.length === 0 ? 'none' : options.files.join(', ')}.`,
     `Excluded rules: ${listOrNone(options.excludeRules)}.`,
     `Excluded tags: ${listOrNone(options.excludeTags)}.`,
     '',

@@ -1,3 +1,6 @@
+import { DNS1123_LABEL_DESCRIPTION, isDns1123Label } from '../../core';
+import type { ScopeOptionProblem } from './scope-options-error';
+
 /**
  * Which field tells the namespace of a syscall event:
  * - `k8smeta.ns.name`: the k8smeta plugin, fed by the k8s-metacollector (the stack's default);
@@ -7,9 +10,9 @@
  *   cri-dockerd); under containerd or CRI-O `container.name` is the bare container name and
  *   nothing would match.
  */
-export type ScopeField = 'k8smeta.ns.name' | 'k8s.ns.name' | 'container.name';
+export const SCOPE_FIELDS = ['k8smeta.ns.name', 'k8s.ns.name', 'container.name'] as const;
 
-export const SCOPE_FIELDS: readonly ScopeField[] = ['k8smeta.ns.name', 'k8s.ns.name', 'container.name'];
+export type ScopeField = (typeof SCOPE_FIELDS)[number];
 
 /** How `scopeRuleFiles` restricts rules to namespaces. */
 export interface ScopeOptions {
@@ -22,7 +25,7 @@ export interface ScopeOptions {
    * that first defined it.
    * @default - every input file
    */
-  readonly scopedFiles?: readonly string[];
+  readonly files?: readonly string[];
   /**
    * Rules left cluster-wide, by exact name. Each must name a rule of the inputs.
    * @default []
@@ -35,46 +38,58 @@ export interface ScopeOptions {
   readonly excludeTags?: readonly string[];
 }
 
-/** Kubernetes' DNS-1123 label, the format of a namespace name (apimachinery `IsDNS1123Label`). */
-export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export type ScopeOptionName = keyof ScopeOptions;
 
 /**
- * Checks the options that do not depend on the inputs and returns one message per problem
- * (all at once), each naming the option and the value received and saying what is allowed.
+ * The one vocabulary of the scope options: the library's option (and the stack's
+ * `rules.scope.<option>` prop) and the `falco-gitops scope` flag that sets it. Every message about
+ * an option is worded with the name the user wrote, through this table.
  */
-export function validateScopeOptions(options: ScopeOptions): string[] {
-  const problems: string[] = [];
+export const SCOPE_OPTION_FLAGS: Readonly<Record<ScopeOptionName, string>> = {
+  namespaces: '--namespace',
+  field: '--field',
+  files: '--scoped-file',
+  excludeRules: '--exclude-rule',
+  excludeTags: '--exclude-tag',
+};
+
+/**
+ * Checks the options that do not depend on the inputs and returns every problem at once, each
+ * naming the option and the value received and saying what is allowed.
+ */
+export function validateScopeOptions(options: ScopeOptions): ScopeOptionProblem[] {
+  const problems: ScopeOptionProblem[] = [];
   const namespaces = options.namespaces as unknown;
   if (!Array.isArray(namespaces) || namespaces.length === 0) {
-    problems.push("'namespaces' must list at least one namespace, e.g. ['prod']");
+    problems.push({ option: 'namespaces', received: namespaces, problem: 'must list at least one namespace', fix: "e.g. ['prod']" });
   } else {
     const seen = new Set<string>();
     for (const ns of namespaces as unknown[]) {
-      if (typeof ns !== 'string' || ns.length > 63 || !DNS1123_LABEL.test(ns)) {
-        problems.push(
-          `'namespaces' has ${JSON.stringify(ns)}: a namespace is a DNS-1123 label ` +
-            '(at most 63 characters: lower-case letters, digits and \'-\', starting and ending with a letter or digit)',
-        );
+      if (!isDns1123Label(ns)) {
+        problems.push({ option: 'namespaces', received: ns, problem: `a namespace is ${DNS1123_LABEL_DESCRIPTION}` });
       } else if (seen.has(ns)) {
-        problems.push(`'namespaces' lists '${ns}' twice`);
+        problems.push({ option: 'namespaces', received: ns, problem: 'is listed twice', fix: 'list each namespace once' });
       }
       if (typeof ns === 'string') seen.add(ns);
     }
   }
-  if (!SCOPE_FIELDS.includes(options.field)) {
-    problems.push(
-      `'field' is ${JSON.stringify(options.field)}: expected one of ${SCOPE_FIELDS.map((f) => `'${f}'`).join(', ')}`,
-    );
+  if (!(SCOPE_FIELDS as readonly unknown[]).includes(options.field)) {
+    problems.push({
+      option: 'field',
+      received: options.field,
+      problem: `must be one of ${SCOPE_FIELDS.map((f) => `'${f}'`).join(', ')}`,
+      fix: "use 'k8smeta.ns.name' (see the README section on scoping)",
+    });
   }
-  for (const key of ['scopedFiles', 'excludeRules', 'excludeTags'] as const) {
+  for (const key of ['files', 'excludeRules', 'excludeTags'] as const) {
     const list = options[key] as unknown;
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' || v === '')) {
-      problems.push(`'${key}' must be a list of non-empty strings`);
+      problems.push({ option: key, received: list, problem: 'must be a list of non-empty strings' });
       continue;
     }
     const dup = list.find((v, i) => list.indexOf(v) !== i) as string | undefined;
-    if (dup !== undefined) problems.push(`'${key}' lists '${dup}' twice`);
+    if (dup !== undefined) problems.push({ option: key, received: dup, problem: 'is listed twice', fix: 'list each name once' });
   }
   return problems;
 }

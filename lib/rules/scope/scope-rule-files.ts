@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../lint/diagnostic';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic';
 import { loadRuleTexts, type EffectiveRuleset, type LoadResult, type RuleText } from '../loader';
-import { sha256Hex } from '../vendor/sha256';
+import { sha256Hex } from '../../core';
 import { firstDefinitionFilesOf } from './first-definitions';
 import type { FlatItem } from './flat-rules-file';
 import { flattenRuleset } from './flatten-ruleset';

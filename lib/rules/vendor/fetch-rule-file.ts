@@ -32,8 +32,8 @@ export async function fetchRuleFile(file: LockedRuleFile, from: string | undefin
     return { bytes: fs.readFileSync(origin), origin };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new VendorError(`${file.name}: not found in ${from}: no file ${origin}`);
-    throw new VendorError(`${file.name}: cannot read ${origin}: ${(e as Error).message}`);
+    if (code === 'ENOENT') throw new VendorError({ subject: file.name, problem: `not found in ${from}: no file ${origin}` });
+    throw new VendorError({ subject: file.name, problem: `cannot read ${origin}: ${(e as Error).message}` });
   }
 }
 
@@ -45,18 +45,23 @@ async function download(name: string, url: string): Promise<Buffer> {
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (e as Error).message;
-    throw new VendorError(`${name}: download failed from ${url}: ${why}; check the network, or vendor from a local copy or mirror with --from DIR|URL`);
+    throw new VendorError({
+      subject: name,
+      problem: `download failed from ${url}: ${why}`,
+      fix: 'check the network, or vendor from a local copy or mirror with --from DIR|URL',
+    });
   }
   if (!response.ok) {
     // Drain the body so the connection is released before we give up.
     await response.arrayBuffer().catch(() => undefined);
-    throw new VendorError(
-      `${name}: download failed from ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-    );
+    throw new VendorError({
+      subject: name,
+      problem: `download failed from ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    });
   }
   try {
     return Buffer.from(await response.arrayBuffer());
   } catch (e) {
-    throw new VendorError(`${name}: download from ${url} was interrupted: ${(e as Error).message}`);
+    throw new VendorError({ subject: name, problem: `download from ${url} was interrupted: ${(e as Error).message}` });
   }
 }

@@ -1,5 +1,4 @@
 export * from './vendor-error';
-export * from './sha256';
 export * from './rules-lock';
 export * from './fetch-rule-file';
 export * from './vendor-rules';

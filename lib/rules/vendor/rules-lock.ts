@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import type { Problem } from '../../core';
 import { VendorError } from './vendor-error';
 
 /** One pinned upstream rule file, in load order. */
@@ -43,22 +44,22 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function parseRulesLock(text: string, file: string): RulesLock {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const at = (node: YamlNode | null | undefined, key: string, message: string): void => {
     const offset = node?.range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(offset);
-    problems.push(`${file}:${line}:${col}: ${key}: ${message}`);
+    problems.push({ subject: `${file}:${line}:${col}`, problem: `${key}: ${message}` });
   };
 
   for (const e of doc.errors) {
     const { line, col } = lineCounter.linePos(e.pos[0]);
-    problems.push(`${file}:${line}:${col}: invalid YAML: ${e.message.split('\n')[0]}`);
+    problems.push({ subject: `${file}:${line}:${col}`, problem: `invalid YAML: ${e.message.split('\n')[0]}` });
   }
-  if (problems.length > 0) throw new VendorError(problems.join('\n'));
+  if (problems.length > 0) throw new VendorError(problems, { summary: `invalid rules lock ${file}` });
 
   const root = doc.contents;
   if (!isMap(root)) {
-    throw new VendorError(`${file}:1:1: expected a mapping with keys ${TOP_KEYS.join(', ')}`);
+    throw new VendorError({ subject: `${file}:1:1`, problem: `expected a mapping with keys ${TOP_KEYS.join(', ')}` });
   }
 
   checkKeys(root, TOP_KEYS, '', at);
@@ -113,7 +114,7 @@ export function parseRulesLock(text: string, file: string): RulesLock {
     });
   }
 
-  if (problems.length > 0) throw new VendorError(problems.join('\n'));
+  if (problems.length > 0) throw new VendorError(problems, { summary: `invalid rules lock ${file}` });
   return {
     file,
     release: release as string,
@@ -131,9 +132,10 @@ export function readRulesLock(file: string): RulesLock {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new VendorError(
-      code === 'ENOENT' ? `${file}: rules lock not found` : `${file}: cannot read rules lock: ${(e as Error).message}`,
-    );
+    throw new VendorError({
+      subject: file,
+      problem: code === 'ENOENT' ? 'rules lock not found' : `cannot read rules lock: ${(e as Error).message}`,
+    });
   }
   return parseRulesLock(text, file);
 }

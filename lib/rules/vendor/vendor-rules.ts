@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fetchRuleFile } from './fetch-rule-file';
 import { readRulesLock } from './rules-lock';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../../core';
 import { VendorError } from './vendor-error';
 
 export interface VendorRulesOptions {
@@ -61,10 +61,12 @@ export async function vendorRules(options: VendorRulesOptions): Promise<VendorRu
     const { bytes, origin } = await fetchRuleFile(file, options.from, rootDir);
     const actual = sha256Hex(bytes);
     if (actual !== file.sha256) {
-      throw new VendorError(
-        `${file.name}: sha256 mismatch for ${origin}: expected ${file.sha256} (${lock.file}), got ${actual}. ` +
+      throw new VendorError({
+        subject: file.name,
+        problem:
+          `sha256 mismatch for ${origin}: expected ${file.sha256} (${lock.file}), got ${actual}. ` +
           `The source does not hold the locked release ${lock.release}; nothing was written.`,
-      );
+      });
     }
     fetched.push({ file, bytes, origin });
   }
@@ -72,7 +74,7 @@ export async function vendorRules(options: VendorRulesOptions): Promise<VendorRu
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new VendorError(`${dir}: cannot create vendor directory: ${(e as Error).message}`);
+    throw new VendorError({ subject: dir, problem: `cannot create vendor directory: ${(e as Error).message}` });
   }
   const files: VendoredFile[] = [];
   for (const { file, bytes, origin } of fetched) {
@@ -96,12 +98,12 @@ function writeVerified(target: string, bytes: Buffer, expected: string): void {
     }
     const written = sha256Hex(fs.readFileSync(temp));
     if (written !== expected) {
-      throw new VendorError(`${target}: sha256 of the written file is ${written}, expected ${expected}; nothing was replaced`);
+      throw new VendorError({ subject: target, problem: `sha256 of the written file is ${written}, expected ${expected}; nothing was replaced` });
     }
     fs.renameSync(temp, target);
   } catch (e) {
     fs.rmSync(temp, { force: true });
     if (e instanceof VendorError) throw e;
-    throw new VendorError(`${target}: cannot write: ${(e as Error).message}`);
+    throw new VendorError({ subject: target, problem: `cannot write: ${(e as Error).message}` });
   }
 }

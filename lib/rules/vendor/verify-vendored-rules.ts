@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRulesLock } from './rules-lock';
-import { sha256Hex } from './sha256';
+import { sha256Hex, type Problem } from '../../core';
 import { VendorError } from './vendor-error';
 
 /** A vendored rule file that matched its lock entry; `text` is ready for the loader. */
@@ -22,9 +22,11 @@ export interface VerifiedRuleFile {
  * Throws one `VendorError` listing every missing or mismatching file, each naming the file, the
  * expected and the actual checksum, and the fix (`npm run rules:vendor`).
  */
+const RESTORE = "run 'npm run rules:vendor' to restore the locked upstream rules";
+
 export function verifyVendoredRules(lockFile: string, dir: string): VerifiedRuleFile[] {
   const lock = readRulesLock(lockFile);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const files: VerifiedRuleFile[] = [];
   for (const file of lock.files) {
     const where = path.join(dir, file.name);
@@ -33,25 +35,31 @@ export function verifyVendoredRules(lockFile: string, dir: string): VerifiedRule
       bytes = fs.readFileSync(where);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      problems.push(
-        code === 'ENOENT'
-          ? `${where}: missing (locked in ${lock.file} as ${lock.release}, sha256 ${file.sha256})`
-          : `${where}: cannot read: ${(e as Error).message}`,
-      );
+      problems.push({
+        subject: where,
+        problem:
+          code === 'ENOENT'
+            ? `missing (locked in ${lock.file} as ${lock.release}, sha256 ${file.sha256})`
+            : `cannot read: ${(e as Error).message}`,
+        fix: RESTORE,
+      });
       continue;
     }
     const actual = sha256Hex(bytes);
     if (actual !== file.sha256) {
-      problems.push(
-        `${where}: sha256 mismatch: expected ${file.sha256} (${lock.file}, ${lock.release}), found ${actual}; ` +
+      problems.push({
+        subject: where,
+        problem:
+          `sha256 mismatch: expected ${file.sha256} (${lock.file}, ${lock.release}), found ${actual}; ` +
           'the file was changed or comes from another release',
-      );
+        fix: RESTORE,
+      });
       continue;
     }
     files.push({ name: file.name, path: where, sha256: actual, text: bytes.toString('utf8') });
   }
   if (problems.length > 0) {
-    throw new VendorError(`${problems.join('\n')}\nRun 'npm run rules:vendor' to restore the locked upstream rules.`);
+    throw new VendorError(problems, { summary: 'vendored upstream rules do not match the lock' });
   }
   return files;
 }

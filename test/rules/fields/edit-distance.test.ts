@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../../lib/rules/fields/edit-distance';
+import { editDistance } from '../../../lib/core/edit-distance';
 
 describe('editDistance', () => {
   it.each([

@@ -25,7 +25,8 @@ function collectUses(): Use[] {
     const file = path.basename(filePath);
     const items = parse(fs.readFileSync(filePath, 'utf8')) as Record<string, unknown>[];
     const ruleSources = new Set(items.filter((item) => 'rule' in item).map((item) => String(item.source ?? 'syscall')));
-    const macroSource = ruleSources.size === 1 ? [...ruleSources][0] : 'syscall';
+    const [onlySource] = ruleSources;
+    const macroSource = ruleSources.size === 1 && onlySource !== undefined ? onlySource : 'syscall';
     for (const item of items) {
       if ('macro' in item && typeof item.condition === 'string') {
         for (const reference of conditionFieldReferences(item.condition)) {

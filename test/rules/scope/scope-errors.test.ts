@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScopeOptionsError, scopeRuleFiles, type ScopeOptions } from '../../../lib/rules/scope';
+import { formatProblem } from '../../../lib/core';
+import { SCOPE_OPTION_FLAGS, ScopeOptionsError, scopeRuleFiles, type ScopeOptions } from '../../../lib/rules/scope';
 import type { RuleText } from './scope-helpers';
 
 const RULES: RuleText = {
@@ -22,54 +23,79 @@ function optionProblems(options: ScopeOptions, inputs: RuleText[] = [RULES]): re
     scopeRuleFiles(inputs, options);
   } catch (e) {
     expect(e).toBeInstanceOf(ScopeOptionsError);
-    return (e as ScopeOptionsError).problems;
+    return (e as ScopeOptionsError).problems.map(formatProblem);
   }
   throw new Error('expected a ScopeOptionsError');
 }
 
 describe('scopeRuleFiles options', () => {
   it('fails when no namespace is given', () => {
-    expect(optionProblems({ ...PROD, namespaces: [] })).toEqual(["'namespaces' must list at least one namespace, e.g. ['prod']"]);
+    expect(optionProblems({ ...PROD, namespaces: [] })).toEqual([
+      "namespaces: received []; must list at least one namespace. Fix: e.g. ['prod']",
+    ]);
   });
 
   it('fails when a namespace is not a DNS-1123 label, or listed twice, all at once', () => {
+    const label = "a DNS-1123 label (at most 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit)";
     expect(optionProblems({ ...PROD, namespaces: ['Prod', 'prod', 'prod', 'a_b'] })).toEqual([
-      `'namespaces' has "Prod": a namespace is a DNS-1123 label (at most 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit)`,
-      "'namespaces' lists 'prod' twice",
-      `'namespaces' has "a_b": a namespace is a DNS-1123 label (at most 63 characters: lower-case letters, digits and '-', starting and ending with a letter or digit)`,
+      `namespaces: received "Prod"; a namespace is ${label}.`,
+      'namespaces: received "prod"; is listed twice. Fix: list each namespace once',
+      `namespaces: received "a_b"; a namespace is ${label}.`,
     ]);
   });
 
   it('fails when the field is not one of the three', () => {
     expect(optionProblems({ ...PROD, field: 'k8s.pod.name' as never })).toEqual([
-      `'field' is "k8s.pod.name": expected one of 'k8smeta.ns.name', 'k8s.ns.name', 'container.name'`,
+      "field: received \"k8s.pod.name\"; must be one of 'k8smeta.ns.name', 'k8s.ns.name', 'container.name'. " +
+        "Fix: use 'k8smeta.ns.name' (see the README section on scoping)",
     ]);
   });
 
   it('fails when an excluded rule does not exist, suggesting the closest name', () => {
     expect(optionProblems({ ...PROD, excludeRules: ['Shell in Container'] })).toEqual([
-      "'excludeRules' names 'Shell in Container', but no input defines a rule by that name; did you mean 'Shell In Container'?",
+      "excludeRules: received \"Shell in Container\"; no input defines a rule by that name; did you mean 'Shell In Container'?",
     ]);
   });
 
   it('fails when an excluded tag is on no rule', () => {
     expect(optionProblems({ ...PROD, excludeTags: ['falco_gitops_cluster_wide'] })).toEqual([
-      "'excludeTags' names 'falco_gitops_cluster_wide', but no rule of the inputs has that tag",
+      'excludeTags: received "falco_gitops_cluster_wide"; no rule of the inputs has that tag.',
     ]);
   });
 
   it('fails when a scoped file is not an input', () => {
-    expect(optionProblems({ ...PROD, scopedFiles: ['upstream.yaml'] })).toEqual([
-      "'scopedFiles' names 'upstream.yaml', which is not one of the input files (rules/local.yaml)",
+    expect(optionProblems({ ...PROD, files: ['upstream.yaml'] })).toEqual([
+      'files: received "upstream.yaml"; is not one of the input files (rules/local.yaml).',
+    ]);
+  });
+
+  it('names each option as the caller wrote it: the stack prop, or the command-line flag', () => {
+    let error: unknown;
+    try {
+      scopeRuleFiles([RULES], { ...PROD, files: ['upstream.yaml'] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScopeOptionsError);
+    const scopeError = error as ScopeOptionsError;
+    expect(scopeError.as((o) => `rules.scope.${o}`, { summary: 'invalid rules.scope' }).problems.map(formatProblem)).toEqual([
+      'rules.scope.files: received "upstream.yaml"; is not one of the input files (rules/local.yaml).',
+    ]);
+    const usage = scopeError.as((o) => SCOPE_OPTION_FLAGS[o], { summary: 'invalid options', usage: true });
+    expect(usage.exitCode).toBe(2);
+    expect(usage.problems.map(formatProblem)).toEqual([
+      '--scoped-file: received "upstream.yaml"; is not one of the input files (rules/local.yaml).',
     ]);
   });
 
   it('accepts a scoped file by its base name', () => {
-    expect(scopeRuleFiles([RULES], { ...PROD, scopedFiles: ['local.yaml'] }).scopedRules).toEqual(['Shell In Container']);
+    expect(scopeRuleFiles([RULES], { ...PROD, files: ['local.yaml'] }).scopedRules).toEqual(['Shell In Container']);
   });
 
   it('fails when an option list repeats a value', () => {
-    expect(optionProblems({ ...PROD, excludeTags: ['shell', 'shell'] })).toEqual(["'excludeTags' lists 'shell' twice"]);
+    expect(optionProblems({ ...PROD, excludeTags: ['shell', 'shell'] })).toEqual([
+      'excludeTags: received "shell"; is listed twice. Fix: list each name once',
+    ]);
   });
 });
 
@@ -143,7 +169,7 @@ describe('scopeRuleFiles diagnostics', () => {
     };
     const local: RuleText = { name: 'local.yaml', text: '- rule: Shell In Container\n  priority: ERROR\n  override: {priority: replace}\n' };
     // WHEN only the later file is scoped
-    const result = scopeRuleFiles([upstream, local], { ...PROD, scopedFiles: ['local.yaml'] });
+    const result = scopeRuleFiles([upstream, local], { ...PROD, files: ['local.yaml'] });
     // THEN the rule belongs to the file that defined it, which is not scoped, and is written there
     expect(result.unscopedRules).toEqual([{ name: 'Shell In Container', reason: 'its file upstream.yaml is not scoped' }]);
     expect(result.files[0]?.text).toContain('- rule: Shell In Container\n');

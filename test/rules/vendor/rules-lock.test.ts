@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRulesLock, readRulesLock, sha256Hex, VendorError } from '../../../lib/rules/vendor';
+import { sha256Hex } from '../../../lib/core';
+import { parseRulesLock, readRulesLock, VendorError } from '../../../lib/rules/vendor';
 import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 
 const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
@@ -11,7 +12,8 @@ function lockFailure(text: string): string {
     parseRulesLock(text, 'test.lock.yaml');
   } catch (e) {
     expect(e).toBeInstanceOf(VendorError);
-    return (e as Error).message;
+    // One problem a line, each positioned in the lock: `file:line:col: key: what is wrong`.
+    return (e as VendorError).problems.map((p) => `${p.subject}: ${p.problem}`).join('\n');
   }
   throw new Error('expected the lock to be rejected');
 }
@@ -101,6 +103,6 @@ describe('parseRulesLock', () => {
   });
 
   it('fails when the lock does not exist, naming it', () => {
-    expect(() => readRulesLock('no/such.lock.yaml')).toThrow(new VendorError('no/such.lock.yaml: rules lock not found'));
+    expect(() => readRulesLock('no/such.lock.yaml')).toThrow(new VendorError({ subject: 'no/such.lock.yaml', problem: 'rules lock not found' }));
   });
 });

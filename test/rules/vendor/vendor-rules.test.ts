@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRulesLock, sha256Hex, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
+import { sha256Hex } from '../../../lib/core';
+import { readRulesLock, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
 import { runVendorRules } from '../../../scripts/vendor-rules';
 import { REPO_ROOT, SHARED_DIR, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 
 const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
+const RESTORE = "run 'npm run rules:vendor' to restore the locked upstream rules";
 const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
 const NAMES = readRulesLock(LOCK).files.map((f) => f.name);
 const SHA = Object.fromEntries(readRulesLock(LOCK).files.map((f) => [f.name, f.sha256]));
@@ -174,9 +176,14 @@ describe('verifyVendoredRules', () => {
     // WHEN synth verifies THEN it refuses with the exact message
     expect(() => verifyVendoredRules(LOCK, to)).toThrow(
       new VendorError(
-        `${file}: sha256 mismatch: expected ${SHA['falco_rules.yaml']} (${LOCK}, falco-rules-5.1.0), found ${edited}; ` +
-          'the file was changed or comes from another release\n' +
-          "Run 'npm run rules:vendor' to restore the locked upstream rules.",
+        [{
+          subject: file,
+          problem:
+            `sha256 mismatch: expected ${SHA['falco_rules.yaml']} (${LOCK}, falco-rules-5.1.0), found ${edited}; ` +
+            'the file was changed or comes from another release',
+          fix: RESTORE,
+        }],
+        { summary: 'vendored upstream rules do not match the lock' },
       ),
     );
   });
@@ -186,11 +193,12 @@ describe('verifyVendoredRules', () => {
     fs.copyFileSync(path.join(RELEASE_DIR, 'falco_rules.yaml'), path.join(to, 'falco_rules.yaml'));
     expect(() => verifyVendoredRules(LOCK, to)).toThrow(
       new VendorError(
-        [
-          `${path.join(to, 'falco-incubating_rules.yaml')}: missing (locked in ${LOCK} as falco-rules-5.1.0, sha256 ${SHA['falco-incubating_rules.yaml']})`,
-          `${path.join(to, 'falco-sandbox_rules.yaml')}: missing (locked in ${LOCK} as falco-rules-5.1.0, sha256 ${SHA['falco-sandbox_rules.yaml']})`,
-          "Run 'npm run rules:vendor' to restore the locked upstream rules.",
-        ].join('\n'),
+        ['falco-incubating_rules.yaml', 'falco-sandbox_rules.yaml'].map((name) => ({
+          subject: path.join(to, name),
+          problem: `missing (locked in ${LOCK} as falco-rules-5.1.0, sha256 ${SHA[name]})`,
+          fix: RESTORE,
+        })),
+        { summary: 'vendored upstream rules do not match the lock' },
       ),
     );
   });

@@ -18,8 +18,7 @@ export function formatAjvErrors(errors: readonly ErrorObject[]): string[] {
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
       const branches: ErrorObject[] = [];
       // ajv reports branch errors right before the combinator error, all at or below its path.
-      while (folded.length > 0) {
-        const previous = folded[folded.length - 1];
+      for (let previous = folded.at(-1); previous !== undefined; previous = folded.at(-1)) {
         if (!previous.every((e) => isAtOrBelow(e.instancePath, error.instancePath))) break;
         branches.unshift(...previous);
         folded.pop();

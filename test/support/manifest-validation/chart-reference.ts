@@ -74,8 +74,8 @@ function addIfAbsent(values: JsonObject, keyPath: HelmValuePath, sample: unknown
     if (!isJsonObject(child)) throw new Error(`documented optional value '${keyPath.join('.')}' has no parent map '${key}'`);
     node = child;
   }
-  const last = keyPath[keyPath.length - 1];
-  if (!(last in node)) node[last] = structuredClone(sample);
+  const last = keyPath.at(-1);
+  if (last !== undefined && !(last in node)) node[last] = structuredClone(sample);
 }
 
 interface Dependency {

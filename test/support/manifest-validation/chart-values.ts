@@ -92,7 +92,7 @@ function isFreeForm(keyPath: HelmValuePath, scope: Scope): boolean {
 }
 
 function unknownKey(keyPath: HelmValuePath, upstream: JsonObject, source: string): string {
-  const key = keyPath[keyPath.length - 1];
+  const key = keyPath.at(-1) ?? '';
   const suggestion = closestMatch(key, Object.keys(upstream));
   const hint = suggestion === undefined ? '' : `; did you mean '${formatHelmValuePath([...keyPath.slice(0, -1), suggestion])}'?`;
   return `unknown Helm value '${formatHelmValuePath(keyPath)}' (not in ${source}${hint})`;

@@ -25,7 +25,7 @@ export function validateHelmChart(obj: unknown): string[] {
     return prefixProblems(obj, [`/apiVersion must be '${HELM_CONTROLLER_API_VERSION}', got ${JSON.stringify(obj.apiVersion)}`]);
   }
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
-  const crd = Object.hasOwn(CRDS, kind) ? CRDS[kind]() : undefined;
+  const crd = Object.hasOwn(CRDS, kind) ? CRDS[kind]?.() : undefined;
   if (crd === undefined) {
     return prefixProblems(obj, [
       `unknown kind ${JSON.stringify(obj.kind)} for apiVersion '${HELM_CONTROLLER_API_VERSION}' (helm-controller defines ${Object.keys(CRDS).join(' and ')})`,

@@ -1,5 +1,5 @@
 import { parseCondition, type Expr } from '../../condition';
-import type { ConditionPart } from '../../loader/effective-ruleset';
+import type { ConditionPart } from '../../loader';
 import { defineLintRule } from '../lint-rule';
 
 /** The root operator of a condition, or undefined if it does not parse. */

@@ -1,7 +1,6 @@
 import { ConditionSyntaxError, parseCondition } from '../../condition';
-import { conditionWithExceptions } from '../../loader/exception-condition';
-import { substituteLists } from '../../loader/list-expansion';
-import type { SourceRef } from '../../loader/effective-ruleset';
+import { conditionWithExceptions, substituteLists } from '../../loader';
+import type { SourceRef } from '../../loader';
 import { defineLintRule } from '../lint-rule';
 
 /** The text around `offset`, on one line, for messages. */

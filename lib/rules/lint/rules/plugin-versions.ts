@@ -1,6 +1,10 @@
-import { isCompatible, parseVersion } from '../../loader/engine-version';
+import { FALCO_TARGET } from '../../../core';
+import { isCompatible, parseVersion } from '../../loader';
 import { defineLintRule } from '../lint-rule';
-import { PINNED_FALCO_CHART, SHIPPED_PLUGIN_VERSIONS } from '../plugin-table';
+
+/** `falco 9.1.0`: the chart whose plugins the rules are checked against (`FALCO_TARGET`). */
+const PINNED_FALCO_CHART = `${FALCO_TARGET.chart.name} ${FALCO_TARGET.chart.version}`;
+const SHIPPED_PLUGIN_VERSIONS = FALCO_TARGET.plugins;
 
 /**
  * Each `required_plugin_versions` entry must be met by a plugin the pinned chart ships: same

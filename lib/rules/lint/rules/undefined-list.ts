@@ -1,5 +1,5 @@
 import { isListOperator, walk } from '../../condition';
-import { closestMatch } from '../../loader/suggest';
+import { closestMatch } from '../../../core';
 import { defineLintRule } from '../lint-rule';
 
 /**

@@ -1,5 +1,5 @@
-import type { SourceRef } from '../../loader/effective-ruleset';
-import { closestMatch } from '../../loader/suggest';
+import type { SourceRef } from '../../loader';
+import { closestMatch } from '../../../core';
 import { defineLintRule } from '../lint-rule';
 
 const where = (r: SourceRef): string => `${r.file}:${r.line}:${r.column}`;

@@ -36,7 +36,7 @@ export function conditionFieldReferences(condition: string): FieldReference[] {
 
   const rest = (): string => condition.slice(pos);
   const skipSpace = (): void => {
-    while (pos < condition.length && /\s/.test(condition[pos])) {
+    while (pos < condition.length && /\s/.test(condition.charAt(pos))) {
       pos++;
     }
   };
@@ -149,8 +149,9 @@ export function conditionFieldReferences(condition: string): FieldReference[] {
 export function outputFieldReferences(output: string): FieldReference[] {
   const references: FieldReference[] = [];
   for (const match of output.matchAll(/%(%|[a-z0-9_]+(?:\.[a-zA-Z0-9_]+)+(?:\[[^\]]*\])?)/g)) {
-    if (match[1] !== '%') {
-      references.push(toReference(match[1]));
+    const field = match[1];
+    if (field !== undefined && field !== '%') {
+      references.push(toReference(field));
     }
   }
   return references;

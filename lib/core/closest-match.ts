@@ -1,4 +1,4 @@
-import { editDistance } from '../fields/edit-distance';
+import { editDistance } from './edit-distance';
 
 /**
  * The candidate closest to `word` when it is a plausible typo (at most 2 edits, and fewer than

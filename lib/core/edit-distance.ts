@@ -9,20 +9,22 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
   if (Math.abs(a.length - b.length) > limit) {
     return limit + 1;
   }
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Every index below is in range; `?? 0` only satisfies the checker.
+  let previous = Uint32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > limit) {
       return limit + 1;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return Math.min(previous[b.length], limit + 1);
+  return Math.min(previous[b.length] ?? 0, limit + 1);
 }

@@ -1,0 +1,3 @@
+export * from './argocd-app-project';
+export * from './argocd-application';
+export * from './argocd-defaults';

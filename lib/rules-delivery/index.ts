@@ -1,0 +1,2 @@
+export * from './load-rule-bundles';
+export * from './rule-bundle';

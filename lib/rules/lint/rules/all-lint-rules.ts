@@ -1,0 +1,29 @@
+import type { LintRule } from '../lint-rule';
+import { appendPrecedence } from './append-precedence';
+import { conditionSyntax } from './condition-syntax';
+import { deprecatedField } from './deprecated-field';
+import { expandedCondition } from './expanded-condition';
+import { listCycle } from './list-cycle';
+import { macroCycle } from './macro-cycle';
+import { outputFieldsRule } from './output-fields';
+import { pluginVersions } from './plugin-versions';
+import { undefinedList } from './undefined-list';
+import { undefinedMacro } from './undefined-macro';
+import { unknownField } from './unknown-field';
+import { unknownSource } from './unknown-source';
+
+/** Every lint rule, run in this order after the loader's own checks. */
+export const LINT_RULES: readonly LintRule[] = [
+  conditionSyntax,
+  expandedCondition,
+  undefinedMacro,
+  undefinedList,
+  macroCycle,
+  listCycle,
+  appendPrecedence,
+  unknownSource,
+  unknownField,
+  outputFieldsRule,
+  deprecatedField,
+  pluginVersions,
+];

@@ -1,0 +1,92 @@
+import { ARGOCD_DEFAULTS } from '../argocd';
+import { FALCO_HELM_CHART_DEFAULTS, FALCOSIDEKICK_HELM_CHART_DEFAULTS } from '../falco';
+import type { PodSecurityLevel } from '../namespaces';
+import { RULE_BUNDLES_DEFAULTS } from '../rules-delivery';
+import { DEMO_WORKLOADS_DEFAULTS } from '../workloads';
+import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
+import type { ResolvedStackProps } from './resolved-stack-props';
+
+/** The tag shared by every project rule that must fire in all namespaces (see `rules/falco-gitops_rules.yaml`). */
+export const CLUSTER_WIDE_TAG = 'falco_gitops_cluster_wide';
+
+/**
+ * A default computed from what the user gave and what is already resolved, e.g. a PSA `warn`
+ * level that follows `enforce`. Resolved after every literal default, in key order.
+ */
+export class Derived<T> {
+  constructor(
+    readonly compute: (context: {
+      /** The user's props at the same level (the object this key belongs to). */
+      readonly given: Readonly<Record<string, unknown>>;
+      /** The resolved values at the same level, so far. */
+      readonly siblings: Readonly<Record<string, unknown>>;
+      /** The whole resolved props, so far. */
+      readonly root: ResolvedStackProps;
+    }) => T,
+  ) {}
+}
+
+/** The shape of `STACK_DEFAULTS`: every resolved key, with a literal default or a `Derived` one. */
+export type StackDefaults<T> = {
+  readonly [K in keyof T]: T[K] extends readonly unknown[] | string | number | boolean | undefined
+    ? T[K] | Derived<T[K]>
+    : StackDefaults<T[K]>;
+};
+
+/** Dev and prod: admit the demo workloads, report what `restricted` would reject. */
+const workloadNamespace = (name: string): StackDefaults<ResolvedStackProps['namespaces']['dev']> => ({
+  name,
+  enforce: 'baseline',
+  warn: new Derived(({ given, siblings }) =>
+    given.enforce === undefined ? 'restricted' : (siblings.enforce as PodSecurityLevel),
+  ),
+  audit: new Derived(({ siblings }) => siblings.warn as PodSecurityLevel),
+});
+
+/**
+ * Every prop of the stack and its default: the one source from which `resolveStackProps` fills
+ * the props and `validateStackProps` knows which keys exist (any other key is a typo). A key whose
+ * default is `undefined` is optional with no default. The constructs' own defaults are reused, so
+ * a construct used on its own and the stack agree.
+ */
+export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
+  namespaces: {
+    // Falco's pods are privileged (kernel instrumentation): any other level rejects them.
+    security: {
+      name: 'secured-ns',
+      enforce: 'privileged',
+      warn: new Derived(({ siblings }) => siblings.enforce as PodSecurityLevel),
+      audit: new Derived(({ siblings }) => siblings.warn as PodSecurityLevel),
+    },
+    dev: workloadNamespace('dev'),
+    prod: workloadNamespace('prod'),
+  },
+  demoWorkloads: { enabled: true, ...DEMO_WORKLOADS_DEFAULTS },
+  falco: { ...FALCO_HELM_CHART_DEFAULTS },
+  falcosidekick: {
+    ...FALCOSIDEKICK_HELM_CHART_DEFAULTS,
+    telegram: { ...FALCOSIDEKICK_HELM_CHART_DEFAULTS.telegram },
+  },
+  rules: {
+    ...RULE_BUNDLES_DEFAULTS,
+    upstreamRulesDir: undefined,
+    scope: {
+      namespaces: new Derived(({ root }) => [root.namespaces.prod.name]),
+      field: 'k8smeta.ns.name',
+      files: undefined,
+      excludeRules: [],
+      excludeTags: [CLUSTER_WIDE_TAG],
+    },
+  },
+  argocd: {
+    // Required; validation names it when it is missing.
+    repoUrl: undefined,
+    ...ARGOCD_DEFAULTS,
+  },
+};
+
+/** Sanity check at compile time: the defaults cover exactly the props a user may set. */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type KeyTree<T> = { [K in keyof T]-?: NonNullable<T[K]> extends readonly unknown[] | string | number | boolean ? true : KeyTree<NonNullable<T[K]>> };
+const _propsAndDefaultsAgree: Exact<KeyTree<FalcoGitopsStackProps>, KeyTree<ResolvedStackProps>> = true;
+void _propsAndDefaultsAgree;

@@ -1,0 +1,2 @@
+export * from './demo-deployment';
+export * from './demo-workloads';
