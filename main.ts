@@ -6,7 +6,7 @@
  * (secured-ns/dev/prod, Falco 9.1.0 with modern eBPF and the k8s-metacollector, Falcosidekick 0.14.0
  * to Telegram, the default rules scoped to prod). See lib/stack/falco-gitops-stack-props.ts.
  */
-import { FalcoGitopsStack, runSynth, type FalcoGitopsStackProps } from './lib';
+import { FalcoGitopsStack, runSynth, type FalcoGitopsStackProps } from 'falco-gitops';
 
 export const stackProps: FalcoGitopsStackProps = {
   argocd: {

@@ -6,6 +6,8 @@ export interface BenchResult {
   readonly runs: number;
   /** The target this figure is held to, if any. */
   readonly targetMs?: number;
+  /** How to print the target, when `< targetMs ms` does not say it (e.g. a multiple of another figure). */
+  readonly target?: string;
 }
 
 /** Runs `work` `warmup` times unmeasured, then `runs` times, and returns the median wall time. */

@@ -8,6 +8,7 @@ import { synthesizeStack } from '../lib/synth/synthesize';
 import { writeDist } from '../lib/synth/write-dist';
 import { tempProject } from '../test/synth/synth-helpers';
 import { medianMs, type BenchResult } from './measure';
+import { synthScratchProject } from './startup';
 
 /** The app's own work, in a warm process: build the constructs, load/lint/scope rules, render, write dist/. */
 export async function benchSynthInProcess(options: { vendorUpstream: boolean }): Promise<BenchResult> {
@@ -32,7 +33,8 @@ export async function benchSynthInProcess(options: { vendorUpstream: boolean }):
 
 /** The README's synth command as a user runs it: a new `cdk8s synth` process each time. */
 export async function benchSynthCommand(): Promise<BenchResult> {
-  const project = tempProject();
+  // A copy that resolves 'falco-gitops' and ./bin/synth-preload.js as the checkout does.
+  const project = synthScratchProject();
   try {
     const cdk8s = path.join(project, 'node_modules', '.bin', 'cdk8s');
     const env = { ...process.env, HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-home-')) };

@@ -1,13 +1,10 @@
-import type { OptionSpec } from './command';
+import { Option } from 'commander';
 
-export type OutputFormat = 'text' | 'json';
+export const OUTPUT_FORMATS = ['text', 'json'] as const;
 
-/** The `--format text|json` option every reporting command shares. */
-export const FORMAT_OPTION: OptionSpec = {
-  name: 'format',
-  short: 'f',
-  valueName: 'FORMAT',
-  choices: ['text', 'json'],
-  default: 'text',
-  description: 'Output format',
-};
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The `--format text|json` option of every command that reports something (a new one per command). */
+export function formatOption(description = 'output format'): Option {
+  return new Option('-f, --format <format>', description).choices(OUTPUT_FORMATS).default('text');
+}

@@ -1,10 +1,8 @@
-export * from './command';
+// The command line's front door: main(argv, io) and run() for bin/falco-gitops.js, the io and
+// command types, and the exit codes. The commands' implementations load when they run.
+export * from './cli-command';
+export * from './cli-io';
 export * from './exit-code';
-export * from './usage-error';
-export * from './parse-args';
-export * from './help';
-export * from './input-files';
-export * from './format-option';
-export * from './report-diagnostics';
-export { main } from './main';
+export * from './tool-info';
+export { main, run } from './main';
 export { COMMANDS } from './commands';

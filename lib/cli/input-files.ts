@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CliIo } from './command';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core';
+import type { CliIo } from './cli-io';
 
 /** A file named on the command line: the path as the user wrote it (used in messages) and its contents. */
 export interface InputFile {
@@ -10,22 +10,23 @@ export interface InputFile {
 }
 
 /**
- * Reads the operand files in order. A missing or unreadable file is a usage error that names it,
- * so the user sees `file not found: rules/x.yaml` rather than a stack trace.
+ * Reads the operand files in order. A missing or unreadable file is a usage error naming the file
+ * as the user typed it (exit 2, like grep), so the user sees `missing.yaml: file not found`
+ * rather than a stack trace.
  */
 export function readInputFiles(operands: readonly string[], io: CliIo): InputFile[] {
-  if (operands.length === 0) throw new UsageError('no input files: give at least one rule file');
   return operands.map((name) => {
-    const full = path.resolve(io.cwd, name);
-    let text: string;
     try {
-      text = fs.readFileSync(full, 'utf8');
+      return { name, text: fs.readFileSync(path.resolve(io.cwd, name), 'utf8') };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UsageError(`file not found: ${name}`);
-      if (code === 'EISDIR') throw new UsageError(`not a file: ${name} is a directory`);
-      throw new UsageError(`cannot read ${name}: ${(e as Error).message}`);
+      const problem =
+        code === 'ENOENT'
+          ? 'file not found'
+          : code === 'EISDIR'
+            ? 'is a directory, not a rule file'
+            : `cannot be read (${code ?? (e as Error).message})`;
+      throw new UsageError({ subject: name, problem });
     }
-    return { name, text };
   });
 }

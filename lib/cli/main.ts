@@ -1,58 +1,54 @@
-import type { CliIo, Command } from './command';
+import { Command } from 'commander';
+import type { CliCommand } from './cli-command';
+import type { CliIo } from './cli-io';
 import { COMMANDS } from './commands';
 import { ExitCode } from './exit-code';
-import { commandHelp, TOOL_NAME, toolHelp, usageLine } from './help';
-import { parseArgs } from './parse-args';
-import { UsageError } from './usage-error';
-
-const isHelp = (a: string): boolean => a === '--help' || a === '-h';
+import { createProgram } from './program';
+import { reportFailure } from './report-failure';
+import { TOOL_NAME } from './tool-info';
 
 /**
- * Runs `falco-gitops <command> ...` and returns the exit code; never throws for user mistakes.
- * `--help` anywhere before a `--` wins over everything else, so `lint --bogus --help` still shows help.
+ * Runs `falco-gitops <command> ...` with `argv` (the arguments after the executable) and returns
+ * the exit status; never throws and never exits the process, so tests call it in-process with a
+ * collecting io. `commands` replaces the registered commands (tests add failing ones).
  */
-export async function main(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || isHelp(name)) {
-    (name === undefined ? io.stderr : io.stdout)(toolHelp(commands));
-    return name === undefined ? ExitCode.Usage : ExitCode.Ok;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
-    io.stderr(`${TOOL_NAME}: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}\n`);
-    io.stderr(`Run '${TOOL_NAME} --help' for usage.\n`);
-    return ExitCode.Usage;
-  }
-  const end = rest.indexOf('--');
-  if ((end === -1 ? rest : rest.slice(0, end)).some(isHelp)) {
-    io.stdout(commandHelp(command));
-    return ExitCode.Ok;
-  }
+export async function main(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  // The command whose action runs, so a usage error it throws points at its own --help.
+  let running = new Command(TOOL_NAME);
+  let debug = argv.includes('--debug');
   try {
-    return await command.run(parseArgs(rest, command.options), io);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`${TOOL_NAME} ${command.name}: ${e.message}\n${usageLine(command)}\n`);
-    io.stderr(`Run '${TOOL_NAME} ${command.name} --help' for details.\n`);
-    return ExitCode.Usage;
+    const program = createProgram(commands, { io, exit: (code) => (exitCode = code) });
+    running = program;
+    program.hook('preAction', (_program, command) => {
+      running = command;
+      debug = program.opts().debug === true;
+    });
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportFailure(error, io, { command: running, debug });
   }
 }
 
-/** Entry point used by `bin/falco-gitops.js`. */
+/** Entry point of `bin/falco-gitops.js`: the process's arguments, streams and directory. */
 export function run(): void {
+  // A reader that stops early (`falco-gitops lint ... | head`) closes the pipe: stop quietly, as
+  // grep does, instead of crashing on the unhandled EPIPE of the next write.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   const io: CliIo = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   };
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      // A bug, not a user error: keep the stack so it can be reported.
-      process.stderr.write(`${TOOL_NAME}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 70;
-    },
-  );
+  // exitCode, not exit(): output still queued for a pipe gets written.
+  void main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { FALCO_TARGET } from '../core';
 import { DEFAULT_HELM_CHART_NAMESPACE, HelmChart } from '../helm';
+import { assertFalcoChartAcceptsValues } from './falco-chart-guards';
 import type { FalcoDriverKind } from './falco-driver-kind';
 import { falcoValues, type RulesMount } from './falco-values';
 
@@ -62,6 +63,15 @@ export class FalcoHelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: FalcoHelmChartProps) {
     super(scope, id);
+    const values = falcoValues({
+      driverKind: props.driverKind ?? FALCO_HELM_CHART_DEFAULTS.driverKind,
+      kubernetesMetadata: props.kubernetesMetadata ?? FALCO_HELM_CHART_DEFAULTS.kubernetesMetadata,
+      appendOutput: props.appendOutput ?? FALCO_HELM_CHART_DEFAULTS.appendOutput,
+      httpOutputUrl: props.httpOutputUrl,
+      rulesMounts: props.rulesMounts,
+    });
+    // The chart's own `fail`s would only surface in the cluster's install job, after the sync.
+    assertFalcoChartAcceptsValues(values);
     this.helmChart = new HelmChart(this, 'Resource', {
       name: FalcoHelmChart.RELEASE_NAME,
       namespace: props.helmChartNamespace ?? FALCO_HELM_CHART_DEFAULTS.helmChartNamespace,
@@ -69,13 +79,7 @@ export class FalcoHelmChart extends Construct {
       repo: props.repo ?? FALCO_HELM_CHART_DEFAULTS.repo,
       version: props.chartVersion ?? FALCO_HELM_CHART_DEFAULTS.chartVersion,
       targetNamespace: props.targetNamespace,
-      values: falcoValues({
-        driverKind: props.driverKind ?? FALCO_HELM_CHART_DEFAULTS.driverKind,
-        kubernetesMetadata: props.kubernetesMetadata ?? FALCO_HELM_CHART_DEFAULTS.kubernetesMetadata,
-        appendOutput: props.appendOutput ?? FALCO_HELM_CHART_DEFAULTS.appendOutput,
-        httpOutputUrl: props.httpOutputUrl,
-        rulesMounts: props.rulesMounts,
-      }),
+      values,
     });
   }
 }

@@ -1,3 +1,4 @@
+export * from './falco-chart-guards';
 export * from './falco-driver-kind';
 export * from './falco-helm-chart';
 export * from './falco-values';

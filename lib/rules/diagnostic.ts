@@ -13,6 +13,16 @@ export interface Diagnostic {
   readonly code: string;
   /** What was wrong and how to fix it. */
   readonly message: string;
+  /** Other places the finding is about, e.g. the `(` that a condition never closes. */
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A place a diagnostic refers to besides its own, and what is there. */
+export interface RelatedLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
 }
 
 export type Severity = 'error' | 'warning';

@@ -1,4 +1,5 @@
 export * from './diagnostic';
+export * from './line-counter';
 export * from './condition';
 export * from './fields';
 export * from './loader';

@@ -1,23 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
+import { cli } from './cli-helpers';
 
-/** Runs the real executable, as a user would, from the repository root. */
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'falco-gitops.js'), ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
+/** A fixture as a user in the repository root names it. */
 const fixture = (name: string): string => path.relative(REPO_ROOT, path.join(__dirname, 'fixtures', name));
 
 describe('falco-gitops lint', () => {
-  it('exits 0 and prints warnings when there are no errors', () => {
-    const r = cli('lint', fixture('warning-only.yaml'));
-    expect(r).toEqual({
+  it('exits 0 and prints warnings when there are no errors', async () => {
+    expect(await cli(['lint', fixture('warning-only.yaml')])).toEqual({
       code: 0,
       stdout: [
         `${fixture('warning-only.yaml')}:6:3: warning: rule 'Shell in container': an item with only 'enabled' is deprecated; add 'override: { enabled: replace }' [deprecated-enabled]`,
@@ -28,9 +19,8 @@ describe('falco-gitops lint', () => {
     });
   });
 
-  it('exits 1 and prints each error as file:line:col: error: message [code]', () => {
-    const r = cli('lint', fixture('broken.yaml'));
-    expect(r).toEqual({
+  it('exits 1 and prints each error as file:line:col: error: message [code]', async () => {
+    expect(await cli(['lint', fixture('broken.yaml')])).toEqual({
       code: 1,
       stdout: [
         `${fixture('broken.yaml')}:3:36: error: rule 'Broken': unknown field 'proc.nmae' for source 'syscall'; did you mean 'proc.name'? [unknown-field]`,
@@ -41,87 +31,71 @@ describe('falco-gitops lint', () => {
     });
   });
 
-  it('prints JSON with --format json', () => {
-    const r = cli('lint', '--format', 'json', fixture('broken.yaml'), fixture('warning-only.yaml'));
-    expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({
-      diagnostics: [
-        {
-          file: fixture('broken.yaml'),
-          line: 3,
-          column: 36,
-          severity: 'error',
-          code: 'unknown-field',
-          message: "rule 'Broken': unknown field 'proc.nmae' for source 'syscall'; did you mean 'proc.name'?",
-        },
-        {
-          file: fixture('warning-only.yaml'),
-          line: 6,
-          column: 3,
-          severity: 'warning',
-          code: 'deprecated-enabled',
-          message: "rule 'Shell in container': an item with only 'enabled' is deprecated; add 'override: { enabled: replace }'",
-        },
-      ],
-      errorCount: 1,
-      warningCount: 1,
-    });
+  it('prints nothing for clean files', async () => {
+    expect(await cli(['lint', 'rules/falco-gitops_rules.yaml'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('lints the upstream files in load order without errors', () => {
-    const r = cli('lint', '--format=json', ...UPSTREAM_RULE_FILES);
+  it('prints JSON with --format json (and -f json)', async () => {
+    for (const flags of [['--format', 'json'], ['-f', 'json']]) {
+      const r = await cli(['lint', ...flags, fixture('broken.yaml'), fixture('warning-only.yaml')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({
+        diagnostics: [
+          {
+            file: fixture('broken.yaml'),
+            line: 3,
+            column: 36,
+            severity: 'error',
+            code: 'unknown-field',
+            message: "rule 'Broken': unknown field 'proc.nmae' for source 'syscall'; did you mean 'proc.name'?",
+          },
+          {
+            file: fixture('warning-only.yaml'),
+            line: 6,
+            column: 3,
+            severity: 'warning',
+            code: 'deprecated-enabled',
+            message: "rule 'Shell in container': an item with only 'enabled' is deprecated; add 'override: { enabled: replace }'",
+          },
+        ],
+        errorCount: 1,
+        warningCount: 1,
+      });
+    }
+  });
+
+  it('lints the upstream files in load order without errors', async () => {
+    const r = await cli(['lint', '--format=json', ...UPSTREAM_RULE_FILES]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ errorCount: 0, warningCount: 3 });
   });
 
-  describe('fails with exit code 2 and no stack trace', () => {
-    const usage = 'Usage: falco-gitops lint [options] FILE...';
-    const hint = "Run 'falco-gitops lint --help' for details.";
+  it('resolves relative files against the working directory and names them as given', async () => {
+    const r = await cli(['lint', 'broken.yaml'], { cwd: path.join(__dirname, 'fixtures') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^broken\.yaml:3:36: error: /);
+  });
+
+  describe('exits 2 with one error line and the usage hint, no stack trace', () => {
+    const hint = "Run 'falco-gitops lint --help' for usage.";
     const cases: Array<[string, string[], string]> = [
-      ['when no file is given', ['lint'], 'falco-gitops lint: no input files: give at least one rule file'],
-      ['when a file does not exist', ['lint', 'missing.yaml'], 'falco-gitops lint: file not found: missing.yaml'],
-      ['when an option is unknown', ['lint', '--strict', fixture('broken.yaml')], "falco-gitops lint: unknown option '--strict'"],
-      ['when the format is unknown', ['lint', '--format', 'xml', fixture('broken.yaml')], "falco-gitops lint: invalid value 'xml' for '--format': expected one of 'text', 'json'"],
-      ['when --format has no value', ['lint', '--format'], "falco-gitops lint: option '--format' needs a value (FORMAT)"],
+      ['when no file is given', ['lint'], "error: missing required argument 'file'"],
+      ['when a file does not exist', ['lint', 'missing.yaml'], 'error: missing.yaml: file not found.'],
+      ['when a file is a directory', ['lint', 'rules'], 'error: rules: is a directory, not a rule file.'],
+      ['when an option is unknown', ['lint', '--strict', fixture('broken.yaml')], "error: unknown option '--strict'"],
+      ['when the format is unknown', ['lint', '--format', 'xml', fixture('broken.yaml')], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json."],
+      ['when --format has no value', ['lint', fixture('broken.yaml'), '--format'], "error: option '-f, --format <format>' argument missing"],
     ];
-    for (const [title, args, message] of cases) {
-      it(title, () => {
-        expect(cli(...args)).toEqual({ code: 2, stdout: '', stderr: `${message}\n${usage}\n${hint}\n` });
+    for (const [title, argv, message] of cases) {
+      it(title, async () => {
+        expect(await cli(argv)).toEqual({ code: 2, stdout: '', stderr: `${message}\n${hint}\n` });
       });
     }
-
-    it('when the command is unknown', () => {
-      expect(cli('scan', 'x.yaml')).toEqual({
-        code: 2,
-        stdout: '',
-        stderr: expect.stringMatching(/^falco-gitops: unknown command 'scan'\. Commands: lint.*\nRun 'falco-gitops --help' for usage\.\n$/),
-      });
-    });
   });
 
-  it('shows the tool help with --help and -h, exit 0', () => {
-    for (const flag of ['--help', '-h']) {
-      const r = cli(flag);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^Usage: falco-gitops <command> \[options\] \[operands\]\n/);
-      expect(r.stdout).toMatch(/\n {2}lint +Check Falco rule files the way Falco 0\.44 loads them\n/);
-    }
-  });
-
-  it('shows the lint help with lint --help and lint -h, exit 0, even after other arguments', () => {
-    for (const args of [['lint', '--help'], ['lint', '-h'], ['lint', '--bogus', 'x.yaml', '-h']]) {
-      const r = cli(...args);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^Usage: falco-gitops lint \[options\] FILE\.\.\.\n/);
-      expect(r.stdout).toContain('-f, --format FORMAT  Output format (one of: text, json; default: text)');
-      expect(r.stdout).toContain('Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.');
-    }
-  });
-
-  it('exits 2 with the tool help on stderr when no command is given', () => {
-    const r = cli();
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^Usage: falco-gitops <command>/);
+  it('reads a file named like an option after --', async () => {
+    const r = await cli(['lint', '--', '--no-such-file.yaml']);
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --no-such-file\.yaml: file not found\.\n/) });
   });
 });

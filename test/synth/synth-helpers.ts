@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import * as YAML from 'yaml';
 import { stackProps } from '../../main';
 import { FalcoGitopsStack } from '../../lib/stack/falco-gitops-stack';
@@ -34,38 +33,17 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /**
- * A throw-away copy of the repository's inputs (rules/, cdk8s.yaml) with node_modules linked, so a
- * test can run the real `cdk8s synth` and vendor upstream rules without touching the checkout.
- * `mainSource` replaces main.ts; it can import the stack from `LIB` (the checkout's lib/).
+ * A throw-away copy of the repository's rule inputs (rules/, without any vendored upstream files),
+ * for synthesizing in-process with the copy as `baseDir`, and for vendoring into it, without
+ * touching the checkout. `vendorUpstream` puts the reference upstream files in rules/upstream/.
  */
-export function tempProject(options: { mainSource?: string; vendorUpstream?: boolean } = {}): string {
+export function tempProject(options: { vendorUpstream?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-'));
   fs.cpSync(path.join(REPO_ROOT, 'rules'), path.join(dir, 'rules'), { recursive: true });
   fs.rmSync(path.join(dir, 'rules', 'upstream'), { recursive: true, force: true });
-  fs.copyFileSync(path.join(REPO_ROOT, 'cdk8s.yaml'), path.join(dir, 'cdk8s.yaml'));
-  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), fs.readFileSync(path.join(REPO_ROOT, 'tsconfig.json')));
-  const main = options.mainSource ?? fs.readFileSync(path.join(REPO_ROOT, 'main.ts'), 'utf8').replace("from './lib'", `from ${JSON.stringify(LIB)}`);
-  fs.writeFileSync(path.join(dir, 'main.ts'), main);
   if (options.vendorUpstream) {
     fs.mkdirSync(path.join(dir, 'rules', 'upstream'), { recursive: true });
     for (const file of UPSTREAM_RULE_FILES) fs.copyFileSync(file, path.join(dir, 'rules', 'upstream', path.basename(file)));
   }
   return dir;
-}
-
-/** The checkout's lib/, for generated main.ts files to import. */
-export const LIB = path.join(REPO_ROOT, 'lib');
-
-/** Runs `cdk8s synth` (the README's command, offline) in `dir`. */
-export function runCdk8sSynth(dir: string): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-  delete env.CDK8S_OUTDIR;
-  const result = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'cdk8s'), ['--check-upgrade=false', 'synth'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env,
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

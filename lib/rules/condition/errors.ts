@@ -1,7 +1,8 @@
 /**
- * The one error type of the condition parser, and a helper that shows where
+ * The one error type of the condition parser, and helpers that show where
  * in the source it happened.
  */
+import { LineCounter, type TextPosition } from '../line-counter';
 
 /**
  * Stable error codes. Tools may branch on them; the message text may change.
@@ -36,49 +37,110 @@ export type ConditionErrorCode =
   | 'invalid-escape'
   | 'max-depth';
 
+/**
+ * Another place an error is about: the bracket that an `unclosed-paren` or `unclosed-bracket`
+ * error expected to be closed.
+ */
+export interface RelatedPosition {
+  /** What is there, as the message names it: `the '('`, `the list '('`, `'tolower('`. */
+  readonly what: string;
+  readonly start: TextPosition;
+  readonly end: TextPosition;
+}
+
+/**
+ * How a message shows a position: `line:column` relative to the condition by default; a caller
+ * that knows which file the condition came from shows file positions instead. `undefined` leaves
+ * the position out (for text that exists in no file, such as a condition after list substitution).
+ */
+export type PositionFormat = (position: TextPosition) => string | undefined;
+
+/** `line:column` within the condition. */
+export const CONDITION_POSITION: PositionFormat = (p) => `${p.line}:${p.column}`;
+
 export interface ConditionSyntaxErrorInit {
   readonly code: ConditionErrorCode;
-  /** What is wrong and how to fix it, without the position. */
-  readonly reason: string;
-  readonly line: number;
-  readonly column: number;
-  readonly offset: number;
+  /** Where the offending text starts. */
+  readonly start: TextPosition;
+  /** Where it ends (exclusive). @default - `start` */
+  readonly end?: TextPosition;
   /** What the grammar allowed at this point, as displayed (`'='`, `a field`). */
   readonly expected?: readonly string[];
   /** What was found instead, as displayed (`'xyz'`, `end of condition`). */
   readonly found?: string;
+  /** The words after the expected items: ` after 'and'`, ` as a list item`. */
+  readonly context?: string;
+  /** The whole description, for errors that are not `expected … but found …`. */
+  readonly reason?: string;
+  readonly related?: readonly RelatedPosition[];
 }
 
 /**
- * A syntax error in a condition. `message` is `reason (line:column)`, e.g.
- * `expected one of 'and', 'or' or the end of the condition but found 'b' (1:3)`.
- * Line and column are 1-based and relative to the condition text.
+ * A syntax error in a condition. Positions are data, relative to the condition text: `start` and
+ * `end` of the offending text, and `related` places (the `(` an unclosed group opened with).
+ * `message` is the plain description, e.g.
+ * `expected one of 'and', 'or' or the end of the condition but found 'b'`; formatting happens at
+ * the edge: `formatConditionError` appends the position, `describe` shows related positions the
+ * way the caller needs (file positions in the linter).
  */
 export class ConditionSyntaxError extends Error {
+  override readonly name = 'ConditionSyntaxError';
   readonly code: ConditionErrorCode;
-  readonly reason: string;
-  readonly line: number;
-  readonly column: number;
-  readonly offset: number;
-  readonly expected: string[];
+  readonly start: TextPosition;
+  readonly end: TextPosition;
+  readonly related: readonly RelatedPosition[];
+  readonly expected: readonly string[];
   readonly found: string;
+  private readonly context: string;
+  private readonly reason: string | undefined;
 
   constructor(init: ConditionSyntaxErrorInit) {
-    super(`${init.reason} (${init.line}:${init.column})`);
-    this.name = 'ConditionSyntaxError';
+    super();
     this.code = init.code;
-    this.reason = init.reason;
-    this.line = init.line;
-    this.column = init.column;
-    this.offset = init.offset;
-    this.expected = [...(init.expected ?? [])];
+    this.start = init.start;
+    this.end = init.end ?? init.start;
+    this.related = init.related ?? [];
+    this.expected = init.expected ?? [];
     this.found = init.found ?? '';
+    this.context = init.context ?? '';
+    this.reason = init.reason;
+    this.message = this.describe();
   }
 
-  /** The message followed by the offending source line and a `^` under the column. */
-  format(source: string): string {
-    return `${this.message}\n${codeFrame(source, this.line, this.column)}`;
+  /** 1-based line of `start`. */
+  get line(): number {
+    return this.start.line;
   }
+
+  /** 1-based column of `start`. */
+  get column(): number {
+    return this.start.column;
+  }
+
+  /** 0-based offset of `start`. */
+  get offset(): number {
+    return this.start.offset;
+  }
+
+  /** The description with related positions shown by `where` (`closing the '(' at 1:21`). */
+  describe(where: PositionFormat = CONDITION_POSITION): string {
+    if (this.reason !== undefined) return this.reason;
+    const related = this.related.map((r) => {
+      const at = where(r.start);
+      return ` (closing ${r.what}${at === undefined ? '' : ` at ${at}`})`;
+    });
+    return describeExpected(this.expected, this.found, `${this.context}${related.join('')}`);
+  }
+
+  /** The formatted message followed by the offending source line and a `^` under the column. */
+  format(source: string): string {
+    return `${formatConditionError(this)}\n${codeFrame(source, this.start.line, this.start.column)}`;
+  }
+}
+
+/** `message (line:column)`, positions relative to the condition: how a condition error reads on its own. */
+export function formatConditionError(error: ConditionSyntaxError): string {
+  return `${error.message} (${error.start.line}:${error.start.column})`;
 }
 
 /**
@@ -88,10 +150,11 @@ export class ConditionSyntaxError extends Error {
  */
 export function describeExpected(expected: readonly string[], found: string, context = ''): string {
   let items: string;
-  if (expected.length === 1) {
-    items = expected[0] as string;
-  } else if (expected.length === 2) {
-    items = `${expected[0]} or ${expected[1]}`;
+  const [first, second, ...rest] = expected;
+  if (first !== undefined && second === undefined) {
+    items = first;
+  } else if (first !== undefined && second !== undefined && rest.length === 0) {
+    items = `${first} or ${second}`;
   } else {
     items = `one of ${expected.join(', ')}`;
   }
@@ -111,11 +174,11 @@ export function describeExpected(expected: readonly string[], found: string, con
  * used while reporting another error.
  */
 export function codeFrame(source: string, line: number, column: number): string {
-  const lines = source.split(/\r\n|\r|\n/);
-  const index = Math.min(Math.max(line, 1), lines.length) - 1;
-  const text = lines[index] ?? '';
+  const lines = new LineCounter(source);
+  const index = Math.min(Math.max(line, 1), lines.lineCount);
+  const text = lines.lineText(index);
   const col = Math.min(Math.max(column, 1), text.length + 1);
-  const gutter = String(index + 1);
+  const gutter = String(index);
   const pad = ' '.repeat(gutter.length);
   const pointerIndent = text.slice(0, col - 1).replace(/[^\t]/g, ' ');
   return `${gutter} | ${text}\n${pad} | ${pointerIndent}^`;

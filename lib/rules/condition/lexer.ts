@@ -8,47 +8,25 @@
  * 0.25.x), the parser asks the scanner for one kind of token at a time and
  * the scanner either consumes it or leaves the cursor where it was.
  *
- * The regular expressions are libs' own (`RGX_*`), compiled by RE2 in POSIX
- * mode, rewritten so that a JavaScript backtracking engine accepts exactly the
- * same strings without ambiguity: `[a-zA-Z]+[a-zA-Z0-9_]*` becomes
- * `[a-zA-Z][a-zA-Z0-9_]*` (same language, no quadratic backtracking), and the
- * POSIX class `[:space:]` is spelled out as ` \t\n\v\f\r` (JavaScript's `\s`
- * would also match Unicode spaces, which RE2's `[:space:]` does not).
+ * The token patterns are libs' own, shared with the printer and the loader
+ * (`token-patterns.ts`).
  */
-import type { Loc } from './ast';
+import type { Loc, TransformerName } from './ast';
+import { LineCounter, type TextPosition } from '../line-counter';
 import { FIELD_TRANSFORMERS } from './operators';
-
-/** libs `RGX_NOTBLANK` `not[[:space:]]+`: `not` needs a blank before its operand (else `not(`). */
-const RGX_NOT_BLANK = /not[ \t\n\v\f\r]+/y;
-/** libs `RGX_IDENTIFIER`: a macro name, or a list name after `in`. */
-const RGX_IDENTIFIER = /[a-zA-Z][a-zA-Z0-9_]*/y;
-/** libs `RGX_FIELDNAME`: two or more dot-separated identifier parts (`k8s.ns.name`). */
-const RGX_FIELD_NAME = /[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z][a-zA-Z0-9_]*)+/y;
-/** libs `RGX_FIELDARGBARESTR` `[^][\"'[:space:]]+`: anything but brackets, quotes and blanks. */
-const RGX_FIELD_ARG_BARE_STR = /[^\][\"' \t\n\v\f\r]+/y;
-/** libs `RGX_HEXNUM` (0.25 accepts only hex digits after `0x`). */
-const RGX_HEX_NUM = /0[xX][0-9a-fA-F]+/y;
-/** libs `RGX_NUMBER`. Note that an exponent needs a sign: `1e5` is the number `1` followed by `e5`. */
-const RGX_NUMBER = /[+-]?[0-9]+\.?[0-9]*(?:[eE][+-][0-9]+)?/y;
-/** libs `RGX_BARESTR` `[^()\"'[:space:]=,]+`: an unquoted value. */
-const RGX_BARE_STR = /[^()"' \t\n\v\f\r=,]+/y;
-
-/** Full-match versions, used by the printer to decide whether a value can be written bare. */
-export const TOKEN_PATTERNS = {
-  identifier: /^[a-zA-Z][a-zA-Z0-9_]*$/,
-  fieldName: /^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z][a-zA-Z0-9_]*)+$/,
-  fieldArgBareStr: /^[^\][\"' \t\n\v\f\r]+$/,
-  hexNumber: /^0[xX][0-9a-fA-F]+$/,
-  number: /^[+-]?[0-9]+\.?[0-9]*(?:[eE][+-][0-9]+)?$/,
-  bareStr: /^[^()"' \t\n\v\f\r=,]+$/,
-} as const;
+import { STICKY_TOKEN_PATTERNS as RGX } from './token-patterns';
 
 /**
  * libs `lex_blank` skips exactly these: space, tab, backspace, CR, LF. (Not
  * `\v` or `\f`, although `not[[:space:]]+` accepts them after `not`.)
  */
 export function isBlank(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\b' || ch === '\r' || ch === '\n';
+  return ch.length === 1 && isBlankCode(ch.charCodeAt(0));
+}
+
+/** `isBlank` on a UTF-16 code unit: the scanner's hot loops compare codes, not strings. */
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 8 || c === 13 || c === 10;
 }
 
 /** A quoted string that was read successfully. */
@@ -92,7 +70,7 @@ export class Scanner {
   readonly text: string;
   pos = 0;
   lastEnd = 0;
-  private lineStarts: number[] | undefined;
+  private lines: LineCounter | undefined;
 
   constructor(text: string) {
     this.text = text;
@@ -107,7 +85,7 @@ export class Scanner {
     const start = this.pos;
     const text = this.text;
     let i = start;
-    while (i < text.length && isBlank(text[i] as string)) {
+    while (i < text.length && isBlankCode(text.charCodeAt(i))) {
       i++;
     }
     this.pos = i;
@@ -117,7 +95,7 @@ export class Scanner {
   /** The offset of the next non-blank character, without moving the cursor. */
   peekNonBlank(): number {
     let i = this.pos;
-    while (i < this.text.length && isBlank(this.text[i] as string)) {
+    while (i < this.text.length && isBlankCode(this.text.charCodeAt(i))) {
       i++;
     }
     return i;
@@ -135,35 +113,35 @@ export class Scanner {
 
   /** libs `RGX_NOTBLANK`: `not` followed by at least one blank. */
   lexNotBlank(): boolean {
-    return this.lexRegex(RGX_NOT_BLANK) !== undefined;
+    return this.lexRegex(RGX.notBlank) !== undefined;
   }
 
   lexIdentifier(): string | undefined {
-    return this.lexRegex(RGX_IDENTIFIER);
+    return this.lexRegex(RGX.identifier);
   }
 
   lexFieldName(): string | undefined {
-    return this.lexRegex(RGX_FIELD_NAME);
+    return this.lexRegex(RGX.fieldName);
   }
 
   lexFieldArgBareStr(): string | undefined {
-    return this.lexRegex(RGX_FIELD_ARG_BARE_STR);
+    return this.lexRegex(RGX.fieldArgBareStr);
   }
 
   /** libs `lex_hex_num() || lex_num()`, in that order. */
   lexNumber(): string | undefined {
-    return this.lexRegex(RGX_HEX_NUM) ?? this.lexRegex(RGX_NUMBER);
+    return this.lexRegex(RGX.hexNumber) ?? this.lexRegex(RGX.number);
   }
 
   lexBareStr(): string | undefined {
-    return this.lexRegex(RGX_BARE_STR);
+    return this.lexRegex(RGX.bareStr);
   }
 
   /**
    * libs `lex_field_transformer_type`: `tolower(`, `toupper(`, … with the
    * `(` glued to the name. Returns the name without the `(`.
    */
-  lexTransformerType(): string | undefined {
+  lexTransformerType(): Exclude<TransformerName, 'val'> | undefined {
     for (const name of FIELD_TRANSFORMERS) {
       if (this.text.startsWith(name, this.pos) && this.text[this.pos + name.length] === '(') {
         this.pos += name.length + 1;
@@ -195,7 +173,7 @@ export class Scanner {
     }
     let prev = quote;
     for (let i = start + 1; i < text.length; i++) {
-      const ch = text[i] as string;
+      const ch = text.charAt(i);
       if (ch === '\0') {
         break;
       }
@@ -211,29 +189,19 @@ export class Scanner {
 
   /** The `Loc` of the source range `[start, end)`. */
   loc(start: number, end: number): Loc {
-    const { line, column } = this.lineColumn(start);
+    const { line, column } = this.position(start);
     return { line, column, offset: start, length: end - start };
   }
 
   /**
-   * 1-based line and column of an offset. A line ends at `\n`, `\r\n` or a
-   * lone `\r` (libs counts `\r\n` as two line breaks; YAML has already turned
-   * every line break of a block scalar into `\n`, so this only matters for
+   * The position of an offset. Lines end at `\n`, `\r\n` or a lone `\r`
+   * (libs counts `\r\n` as two line breaks; YAML has already turned every
+   * line break of a block scalar into `\n`, so this only matters for
    * conditions built by code).
    */
-  lineColumn(offset: number): { line: number; column: number } {
-    const starts = this.getLineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  position(offset: number): TextPosition {
+    this.lines ??= new LineCounter(this.text);
+    return this.lines.position(offset);
   }
 
   /**
@@ -245,7 +213,7 @@ export class Scanner {
     if (offset >= text.length) {
       return 'end of condition';
     }
-    const ch = text[offset] as string;
+    const ch = text.charAt(offset);
     switch (ch) {
       case ' ':
         return 'a space';
@@ -269,13 +237,27 @@ export class Scanner {
         break;
     }
     const WORD_LIMIT = 24;
+    const wordEnd = this.wordEnd(offset);
+    const end = Math.min(wordEnd, offset + WORD_LIMIT);
+    const word = text.slice(offset, end);
+    const more = end < wordEnd ? '…' : '';
+    return `'${showControlChars(word)}${more}'`;
+  }
+
+  /**
+   * The end of what `describeAt(offset)` shows: the end of the word there,
+   * one character for a blank or a punctuation mark, nothing at the end.
+   */
+  tokenEnd(offset: number): number {
+    return offset >= this.text.length ? this.text.length : Math.max(this.wordEnd(offset), offset + 1);
+  }
+
+  private wordEnd(offset: number): number {
     let end = offset;
-    while (end < text.length && end - offset < WORD_LIMIT && !/[ \t\n\v\f\r\b()[\],="']/.test(text[end] as string)) {
+    while (end < this.text.length && !WORD_BREAK.test(this.text.charAt(end))) {
       end++;
     }
-    const word = text.slice(offset, end);
-    const more = end < text.length && !/[ \t\n\v\f\r\b()[\],="']/.test(text[end] as string) ? '…' : '';
-    return `'${showControlChars(word)}${more}'`;
+    return end;
   }
 
   private lexRegex(re: RegExp): string | undefined {
@@ -288,27 +270,10 @@ export class Scanner {
     this.lastEnd = this.pos;
     return m[0];
   }
-
-  private getLineStarts(): number[] {
-    if (this.lineStarts === undefined) {
-      const starts = [0];
-      const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (ch === 10) {
-          starts.push(i + 1);
-        } else if (ch === 13) {
-          if (text.charCodeAt(i + 1) === 10) {
-            i++;
-          }
-          starts.push(i + 1);
-        }
-      }
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
-  }
 }
+
+/** What ends a word in `describeAt`: blanks, brackets, `,`, `=` and quotes. */
+const WORD_BREAK = /[ \t\n\v\f\r\b()[\],="']/;
 
 /** Control characters would garble a one-line message; show them as `\uXXXX`. */
 function showControlChars(s: string): string {
@@ -329,14 +294,14 @@ function unescape(text: string, from: number, to: number, quote: string): Quoted
   }
   let out = text.slice(from, backslash);
   for (let i = backslash; i < to; i++) {
-    const ch = text[i] as string;
+    const ch = text.charAt(i);
     if (ch !== '\\') {
       out += ch;
       continue;
     }
     // The scan never stops right after a backslash, so an escape always has
     // its second character before `to`.
-    const next = text[i + 1] as string;
+    const next = text.charAt(i + 1);
     switch (next) {
       case 'b':
         out += '\b';

@@ -85,7 +85,7 @@ import type {
   TransformerName,
   ValueExpr,
 } from './ast';
-import { ConditionErrorCode, ConditionSyntaxError, describeExpected } from './errors';
+import { ConditionSyntaxError, type ConditionErrorCode, type RelatedPosition } from './errors';
 import { QuotedResult, Scanner } from './lexer';
 import { ALL_OPERATORS, LIST_OPERATORS, NUMERIC_OPERATORS, STRING_OPERATORS, WORD_OPERATORS } from './operators';
 
@@ -137,7 +137,7 @@ class Parser {
     // libs rejects only the empty string as empty; a blank-only condition
     // fails later, at the first check. Both are the same mistake.
     if (s.peekNonBlank() >= s.text.length) {
-      this.fail('empty-condition', 'the condition is empty: write at least one check or macro name', s.text.length, {
+      this.fail('empty-condition', 'the condition is empty: write at least one check or macro name', s.text.length, s.text.length, {
         expected: ['a condition'],
         found: 'end of condition',
       });
@@ -155,7 +155,8 @@ class Parser {
     const s = this.s;
     s.skipBlanks();
     const start = s.pos;
-    const children: Expr[] = [this.parseAnd()];
+    const first = this.parseAnd();
+    const children: Expr[] = [first];
     s.skipBlanks();
     while (s.lexLiteral('or')) {
       children.push(this.parseLogicalTail('or', () => this.parseAnd()));
@@ -163,7 +164,7 @@ class Parser {
     }
     this.depth--;
     if (children.length === 1) {
-      return children[0] as Expr;
+      return first;
     }
     return { type: 'or', children, loc: s.loc(start, s.lastEnd) };
   }
@@ -174,7 +175,8 @@ class Parser {
     const s = this.s;
     s.skipBlanks();
     const start = s.pos;
-    const children: Expr[] = [this.parseNot()];
+    const first = this.parseNot();
+    const children: Expr[] = [first];
     s.skipBlanks();
     while (s.lexLiteral('and')) {
       children.push(this.parseLogicalTail('and', () => this.parseNot()));
@@ -182,7 +184,7 @@ class Parser {
     }
     this.depth--;
     if (children.length === 1) {
-      return children[0] as Expr;
+      return first;
     }
     return { type: 'and', children, loc: s.loc(start, s.lastEnd) };
   }
@@ -229,7 +231,7 @@ class Parser {
     const child = this.parseOr();
     s.skipBlanks();
     if (!s.lexLiteral(')')) {
-      this.failExpected('unclosed-paren', ["'and'", "'or'", "')'"], s.pos, ` (closing the '(' at ${this.at(open)})`);
+      this.failExpected('unclosed-paren', ["'and'", "'or'", "')'"], s.pos, '', this.opened("the '('", open, 1));
     }
     this.depth--;
     return child;
@@ -279,7 +281,7 @@ class Parser {
         this.failExpected('invalid-field-arg', ['a field argument (a bare or quoted string)'], s.pos, " after '['");
       }
       if (!s.lexLiteral(']')) {
-        this.failExpected('unclosed-bracket', ["']'"], s.pos, ` (closing the '[' at ${this.at(open)})`);
+        this.failExpected('unclosed-bracket', ["']'"], s.pos, '', this.opened("the '['", open, 1));
       }
       result = { type: 'field', field, arg, loc: s.loc(start, s.lastEnd) };
     } else {
@@ -290,7 +292,7 @@ class Parser {
   }
 
   /** FieldTransformerTail ::= FieldTransformerArg (',' FieldTransformerArg)* ')' (name and `(` consumed) */
-  private parseFieldOrTransformerRemainder(transformer: string, start: number): FieldTransformerExpr {
+  private parseFieldOrTransformerRemainder(transformer: TransformerName, start: number): FieldTransformerExpr {
     this.enter();
     const s = this.s;
     s.skipBlanks();
@@ -301,10 +303,10 @@ class Parser {
     } while (s.lexLiteral(','));
     s.skipBlanks();
     if (!s.lexLiteral(')')) {
-      this.failExpected('unclosed-paren', ["','", "')'"], s.pos, ` (closing '${transformer}(' at ${this.at(start)})`);
+      this.failExpected('unclosed-paren', ["','", "')'"], s.pos, '', this.opened(`'${transformer}('`, start, transformer.length + 1));
     }
     this.depth--;
-    return { type: 'field_transformer', transformer: transformer as TransformerName, values, loc: s.loc(start, s.lastEnd) };
+    return { type: 'field_transformer', transformer, values, loc: s.loc(start, s.lastEnd) };
   }
 
   /** FieldTransformerArg ::= NumValue | QuotedStr | TransformerList | FieldTransformer | Field */
@@ -314,10 +316,9 @@ class Parser {
     s.skipBlanks();
     const start = s.pos;
     let result: TransformerArg;
-    const num = s.lexNumber();
-    const quoted = num === undefined ? this.expectQuoted() : undefined;
-    if (num !== undefined || quoted !== undefined) {
-      result = { type: 'value', value: (num ?? quoted) as string, loc: s.loc(start, s.lastEnd) };
+    const literal = s.lexNumber() ?? this.expectQuoted();
+    if (literal !== undefined) {
+      result = { type: 'value', value: literal, loc: s.loc(start, s.lastEnd) };
     } else if (s.lexLiteral('(')) {
       result = this.parseTransformerList(start);
     } else {
@@ -352,7 +353,7 @@ class Parser {
         s.skipBlanks();
       }
       if (!s.lexLiteral(')')) {
-        this.failExpected('unclosed-paren', ["','", "')'"], s.pos, ` (closing the '(' at ${this.at(start)})`);
+        this.failExpected('unclosed-paren', ["','", "')'"], s.pos, '', this.opened("the '('", start, 1));
       }
     }
     return { type: 'transformer_list', children, loc: s.loc(start, s.lastEnd) };
@@ -528,7 +529,7 @@ class Parser {
     }
     if (!s.lexLiteral(')')) {
       const expected = values.length > 0 ? ["','", "')'"] : ['a bare or quoted string', "')'"];
-      this.failExpected('unclosed-paren', expected, s.pos, ` (closing the list '(' at ${this.at(start)})`);
+      this.failExpected('unclosed-paren', expected, s.pos, '', this.opened("the list '('", start, 1));
     }
     return { type: 'list', values, valueLocs, loc: s.loc(start, s.lastEnd) };
   }
@@ -550,7 +551,7 @@ class Parser {
       const field = this.parseFieldRemainder(name, fieldStart);
       s.skipBlanks();
       if (!s.lexLiteral(')')) {
-        this.failExpected('unclosed-paren', ["')'"], s.pos, ` (closing 'val(' at ${this.at(start)})`);
+        this.failExpected('unclosed-paren', ["')'"], s.pos, '', this.opened("'val('", start, 'val('.length));
       }
       result = { type: 'field_transformer', transformer: 'val', values: [field], loc: s.loc(start, s.lastEnd) };
     } else {
@@ -592,7 +593,7 @@ class Parser {
 
   private failListItem(item: Exclude<ListItemResult, { kind: 'value' }>): never {
     if (item.kind === 'quoted') {
-      this.failQuoted(item.result as Exclude<QuotedResult, { kind: 'ok' }>);
+      this.failQuoted(item.result);
     }
     return this.failExpected('expected-value', ['a bare or quoted string'], this.s.pos, ' as a list item');
   }
@@ -620,10 +621,12 @@ class Parser {
         'unterminated-string',
         `the string opened with ${q} is never closed: add a closing ${q} (a ${q} right after a backslash does not close it)`,
         result.start,
+        // The rest of the condition is inside the string.
+        this.s.text.length,
         { expected: [`'${q}'`], found: 'end of condition' },
       );
     }
-    return this.fail('invalid-escape', result.reason, result.at, {
+    return this.fail('invalid-escape', result.reason, result.at, result.at + result.escape.length, {
       expected: ['a supported escape'],
       found: `'${result.escape}'`,
     });
@@ -637,34 +640,48 @@ class Parser {
         `the condition nests deeper than the parser's limit of ${this.maxDepth} levels: ` +
           'move parts of it into macros or remove redundant parentheses',
         this.s.peekNonBlank(),
+        this.s.tokenEnd(this.s.peekNonBlank()),
       );
     }
   }
 
-  private at(offset: number): string {
-    const { line, column } = this.s.lineColumn(offset);
-    return `${line}:${column}`;
+  /** The bracket an unclosed-bracket error is about: `length` characters from `offset`. */
+  private opened(what: string, offset: number, length: number): RelatedPosition {
+    return { what, start: this.s.position(offset), end: this.s.position(offset + length) };
   }
 
   /** Throws `expected <items><context> but found <text at offset>`. */
-  private failExpected(code: ConditionErrorCode, expected: readonly string[], offset: number, context = ''): never {
-    const found = this.s.describeAt(offset);
-    return this.fail(code, describeExpected(expected, found, context), offset, { expected, found });
+  private failExpected(
+    code: ConditionErrorCode,
+    expected: readonly string[],
+    offset: number,
+    context = '',
+    related?: RelatedPosition,
+  ): never {
+    throw new ConditionSyntaxError({
+      code,
+      start: this.s.position(offset),
+      end: this.s.position(this.s.tokenEnd(offset)),
+      expected,
+      found: this.s.describeAt(offset),
+      context,
+      ...(related !== undefined ? { related: [related] } : {}),
+    });
   }
 
+  /** Throws `reason` for the text from `offset` to `end`. */
   private fail(
     code: ConditionErrorCode,
     reason: string,
     offset: number,
+    end: number,
     extra: { expected?: readonly string[]; found?: string } = {},
   ): never {
-    const { line, column } = this.s.lineColumn(offset);
     throw new ConditionSyntaxError({
       code,
       reason,
-      line,
-      column,
-      offset,
+      start: this.s.position(offset),
+      end: this.s.position(end),
       expected: extra.expected ?? [],
       found: extra.found ?? this.s.describeAt(offset),
     });
@@ -673,5 +690,5 @@ class Parser {
 
 type ListItemResult =
   | { readonly kind: 'value'; readonly node: ValueExpr }
-  | { readonly kind: 'quoted'; readonly result: QuotedResult }
+  | { readonly kind: 'quoted'; readonly result: Exclude<QuotedResult, { kind: 'ok' }> }
   | { readonly kind: 'none' };

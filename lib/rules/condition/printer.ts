@@ -16,7 +16,7 @@ import type {
   TransformerListExpr,
   ValueExpr,
 } from './ast';
-import { TOKEN_PATTERNS } from './lexer';
+import { TOKEN_PATTERNS } from './token-patterns';
 import { isListOperator, isNumericOperator, isStringOperator, isUnaryOperator } from './operators';
 
 /** Thrown when a tree (usually one built by a transform) has no text form that parses back to it. */
@@ -223,7 +223,7 @@ function quote(value: string): string {
   }
   let out = '';
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i] as string;
+    const ch = value.charAt(i);
     switch (ch) {
       case '\\':
         out += i === value.length - 1 ? '\\ ' : '\\\\';

@@ -59,14 +59,17 @@ export function walk(root: Node, visitor: VisitorFunction | VisitorMap): void {
           return fn === undefined ? undefined : fn(node, context);
         };
   const stack: { node: Node; context: VisitContext }[] = [{ node: root, context: { parent: undefined, depth: 0 } }];
-  while (stack.length > 0) {
-    const { node, context } = stack.pop() as { node: Node; context: VisitContext };
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, context } = top;
     if (visit(node, context) === 'skip') {
       continue;
     }
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i] as Node, context: { parent: node, depth: context.depth + 1 } });
+      const child = children[i];
+      if (child !== undefined) {
+        stack.push({ node: child, context: { parent: node, depth: context.depth + 1 } });
+      }
     }
   }
 }

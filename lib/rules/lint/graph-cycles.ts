@@ -20,6 +20,8 @@ export function findCycles(nodes: readonly string[], edgesOf: (node: string) => 
   const stack: string[] = [];
   const components: string[][] = [];
   let counter = 0;
+  // Every node on the work list has been given an index and a low link.
+  const lowOf = (node: string): number => low.get(node) ?? Infinity;
 
   for (const root of nodes) {
     if (index.has(root)) continue;
@@ -28,11 +30,9 @@ export function findCycles(nodes: readonly string[], edgesOf: (node: string) => 
     low.set(root, counter++);
     stack.push(root);
     onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1] as { node: string; next: number };
-      const out = edges(frame.node);
-      if (frame.next < out.length) {
-        const to = out[frame.next++] as string;
+    for (let frame = work.at(-1); frame !== undefined; frame = work.at(-1)) {
+      const to = edges(frame.node)[frame.next++];
+      if (to !== undefined) {
         if (!index.has(to)) {
           index.set(to, counter);
           low.set(to, counter++);
@@ -40,21 +40,19 @@ export function findCycles(nodes: readonly string[], edgesOf: (node: string) => 
           onStack.add(to);
           work.push({ node: to, next: 0 });
         } else if (onStack.has(to)) {
-          low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(to) as number));
+          low.set(frame.node, Math.min(lowOf(frame.node), index.get(to) ?? Infinity));
         }
         continue;
       }
       work.pop();
-      const parent = work[work.length - 1];
-      if (parent !== undefined) low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
+      const parent = work.at(-1);
+      if (parent !== undefined) low.set(parent.node, Math.min(lowOf(parent.node), lowOf(frame.node)));
       if (low.get(frame.node) === index.get(frame.node)) {
         const component: string[] = [];
-        let n: string;
-        do {
-          n = stack.pop() as string;
+        for (let n = stack.pop(); n !== undefined; n = n === frame.node ? undefined : stack.pop()) {
           onStack.delete(n);
           component.push(n);
-        } while (n !== frame.node);
+        }
         const selfLoop = component.length === 1 && edges(frame.node).includes(frame.node);
         if (component.length > 1 || selfLoop) components.push(component);
       }
@@ -62,26 +60,26 @@ export function findCycles(nodes: readonly string[], edgesOf: (node: string) => 
   }
 
   const order = new Map(nodes.map((n, i) => [n, i] as const));
+  const rank = (node: string | undefined): number => (node === undefined ? Infinity : (order.get(node) ?? Infinity));
   return components
-    .map((component) => {
-      const members = new Set(component);
-      const start = [...component].sort((a, b) => (order.get(a) as number) - (order.get(b) as number))[0] as string;
-      return [...pathBack(start, members, edges), start];
+    .flatMap((component) => {
+      const start = [...component].sort((a, b) => rank(a) - rank(b))[0];
+      return start === undefined ? [] : [[...pathBack(start, new Set(component), edges), start]];
     })
-    .sort((a, b) => (order.get(a[0] as string) as number) - (order.get(b[0] as string) as number));
+    .sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
 /** A simple cycle through `start` inside `members` (breadth-first, so it is a shortest one). */
 function pathBack(start: string, members: ReadonlySet<string>, edges: (node: string) => readonly string[]): string[] {
   const prev = new Map<string, string>();
   const queue = [start];
-  while (queue.length > 0) {
-    const n = queue.shift() as string;
+  for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
     for (const to of edges(n)) {
       if (!members.has(to)) continue;
       if (to === start) {
+        // Walk back to `start`: every node reached from it has a predecessor.
         const path = [n];
-        while (path[0] !== start) path.unshift(prev.get(path[0] as string) as string);
+        for (let p = prev.get(n); n !== start && p !== undefined; p = p === start ? undefined : prev.get(p)) path.unshift(p);
         return path;
       }
       if (!prev.has(to)) {

@@ -47,20 +47,6 @@ export class LintContext {
     return parsed.text.locate(loc.offset);
   }
 
-  /**
-   * A parser error reason with the condition-relative positions it mentions (`at 1:21`) turned
-   * into file positions, so that every position a message shows can be found in the file.
-   */
-  syntaxReason(parsed: ParsedCondition, reason: string, reportedFile: string): string {
-    const text = parsed.text.text;
-    return reason.replace(/\bat (\d+):(\d+)/g, (whole, line: string, column: string) => {
-      const offset = offsetOf(text, Number(line), Number(column));
-      if (offset === undefined) return whole;
-      const at = parsed.text.locate(offset);
-      return at.file === reportedFile ? `at ${at.line}:${at.column}` : `at ${at.file}:${at.line}:${at.column}`;
-    });
-  }
-
   /** Macro references (`identifier` nodes) of a tree, in source order. */
   identifiers(ast: Expr | undefined): readonly IdentifierExpr[] {
     if (ast === undefined) return [];
@@ -90,8 +76,8 @@ export class LintContext {
       const seen = new Set<string>();
       const queue = this.identifiers(this.ruleCondition(rule.name).ast).map((i) => i.identifier);
       while (queue.length > 0) {
-        const name = queue.pop() as string;
-        if (seen.has(name) || !this.macros.has(name)) continue;
+        const name = queue.pop();
+        if (name === undefined || seen.has(name) || !this.macros.has(name)) continue;
         seen.add(name);
         const bySource = usage.get(name) ?? new Map<string, { allSkipUnknown: boolean }>();
         usage.set(name, bySource);
@@ -118,16 +104,4 @@ function cached(cache: Map<string, ParsedCondition>, name: string, text: () => M
     cache.set(name, parsed);
   }
   return parsed;
-}
-
-/** Offset of a 1-based line:column in `text` (lines end at \n, \r\n or \r, as the parser counts them). */
-function offsetOf(text: string, line: number, column: number): number | undefined {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.slice(offset).search(/\r\n|\r|\n/);
-    if (next === -1) return undefined;
-    offset += next + (text.startsWith('\r\n', offset + next) ? 2 : 1);
-  }
-  const result = offset + column - 1;
-  return result <= text.length ? result : undefined;
 }

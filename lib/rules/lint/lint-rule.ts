@@ -1,9 +1,12 @@
 import type { SourceRef } from '../loader';
-import type { Severity } from '../diagnostic';
+import type { RelatedLocation, Severity } from '../diagnostic';
 import type { LintContext } from './lint-context';
 
-/** Reports one finding of a lint rule; `severity` overrides the rule's default where a rule documents why. */
-export type LintReport = (at: SourceRef, message: string, severity?: Severity) => void;
+/**
+ * Reports one finding of a lint rule; `severity` overrides the rule's default where a rule
+ * documents why; `related` are other places the finding is about.
+ */
+export type LintReport = (at: SourceRef, message: string, severity?: Severity, related?: readonly RelatedLocation[]) => void;
 
 /**
  * A lint rule, in the shape of ESLint's: an id, a default severity, a description, its message

@@ -50,8 +50,16 @@ export function lintLoaded(
     const ctx = new LintContext(loaded.ruleset, loaded.details);
     for (const rule of rules) {
       try {
-        rule.check(ctx, (at, message, severity) =>
-          diagnostics.push({ file: at.file, line: at.line, column: at.column, severity: severity ?? rule.severity, code: rule.id, message }),
+        rule.check(ctx, (at, message, severity, related) =>
+          diagnostics.push({
+            file: at.file,
+            line: at.line,
+            column: at.column,
+            severity: severity ?? rule.severity,
+            code: rule.id,
+            message,
+            ...(related !== undefined && related.length > 0 ? { related } : {}),
+          }),
         );
       } catch (e) {
         diagnostics.push(internalError(fallbackFile, `check '${rule.id}'`, e));

@@ -39,14 +39,15 @@ export function outputFields(output: string): { fields: OutputField[]; errors: O
     }
     const percent = i;
     let j = i + 1;
-    while (j < output.length && /[0-9]/.test(output[j] as string)) j++;
+    while (j < output.length && /[0-9]/.test(output.charAt(j))) j++;
     if (j >= output.length) {
       errors.push({ offset: percent, message: `the output ends with '${output.slice(percent)}'; put a field name after '%' or remove it` });
       break;
     }
     const transformer = TRANSFORMER.exec(output.slice(j));
     if (transformer !== null) {
-      const open = j + (transformer[1] as string).length;
+      // The match is the name and its `(`.
+      const open = j + transformer[0].length - 1;
       const close = matchingParen(output, open);
       if (close === -1) {
         errors.push({ offset: percent, message: `'%${transformer[1]}(' is never closed; add ')'` });
@@ -67,7 +68,7 @@ export function outputFields(output: string): { fields: OutputField[]; errors: O
       continue;
     }
     let k = j;
-    while (k < output.length && NAME_CHAR.test(output[k] as string)) k++;
+    while (k < output.length && NAME_CHAR.test(output.charAt(k))) k++;
     while (k > j && output[k - 1] === '.') k--;
     const token = output.slice(j, k);
     let arg: string | undefined;

@@ -1,26 +1,41 @@
-import type { PluginRequirement, RequiredEngineVersion, RequiredPluginVersion, SourceRef } from './effective-ruleset';
+import type { AmendmentKind, ConditionPart, PluginRequirement, RequiredEngineVersion, RequiredPluginVersion, SourceRef, SourceSpan } from './effective-ruleset';
 import { FALCO_TARGET } from '../../core';
 import { formatVersion, isCompatible, parseVersion, type Semver } from './engine-version';
-import type { ExceptionInfo, ListInfo, MacroInfo, RuleInfo, RuleUpdate } from './item-infos';
-import { entryValue, isValidEntry } from './item-infos';
+import type { ExceptionInfo, ListContent, ListInfo, MacroContent, MacroInfo, RecordHistory, RuleContent, RuleInfo, RuleUpdate } from './item-infos';
+import { entryValue, isValidEntry, latestDefinition, refOf } from './item-infos';
 import { LOAD_MESSAGES, type LoadCheckName } from './load-checks';
 import { validateException } from './validate-exception';
 
 /** Reports one loader diagnostic. */
 export type Report = (check: LoadCheckName, at: SourceRef, message: string) => void;
 
-const where = (r: SourceRef): string => `${r.file}:${r.line}:${r.column}`;
+const where = (s: SourceSpan): string => `${s.file}:${s.start.line}:${s.start.column}`;
+
+/** A new record's history: defined here, not changed yet. */
+const definedAt = (span: SourceSpan): RecordHistory => ({ firstDefinition: span, amendments: [] });
+
+/** A redefinition keeps the record's history and adds itself to it. */
+const redefined = (prev: RecordHistory, span: SourceSpan): RecordHistory => ({
+  firstDefinition: prev.firstDefinition,
+  amendments: [...prev.amendments, { kind: 'redefine', ...span }],
+});
+
+const amend = (history: RecordHistory, kind: AmendmentKind, span: SourceSpan): void => {
+  history.amendments.push({ kind, ...span });
+};
 
 /**
  * Collects definitions in load order and merges redefinitions, appends and overrides exactly as
  * falcosecurity/falco `userspace/engine/rule_loader_collector.cpp` does:
  *
- * - a redefinition replaces the earlier item but keeps its position (`define_info`);
+ * - a redefinition replaces the earlier item's content but keeps its place (`define_info`);
  * - appends join conditions/outputs/descriptions with one space, union tags, append list items,
  *   and add exceptions or values of an exception with the same name;
  * - a selective replace sets only the keys it carries;
  * - `index` is the counter at the first definition, `visibility` at the latest change; every
  *   define/append/replace of a list, macro or rule advances the counter (`m_cur_index`).
+ *
+ * Each record also keeps where it was first defined and every later change (`RecordHistory`).
  *
  * Where Falco stops at the first error, the collector reports it, skips the offending item and
  * goes on, so one run reports every problem.
@@ -36,8 +51,8 @@ export class Collector {
   constructor(private readonly report: Report) {}
 
   defineEngineVersion(version: Semver, raw: string, at: SourceRef): void {
-    const engine = parseVersion(FALCO_TARGET.engineVersion) as Semver;
-    if (!isCompatible(engine, version)) {
+    const engine = parseVersion(FALCO_TARGET.engineVersion);
+    if (engine !== undefined && !isCompatible(engine, version)) {
       this.report('engineVersionTooNew', at, LOAD_MESSAGES.engineVersionTooNew(formatVersion(version), FALCO_TARGET.engineVersion, FALCO_TARGET.falcoVersion));
     }
     this.engineVersions.push({ version: formatVersion(version), raw, defined: at });
@@ -60,109 +75,106 @@ export class Collector {
   }
 
   /** Define (or redefine) a list. `explicit` is true for `override: { items: replace }`. */
-  defineList(info: ListInfo, explicit: boolean): void {
-    const prev = this.lists.get(info.name);
+  defineList(content: ListContent, span: SourceSpan, explicit: boolean): void {
+    const prev = this.lists.get(content.name);
     if (prev === undefined) {
-      if (explicit) this.report('replaceUndefined', info.defined, LOAD_MESSAGES.replaceUndefined('list', info.name, 'items'));
-      info.index = info.visibility = this.counter++;
-      this.lists.set(info.name, info);
+      if (explicit) this.report('replaceUndefined', refOf(span), LOAD_MESSAGES.replaceUndefined('list', content.name, 'items'));
+      const index = this.counter++;
+      this.lists.set(content.name, { ...content, history: definedAt(span), index, visibility: index });
       return;
     }
-    if (!explicit && JSON.stringify(prev.items) !== JSON.stringify(info.items)) {
+    if (!explicit && JSON.stringify(prev.items) !== JSON.stringify(content.items)) {
       this.report(
         'redefinition',
-        info.defined,
-        LOAD_MESSAGES.redefinition('list', info.name, where(prev.defined), "write 'override: { items: append }' to add items, or 'override: { items: replace }' to replace them on purpose"),
+        refOf(span),
+        LOAD_MESSAGES.redefinition('list', content.name, where(latestDefinition(prev.history)), "write 'override: { items: append }' to add items, or 'override: { items: replace }' to replace them on purpose"),
       );
     }
-    info.index = prev.index;
-    info.visibility = this.counter++;
-    this.lists.set(info.name, info);
+    this.lists.set(content.name, { ...content, history: redefined(prev.history, span), index: prev.index, visibility: this.counter++ });
   }
 
-  appendList(name: string, items: string[], at: SourceRef): void {
+  appendList(name: string, items: string[], span: SourceSpan): void {
     const prev = this.lists.get(name);
     if (prev === undefined) {
-      this.report('undefinedTarget', at, LOAD_MESSAGES.undefinedTarget('list', name, 'appends items'));
+      this.report('undefinedTarget', refOf(span), LOAD_MESSAGES.undefinedTarget('list', name, 'appends items'));
       return;
     }
     prev.items = [...prev.items, ...items];
-    prev.contributions.push(at);
+    amend(prev.history, 'append', span);
     prev.visibility = this.counter++;
   }
 
-  defineMacro(info: MacroInfo, explicit: boolean): void {
-    const prev = this.macros.get(info.name);
+  defineMacro(content: MacroContent, span: SourceSpan, explicit: boolean): void {
+    const prev = this.macros.get(content.name);
     if (prev === undefined) {
-      if (explicit) this.report('replaceUndefined', info.defined, LOAD_MESSAGES.replaceUndefined('macro', info.name, 'condition'));
-      info.index = info.visibility = this.counter++;
-      this.macros.set(info.name, info);
+      if (explicit) this.report('replaceUndefined', refOf(span), LOAD_MESSAGES.replaceUndefined('macro', content.name, 'condition'));
+      const index = this.counter++;
+      this.macros.set(content.name, { ...content, history: definedAt(span), index, visibility: index });
       return;
     }
-    if (!explicit && macroText(prev) !== macroText(info)) {
+    if (!explicit && macroText(prev) !== macroText(content)) {
       this.report(
         'redefinition',
-        info.defined,
-        LOAD_MESSAGES.redefinition('macro', info.name, where(prev.defined), "write 'override: { condition: append }' to extend it, or 'override: { condition: replace }' to replace it on purpose"),
+        refOf(span),
+        LOAD_MESSAGES.redefinition('macro', content.name, where(latestDefinition(prev.history)), "write 'override: { condition: append }' to extend it, or 'override: { condition: replace }' to replace it on purpose"),
       );
     }
-    info.index = prev.index;
-    info.visibility = this.counter++;
-    this.macros.set(info.name, info);
+    this.macros.set(content.name, { ...content, history: redefined(prev.history, span), index: prev.index, visibility: this.counter++ });
   }
 
-  appendMacro(name: string, piece: MacroInfo['pieces'][number], at: SourceRef): void {
+  appendMacro(name: string, piece: ConditionPart, span: SourceSpan): void {
     const prev = this.macros.get(name);
     if (prev === undefined) {
-      this.report('undefinedTarget', at, LOAD_MESSAGES.undefinedTarget('macro', name, 'appends to its condition'));
+      this.report('undefinedTarget', refOf(span), LOAD_MESSAGES.undefinedTarget('macro', name, 'appends to its condition'));
       return;
     }
     prev.pieces = [...prev.pieces, piece];
-    prev.contributions.push(at);
+    amend(prev.history, 'append', span);
     prev.visibility = this.counter++;
   }
 
-  defineRule(info: RuleInfo): void {
-    const prev = this.rules.get(info.name);
-    if (prev !== undefined && prev.source !== info.source) {
-      this.report('sourceMismatch', info.defined, LOAD_MESSAGES.sourceMismatch(info.name, prev.source, info.source));
+  defineRule(content: RuleContent, span: SourceSpan): void {
+    const prev = this.rules.get(content.name);
+    if (prev !== undefined && prev.source !== content.source) {
+      this.report('sourceMismatch', refOf(span), LOAD_MESSAGES.sourceMismatch(content.name, prev.source, content.source));
       return;
     }
-    const what = `rule '${info.name}'`;
-    info.exceptions = info.exceptions.filter((ex) => {
-      if (!isValidEntry(ex.fields)) {
-        this.report('exceptionInvalid', ex.at, LOAD_MESSAGES.exceptionNoFields(what, ex.name));
-        return false;
-      }
-      return this.validExceptionOrReport(ex, what);
-    });
+    const what = `rule '${content.name}'`;
+    const info: RuleContent = {
+      ...content,
+      exceptions: content.exceptions.filter((ex) => {
+        if (!isValidEntry(ex.fields)) {
+          this.report('exceptionInvalid', ex.at, LOAD_MESSAGES.exceptionNoFields(what, ex.name));
+          return false;
+        }
+        return this.validExceptionOrReport(ex, what);
+      }),
+    };
     if (prev === undefined) {
-      info.index = info.visibility = this.counter++;
-      this.rules.set(info.name, info);
+      const index = this.counter++;
+      this.rules.set(info.name, { ...info, history: definedAt(span), index, visibility: index });
       return;
     }
     if (ruleSignature(prev) !== ruleSignature(info)) {
       this.report(
         'redefinition',
-        info.defined,
-        LOAD_MESSAGES.redefinition('rule', info.name, where(prev.defined), "use 'override' to append to or replace only the keys you change"),
+        refOf(span),
+        LOAD_MESSAGES.redefinition('rule', info.name, where(latestDefinition(prev.history)), "use 'override' to append to or replace only the keys you change"),
       );
     }
-    info.index = prev.index;
-    info.visibility = this.counter++;
-    this.rules.set(info.name, info);
+    this.rules.set(info.name, { ...info, history: redefined(prev.history, span), index: prev.index, visibility: this.counter++ });
   }
 
   /** `collector::append` for rules (deprecated `append: true` and `override: append`). */
   appendRule(update: RuleUpdate, how: string): void {
     const prev = this.rules.get(update.name);
     if (prev === undefined) {
-      this.report('undefinedTarget', update.at, LOAD_MESSAGES.undefinedTarget('rule', update.name, how));
+      this.report('undefinedTarget', refOf(update.span), LOAD_MESSAGES.undefinedTarget('rule', update.name, how));
       return;
     }
     const what = `rule '${update.name}'`;
-    if (update.condition !== undefined && update.condition.part.text !== '') prev.pieces = [...prev.pieces, update.condition];
-    if (update.output !== undefined && update.output.part.text !== '') prev.outputPieces = [...prev.outputPieces, update.output];
+    if (update.condition !== undefined && update.condition.text !== '') prev.pieces = [...prev.pieces, update.condition];
+    if (update.output !== undefined && update.output.text !== '') prev.outputPieces = [...prev.outputPieces, update.output];
     if (update.desc !== undefined && update.desc !== '') prev.desc = `${prev.desc} ${update.desc}`;
     for (const tag of update.tags ?? []) prev.tags.add(tag);
     for (const ex of update.exceptions ?? []) {
@@ -191,7 +203,7 @@ export class Collector {
       const merged: ExceptionInfo = { ...existing, values: ex.values };
       if (this.validExceptionOrReport(merged, what)) existing.values = [...existing.values, ...ex.values];
     }
-    prev.contributions.push(update.at);
+    amend(prev.history, 'append', update.span);
     prev.visibility = this.counter++;
   }
 
@@ -199,11 +211,11 @@ export class Collector {
   replaceRule(update: RuleUpdate): void {
     const prev = this.rules.get(update.name);
     if (prev === undefined) {
-      this.report('undefinedTarget', update.at, LOAD_MESSAGES.undefinedTarget('rule', update.name, 'replaces keys'));
+      this.report('undefinedTarget', refOf(update.span), LOAD_MESSAGES.undefinedTarget('rule', update.name, 'replaces keys'));
       return;
     }
     const what = `rule '${update.name}'`;
-    if (update.condition !== undefined) prev.pieces = [{ ...update.condition, part: { ...update.condition.part, kind: 'define' } }];
+    if (update.condition !== undefined) prev.pieces = [{ ...update.condition, kind: 'define' }];
     if (update.output !== undefined) prev.outputPieces = [update.output];
     if (update.desc !== undefined) prev.desc = update.desc;
     if (update.tags !== undefined) prev.tags = new Set(update.tags);
@@ -217,19 +229,19 @@ export class Collector {
     }
     if (update.enabled !== undefined) prev.enabled = update.enabled;
     Object.assign(prev.extra, update.extra ?? {});
-    prev.contributions.push(update.at);
+    amend(prev.history, 'replace', update.span);
     prev.visibility = this.counter++;
   }
 
   /** `collector::enable`: an `enabled`-only item. */
-  enableRule(name: string, enabled: boolean, at: SourceRef): void {
+  enableRule(name: string, enabled: boolean, span: SourceSpan): void {
     const prev = this.rules.get(name);
     if (prev === undefined) {
-      this.report('undefinedTarget', at, LOAD_MESSAGES.undefinedTarget('rule', name, "sets 'enabled'"));
+      this.report('undefinedTarget', refOf(span), LOAD_MESSAGES.undefinedTarget('rule', name, "sets 'enabled'"));
       return;
     }
     prev.enabled = enabled;
-    prev.contributions.push(at);
+    amend(prev.history, 'enable', span);
   }
 
   private validExceptionOrReport(ex: ExceptionInfo, what: string): boolean {
@@ -239,15 +251,15 @@ export class Collector {
   }
 }
 
-function macroText(m: MacroInfo): string {
-  return m.pieces.map((p) => p.part.text).join(' ');
+function macroText(m: MacroContent): string {
+  return m.pieces.map((p) => p.text).join(' ');
 }
 
 /** Everything that makes two rule definitions behave differently. */
-function ruleSignature(r: RuleInfo): string {
+function ruleSignature(r: RuleContent): string {
   return JSON.stringify([
-    r.pieces.map((p) => p.part.text).join(' '),
-    r.outputPieces.map((p) => p.part.text).join(' '),
+    r.pieces.map((p) => p.text).join(' '),
+    r.outputPieces.map((p) => p.text).join(' '),
     r.desc,
     r.priority,
     [...r.tags].sort(),

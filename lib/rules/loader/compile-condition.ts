@@ -1,4 +1,4 @@
-import { ConditionSyntaxError, parseCondition, transform, type Expr, type Node } from '../condition';
+import { ConditionSyntaxError, formatConditionError, parseCondition, transform, type Expr, type Node } from '../condition';
 import type { EffectiveMacro, EffectiveRule, EffectiveRuleset } from './effective-ruleset';
 import { conditionWithExceptions } from './exception-condition';
 import { substituteLists } from './list-expansion';
@@ -71,7 +71,7 @@ export class ConditionCompiler {
       return parseCondition(text);
     } catch (e) {
       if (!(e instanceof ConditionSyntaxError)) throw e;
-      throw new ConditionCompileError('syntax', subject, `${subject}: ${e.message} in the condition after list substitution: ${text}`, e);
+      throw new ConditionCompileError('syntax', subject, `${subject}: ${formatConditionError(e)} in the condition after list substitution: ${text}`, e);
     }
   }
 

@@ -5,6 +5,7 @@
  *
  * Everything here is plain data (JSON-serializable) so tools can print, diff or transform it.
  */
+import type { TextPosition } from '../line-counter';
 
 /** A position in a rules file; `line` and `column` are 1-based. */
 export interface SourceRef {
@@ -13,13 +14,64 @@ export interface SourceRef {
   readonly column: number;
 }
 
-/** One piece of a condition: the text of one item's `condition` and where that scalar starts. */
+/** A range of a rules file, e.g. a whole item: from `start` to `end` (exclusive). */
+export interface SourceSpan {
+  readonly file: string;
+  readonly start: TextPosition;
+  readonly end: TextPosition;
+}
+
+/**
+ * How a later item changed an earlier one:
+ * - `redefine`: a full definition replaced it (Falco keeps the item's place, not its content).
+ *   `override: { items: replace }` of a list and `override: { condition: replace }` of a macro
+ *   are redefinitions too: Falco's collector handles them as definitions;
+ * - `append`: `append: true` or `override: … append`;
+ * - `replace`: `override: … replace` of some keys of a rule;
+ * - `enable`: an item with only `enabled` (deprecated).
+ */
+export type AmendmentKind = 'redefine' | 'append' | 'replace' | 'enable';
+
+/** A later item that changed a list, macro or rule: what it did and where it is. */
+export interface Amendment extends SourceSpan {
+  readonly kind: AmendmentKind;
+}
+
+/**
+ * Where a list, macro or rule came from: the item that first defined it, and every later item
+ * that changed it, in load order. Recorded as the files are read, never rewritten.
+ */
+export interface ItemHistory {
+  /** The item that first defined it: where Falco's `index` was taken, and where a flat file puts it. */
+  readonly firstDefinition: SourceSpan;
+  readonly amendments: readonly Amendment[];
+}
+
+/**
+ * Where a run of a text part came from: `text[index]` is at `line`:`column` (0-based `offset`) of
+ * the part's file, and each following character one column and one offset further, up to the
+ * next segment's `index`. YAML drops indentation and quotes and folds line breaks, so a scalar
+ * written over several lines has a segment per line (and one after each escape).
+ */
+export interface TextSegment extends TextPosition {
+  readonly index: number;
+}
+
+/** One piece of a condition: the text of one item's `condition` and where each of its characters came from. */
 export interface ConditionPart {
   readonly text: string;
+  /** Where its first character is. */
   readonly at: SourceRef;
   /** `define` for the text that started the current definition, `append` for text appended later. */
   readonly kind: 'define' | 'append';
+  /** The source map of `text`, in `at.file`: one segment per run (see `TextSegment`), sorted by index. */
+  readonly segments: readonly TextSegment[];
+  /** Indices of the spaces of `text` that stand for a line break of the file (YAML folded it). */
+  readonly lineBreaks: readonly number[];
 }
+
+/** The parts of a condition or output: the defining text, then what was appended, in load order. */
+export type ConditionParts = readonly [ConditionPart, ...ConditionPart[]];
 
 export interface EffectiveList {
   readonly name: string;
@@ -30,10 +82,14 @@ export interface EffectiveList {
    * list's last definition/append is replaced by that list's `items` (one level, not recursive).
    */
   readonly expandedItems: readonly string[];
-  /** The item that (last) defined the list: Falco keeps the newest full definition. */
+  /**
+   * The item that (last) defined the list, as Falco's collector keeps it: a redefinition takes
+   * over its context. The first definition is in `history`.
+   */
   readonly defined: SourceRef;
-  /** Later items that appended or replaced, in load order. */
+  /** Later items that appended, since `defined`, in load order. */
   readonly contributions: readonly SourceRef[];
+  readonly history: ItemHistory;
   /** Falco's ordering counters: `index` of the first definition, `visibility` of the last change. */
   readonly index: number;
   readonly visibility: number;
@@ -43,9 +99,12 @@ export interface EffectiveMacro {
   readonly name: string;
   /** Final text after appends: the parts joined with one space, as the collector does. */
   readonly condition: string;
-  readonly conditionParts: readonly ConditionPart[];
+  readonly conditionParts: ConditionParts;
+  /** The item that (last) defined the macro (see `EffectiveList.defined`). */
   readonly defined: SourceRef;
+  /** Later items that appended, since `defined`, in load order. */
   readonly contributions: readonly SourceRef[];
+  readonly history: ItemHistory;
   /** A macro may only reference macros whose `index` is below its own `visibility`. */
   readonly index: number;
   readonly visibility: number;
@@ -76,7 +135,7 @@ export interface EffectiveRule {
   readonly name: string;
   /** Final condition text after appends/replaces, before exceptions, lists and macros are applied. */
   readonly condition: string;
-  readonly conditionParts: readonly ConditionPart[];
+  readonly conditionParts: ConditionParts;
   /** Trimmed at definition, then appended to with one space, as Falco does. */
   readonly output: string;
   readonly outputAt: SourceRef;
@@ -94,9 +153,11 @@ export interface EffectiveRule {
    * `capture`, `capture_duration`, …), decoded: booleans as booleans, integers as numbers.
    */
   readonly extra: Readonly<Record<string, unknown>>;
+  /** The item that (last) defined the rule (see `EffectiveList.defined`). */
   readonly defined: SourceRef;
-  /** Later items that appended, overrode, or enabled/disabled the rule, in load order. */
+  /** Later items that appended, overrode, or enabled/disabled the rule since `defined`, in load order. */
   readonly contributions: readonly SourceRef[];
+  readonly history: ItemHistory;
   readonly index: number;
   readonly visibility: number;
 }

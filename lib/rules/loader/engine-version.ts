@@ -11,7 +11,8 @@ export interface Semver {
 export function parseVersion(text: string): Semver | undefined {
   const m = /^\s*\+?(\d+)\.\s*\+?(\d+)\.\s*\+?(\d+)/.exec(text);
   if (m === null) return undefined;
-  const [major, minor, patch] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  // The three groups are not optional, so a match has all of them.
+  const [major, minor, patch] = [Number(m[1] ?? ''), Number(m[2] ?? ''), Number(m[3] ?? '')];
   if (![major, minor, patch].every((n) => n <= 0xffffffff)) return undefined;
   return { major, minor, patch };
 }

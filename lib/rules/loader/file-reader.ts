@@ -1,8 +1,9 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { TOKEN_PATTERNS } from '../condition';
 import type { Collector, Report } from './collector';
-import type { SourceRef } from './effective-ruleset';
+import type { ConditionPart, SourceRef, SourceSpan } from './effective-ruleset';
 import { implicitEngineVersion, parseVersion } from './engine-version';
-import type { ExceptionEntry, ExceptionInfo, RuleInfo, RuleUpdate, TextPiece } from './item-infos';
+import type { ExceptionEntry, ExceptionInfo, RuleContent, RuleUpdate } from './item-infos';
 import {
   ENGINE_VERSION_KEYS,
   EXCEPTION_KEYS,
@@ -23,7 +24,8 @@ import {
 } from './item-keys';
 import { LOAD_MESSAGES } from './load-checks';
 import { isValidPriority, closestMatch } from '../../core';
-import { scalarOffsets, type SourceFile } from './source-file';
+import { partPosition } from './mapped-text';
+import { scalarPart, type SourceFile } from './source-file';
 import {
   decodeBool,
   decodeInteger,
@@ -38,9 +40,12 @@ import {
   type YamlNode,
 } from './yaml-nodes';
 
-// Name patterns of falcosecurity/falco `rule_loader_reader.cpp` (taken from libsinsp's parser).
-const RGX_IDENTIFIER = /^[a-zA-Z]+[a-zA-Z0-9_]*$/;
-const RGX_BARESTR = /^[^()"'\s=,]+$/;
+// Falco checks list and macro names with libsinsp's own token patterns, copied into
+// falcosecurity/falco@0.44.1:userspace/engine/rule_loader_reader.cpp:44-45 (`RGX_IDENTIFIER`,
+// `RGX_BARESTR`, RE2 POSIX: `[:space:]` is ASCII only, so a no-break space is allowed in a list
+// name). The condition lexer's patterns are those very ones.
+const isValidListName = (name: string): boolean => TOKEN_PATTERNS.bareStr.test(name);
+const isValidMacroName = (name: string): boolean => TOKEN_PATTERNS.identifier.test(name);
 
 /** Thrown inside an item to abandon it after its error has been reported (Falco stops at it too). */
 class ItemAbandoned {}
@@ -59,18 +64,25 @@ interface Overrides {
 const WHITESPACE = ' \t\n\r\f\v';
 
 /** `falco::utils::trim`: the output of a new rule is trimmed. */
-function trimPiece(piece: TextPiece): TextPiece {
-  const t = piece.part.text;
+function trimPart(part: ConditionPart): ConditionPart {
+  const t = part.text;
   let s = 0;
   let e = t.length;
-  while (s < e && WHITESPACE.includes(t[s] as string)) s++;
-  while (e > s && WHITESPACE.includes(t[e - 1] as string)) e--;
-  if (s === 0 && e === t.length) return piece;
-  const text = t.slice(s, e);
-  const { offsetOf } = piece.mapped;
+  while (s < e && WHITESPACE.includes(t.charAt(s))) s++;
+  while (e > s && WHITESPACE.includes(t.charAt(e - 1))) e--;
+  if (s === 0 && e === t.length) return part;
+  // The source map of the kept text: its segments, moved to start at 0, plus one for index 0.
+  const first = partPosition(part, s);
+  const segments = [
+    { index: 0, line: first.line, column: first.column, offset: first.offset },
+    ...part.segments.filter((g) => g.index > s && g.index <= e).map((g) => ({ ...g, index: g.index - s })),
+  ];
   return {
-    part: { ...piece.part, text, at: piece.mapped.file.ref(offsetOf(s)) },
-    mapped: { text, file: piece.mapped.file, offsetOf: (i) => offsetOf(i + s) },
+    ...part,
+    text: t.slice(s, e),
+    at: { file: first.file, line: first.line, column: first.column },
+    segments,
+    lineBreaks: part.lineBreaks.filter((b) => b >= s && b < e).map((b) => b - s),
   };
 }
 
@@ -98,7 +110,9 @@ export class FileReader {
     if (error !== undefined) {
       // yaml-cpp refuses the whole file at its first syntax error, so nothing of it is loaded;
       // later errors are often consequences of the first, so only that one is reported.
-      const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
+      // With `prettyErrors: false` the message carries no position (`error.pos` has it) and no
+      // code frame; its first line is the description.
+      const detail = error.message.split('\n')[0] ?? error.message;
       this.report('yamlSyntax', this.file.ref(error.pos[0]), LOAD_MESSAGES.yamlSyntax(detail));
       return;
     }
@@ -128,6 +142,12 @@ export class FileReader {
     return this.file.ref(nodeStart(node, fallback));
   }
 
+  /** Where a whole item is in the file. */
+  private span(item: YAMLMap): SourceSpan {
+    const [start, end] = item.range ?? [0, 0];
+    return this.file.span(start, end);
+  }
+
   private fail(check: Parameters<Report>[0], node: unknown, message: string): never {
     this.report(check, this.at(node), message);
     throw ABANDON;
@@ -141,6 +161,8 @@ export class FileReader {
   }
 
   /** `decode_val`/`decode_optional_val` for strings: the scalar text, non-empty. */
+  private scalar(map: YAMLMap, key: string, what: string, required: true, hint?: string): Scalarish;
+  private scalar(map: YAMLMap, key: string, what: string, required: boolean, hint?: string): Scalarish | undefined;
   private scalar(map: YAMLMap, key: string, what: string, required: boolean, hint = ''): Scalarish | undefined {
     const v = this.value(map, key);
     if (v === undefined) {
@@ -154,6 +176,8 @@ export class FileReader {
     return { text, node: v.node };
   }
 
+  private bool(map: YAMLMap, key: string, what: string, required: true): boolean;
+  private bool(map: YAMLMap, key: string, what: string, required?: boolean): boolean | undefined;
   private bool(map: YAMLMap, key: string, what: string, required = false): boolean | undefined {
     const s = this.scalar(map, key, what, required);
     if (s === undefined) return undefined;
@@ -171,6 +195,8 @@ export class FileReader {
   }
 
   /** `decode_seq`: a sequence of scalars (any text, even empty). */
+  private strings(map: YAMLMap, key: string, what: string, required: true, example: string): Scalarish[];
+  private strings(map: YAMLMap, key: string, what: string, required: boolean, example: string): Scalarish[] | undefined;
   private strings(map: YAMLMap, key: string, what: string, required: boolean, example: string): Scalarish[] | undefined {
     const v = this.value(map, key);
     if (v === undefined) {
@@ -187,12 +213,8 @@ export class FileReader {
     });
   }
 
-  private piece(s: Scalarish, kind: 'define' | 'append'): TextPiece {
-    const offsetOf = scalarOffsets(this.file, s.node);
-    return {
-      part: { text: s.text, at: this.file.ref(offsetOf(0)), kind },
-      mapped: { text: s.text, file: this.file, offsetOf },
-    };
+  private piece(s: Scalarish, kind: ConditionPart['kind']): ConditionPart {
+    return scalarPart(this.file, s.node, s.text, kind);
   }
 
   /** Warns about keys the item type does not know, and about repeated keys. */
@@ -258,7 +280,7 @@ export class FileReader {
 
   private readEngineVersion(item: YAMLMap): void {
     this.checkKeys(item, 'required_engine_version item', ENGINE_VERSION_KEYS);
-    const s = this.scalar(item, 'required_engine_version', 'required_engine_version item', true) as Scalarish;
+    const s = this.scalar(item, 'required_engine_version', 'required_engine_version item', true);
     // Falco first tries an unsigned integer (the legacy form, meaning 0.N.0), then a semver string.
     const n = decodeUint32(s.text);
     const version = n !== undefined ? implicitEngineVersion(n) : parseVersion(s.text);
@@ -268,7 +290,8 @@ export class FileReader {
 
   private readPluginVersions(item: YAMLMap): void {
     this.checkKeys(item, 'required_plugin_versions item', PLUGIN_VERSIONS_KEYS);
-    const v = this.value(item, 'required_plugin_versions') as { pair: Pair; node: YamlNode };
+    const v = this.value(item, 'required_plugin_versions');
+    if (v === undefined) return; // unreachable: `readItem` chose this reader by this key
     if (!isSeq(v.node)) {
       this.fail('pluginVersionInvalid', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.pluginVersionsNotASequence(nodeKind(v.node)));
     }
@@ -277,8 +300,8 @@ export class FileReader {
       const what = 'required_plugin_versions entry';
       if (!isMap(entry)) this.fail('pluginVersionInvalid', entry ?? v.node, LOAD_MESSAGES.pluginEntryNotAMap(what, nodeKind(entry)));
       this.checkKeys(entry, what, PLUGIN_ENTRY_KEYS);
-      const name = (this.scalar(entry, 'name', what, true) as Scalarish).text;
-      const version = (this.scalar(entry, 'version', `plugin '${name}'`, true) as Scalarish).text;
+      const name = this.scalar(entry, 'name', what, true).text;
+      const version = this.scalar(entry, 'version', `plugin '${name}'`, true).text;
       const alternatives = [{ name, version }];
       const alts = this.value(entry, 'alternatives');
       if (alts !== undefined) {
@@ -290,8 +313,8 @@ export class FileReader {
           const altWhat = `alternative of plugin '${name}'`;
           if (!isMap(alt)) this.fail('pluginVersionInvalid', alt ?? alts.node, LOAD_MESSAGES.pluginEntryNotAMap(altWhat, nodeKind(alt)));
           this.checkKeys(alt, altWhat, PLUGIN_ALTERNATIVE_KEYS);
-          const altName = (this.scalar(alt, 'name', altWhat, true) as Scalarish).text;
-          const altVersion = (this.scalar(alt, 'version', `plugin '${altName}'`, true) as Scalarish).text;
+          const altName = this.scalar(alt, 'name', altWhat, true).text;
+          const altVersion = this.scalar(alt, 'version', `plugin '${altName}'`, true).text;
           alternatives.push({ name: altName, version: altVersion });
         }
       }
@@ -300,50 +323,38 @@ export class FileReader {
   }
 
   private readList(item: YAMLMap): void {
-    const nameS = this.scalar(item, 'list', 'list item', true) as Scalarish;
+    const nameS = this.scalar(item, 'list', 'list item', true);
     const name = nameS.text;
     const what = `list '${name}'`;
     this.checkKeys(item, what, LIST_KEYS);
-    if (!RGX_BARESTR.test(name)) this.report('invalidName', this.at(nameS.node), LOAD_MESSAGES.invalidListName(name));
-    const items = this.strings(item, 'items', what, true, '[bash, sh]') as Scalarish[];
+    if (!isValidListName(name)) this.report('invalidName', this.at(nameS.node), LOAD_MESSAGES.invalidListName(name));
+    const items = this.strings(item, 'items', what, true, '[bash, sh]');
     const append = this.bool(item, 'append', what) ?? false;
     if (append) this.report('deprecatedAppend', this.at(item), LOAD_MESSAGES.deprecatedAppend(what, "'override: { items: append }'"));
     const ov = this.overrides(item, what, LIST_OVERRIDABLE, LIST_OVERRIDABLE);
     if (append && ov.append.size + ov.replace.size > 0) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideWithAppend(what));
-    const at = this.at(item);
     const texts = items.map((i) => i.text);
-    if (append || ov.append.has('items')) this.collector.appendList(name, texts, at);
-    else {
-      this.collector.defineList(
-        { name, items: texts, defined: at, contributions: [], index: 0, visibility: 0 },
-        ov.replace.has('items'),
-      );
-    }
+    if (append || ov.append.has('items')) this.collector.appendList(name, texts, this.span(item));
+    else this.collector.defineList({ name, items: texts }, this.span(item), ov.replace.has('items'));
   }
 
   private readMacro(item: YAMLMap): void {
-    const nameS = this.scalar(item, 'macro', 'macro item', true) as Scalarish;
+    const nameS = this.scalar(item, 'macro', 'macro item', true);
     const name = nameS.text;
     const what = `macro '${name}'`;
     this.checkKeys(item, what, MACRO_KEYS);
-    if (!RGX_IDENTIFIER.test(name)) this.report('invalidName', this.at(nameS.node), LOAD_MESSAGES.invalidMacroName(name));
-    const cond = this.scalar(item, 'condition', what, true) as Scalarish;
+    if (!isValidMacroName(name)) this.report('invalidName', this.at(nameS.node), LOAD_MESSAGES.invalidMacroName(name));
+    const cond = this.scalar(item, 'condition', what, true);
     const append = this.bool(item, 'append', what) ?? false;
     if (append) this.report('deprecatedAppend', this.at(item), LOAD_MESSAGES.deprecatedAppend(what, "'override: { condition: append }'"));
     const ov = this.overrides(item, what, MACRO_OVERRIDABLE, MACRO_OVERRIDABLE);
     if (append && ov.append.size + ov.replace.size > 0) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideWithAppend(what));
-    const at = this.at(item);
-    if (append || ov.append.has('condition')) this.collector.appendMacro(name, this.piece(cond, 'append'), at);
-    else {
-      this.collector.defineMacro(
-        { name, pieces: [this.piece(cond, 'define')], defined: at, contributions: [], index: 0, visibility: 0 },
-        ov.replace.has('condition'),
-      );
-    }
+    if (append || ov.append.has('condition')) this.collector.appendMacro(name, this.piece(cond, 'append'), this.span(item));
+    else this.collector.defineMacro({ name, pieces: [this.piece(cond, 'define')] }, this.span(item), ov.replace.has('condition'));
   }
 
   private readRule(item: YAMLMap): void {
-    const name = (this.scalar(item, 'rule', 'rule item', true) as Scalarish).text;
+    const name = this.scalar(item, 'rule', 'rule item', true).text;
     const what = `rule '${name}'`;
     this.checkKeys(item, what, RULE_KEYS);
     const at = this.at(item);
@@ -352,7 +363,7 @@ export class FileReader {
     const hasOverrides = ov.append.size + ov.replace.size > 0;
     if (hasAppendFlag && hasOverrides) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideWithAppend(what));
 
-    if (hasOverrides) return this.readRuleOverrides(item, name, what, ov, at);
+    if (hasOverrides) return this.readRuleOverrides(item, name, what, ov);
     if (hasAppendFlag) {
       const keys = ['condition', 'exceptions'].filter((k) => findPair(item, k) !== undefined);
       this.report(
@@ -360,7 +371,7 @@ export class FileReader {
         at,
         LOAD_MESSAGES.deprecatedAppend(what, `'override: { ${(keys.length > 0 ? keys : ['condition']).map((k) => `${k}: append`).join(', ')} }'`),
       );
-      return this.readRuleAppend(item, name, what, at);
+      return this.readRuleAppend(item, name, what);
     }
     if (RULE_DEFINING_KEYS.every((k) => findPair(item, k) === undefined)) {
       if (findPair(item, 'enabled') === undefined) {
@@ -370,20 +381,20 @@ export class FileReader {
           LOAD_MESSAGES.missingKey(what, 'enabled', "; to change an existing rule use 'override' (e.g. 'override: { exceptions: append }'), to define a rule give condition, output, desc and priority"),
         );
       }
-      const enabled = this.bool(item, 'enabled', what, true) as boolean;
+      const enabled = this.bool(item, 'enabled', what, true);
       this.report('deprecatedEnabled', at, LOAD_MESSAGES.deprecatedEnabled(what));
-      this.collector.enableRule(name, enabled, at);
+      this.collector.enableRule(name, enabled, this.span(item));
       return;
     }
-    this.readRuleDefinition(item, name, what, at);
+    this.readRuleDefinition(item, name, what);
   }
 
-  private readRuleDefinition(item: YAMLMap, name: string, what: string, at: SourceRef): void {
+  private readRuleDefinition(item: YAMLMap, name: string, what: string): void {
     const hint = '; a rule needs condition, output, desc and priority (use override to change an existing rule)';
-    const cond = this.scalar(item, 'condition', what, true, hint) as Scalarish;
-    const output = this.scalar(item, 'output', what, true, hint) as Scalarish;
-    const desc = this.scalar(item, 'desc', what, true, hint) as Scalarish;
-    const priority = this.scalar(item, 'priority', what, true, hint) as Scalarish;
+    const cond = this.scalar(item, 'condition', what, true, hint);
+    const output = this.scalar(item, 'output', what, true, hint);
+    const desc = this.scalar(item, 'desc', what, true, hint);
+    const priority = this.scalar(item, 'priority', what, true, hint);
     // Falco stops here; the rule is still collected so that its condition and output get checked too.
     if (!isValidPriority(priority.text)) this.report('invalidPriority', this.at(priority.node), LOAD_MESSAGES.invalidPriority(what, priority.text));
     const source = this.scalar(item, 'source', what, false)?.text ?? 'syscall';
@@ -391,10 +402,10 @@ export class FileReader {
     const extra = this.ruleExtras(item, what);
     const tags = this.strings(item, 'tags', what, false, '[container, shell]')?.map((t) => t.text) ?? [];
     const exceptions = this.exceptions(item, what, false);
-    const info: RuleInfo = {
+    const content: RuleContent = {
       name,
       pieces: [this.piece(cond, 'define')],
-      outputPieces: [trimPiece(this.piece(output, 'define'))],
+      outputPieces: [trimPart(this.piece(output, 'define'))],
       desc: desc.text,
       priority: priority.text,
       tags: new Set(tags),
@@ -402,17 +413,13 @@ export class FileReader {
       enabled,
       exceptions,
       extra,
-      defined: at,
-      contributions: [],
-      index: 0,
-      visibility: 0,
     };
-    this.collector.defineRule(info);
+    this.collector.defineRule(content, this.span(item));
   }
 
   /** Deprecated `append: true`: only condition and exceptions are read. */
-  private readRuleAppend(item: YAMLMap, name: string, what: string, at: SourceRef): void {
-    const update: RuleUpdate = { name, at };
+  private readRuleAppend(item: YAMLMap, name: string, what: string): void {
+    const update: RuleUpdate = { name, span: this.span(item) };
     const cond = this.scalar(item, 'condition', what, false);
     if (cond !== undefined) update.condition = this.piece(cond, 'append');
     if (findPair(item, 'exceptions') !== undefined) update.exceptions = this.exceptions(item, what, true);
@@ -424,7 +431,7 @@ export class FileReader {
     this.collector.appendRule(update, "has 'append: true'");
   }
 
-  private readRuleOverrides(item: YAMLMap, name: string, what: string, ov: Overrides, at: SourceRef): void {
+  private readRuleOverrides(item: YAMLMap, name: string, what: string, ov: Overrides): void {
     // expected = (appendable ∪ replaceable) ∩ keys present; each must be claimed by an override.
     const expected = new Set<string>([...RULE_APPENDABLE, ...RULE_REPLACEABLE].filter((k) => findPair(item, k) !== undefined));
     const claim = (set: Set<string>, op: string, key: string): boolean => {
@@ -435,25 +442,25 @@ export class FileReader {
     };
     const updates: Array<() => void> = [];
     if (ov.append.size > 0) {
-      const u: RuleUpdate = { name, at };
-      if (claim(ov.append, 'append', 'condition')) u.condition = this.piece(this.scalar(item, 'condition', what, true) as Scalarish, 'append');
+      const u: RuleUpdate = { name, span: this.span(item) };
+      if (claim(ov.append, 'append', 'condition')) u.condition = this.piece(this.scalar(item, 'condition', what, true), 'append');
       if (claim(ov.append, 'append', 'exceptions')) u.exceptions = this.exceptions(item, what, true);
-      if (claim(ov.append, 'append', 'output')) u.output = this.piece(this.scalar(item, 'output', what, true) as Scalarish, 'append');
-      if (claim(ov.append, 'append', 'desc')) u.desc = (this.scalar(item, 'desc', what, true) as Scalarish).text;
+      if (claim(ov.append, 'append', 'output')) u.output = this.piece(this.scalar(item, 'output', what, true), 'append');
+      if (claim(ov.append, 'append', 'desc')) u.desc = this.scalar(item, 'desc', what, true).text;
       if (claim(ov.append, 'append', 'tags')) u.tags = this.strings(item, 'tags', what, false, '[container, shell]')?.map((t) => t.text) ?? [];
       updates.push(() => this.collector.appendRule(u, 'appends through override'));
     }
     if (ov.replace.size > 0) {
-      const u: RuleUpdate = { name, at };
-      if (claim(ov.replace, 'replace', 'condition')) u.condition = this.piece(this.scalar(item, 'condition', what, true) as Scalarish, 'define');
+      const u: RuleUpdate = { name, span: this.span(item) };
+      if (claim(ov.replace, 'replace', 'condition')) u.condition = this.piece(this.scalar(item, 'condition', what, true), 'define');
       // Falco reads replaced exceptions like a definition's (`read_rule_exceptions(..., false)` in the
       // replace branch of falcosecurity/falco `rule_loader_reader.cpp`): no "no values" warning.
       if (claim(ov.replace, 'replace', 'exceptions')) u.exceptions = this.exceptions(item, what, false);
-      if (claim(ov.replace, 'replace', 'output')) u.output = this.piece(this.scalar(item, 'output', what, true) as Scalarish, 'define');
-      if (claim(ov.replace, 'replace', 'desc')) u.desc = (this.scalar(item, 'desc', what, true) as Scalarish).text;
+      if (claim(ov.replace, 'replace', 'output')) u.output = this.piece(this.scalar(item, 'output', what, true), 'define');
+      if (claim(ov.replace, 'replace', 'desc')) u.desc = this.scalar(item, 'desc', what, true).text;
       if (claim(ov.replace, 'replace', 'tags')) u.tags = this.strings(item, 'tags', what, false, '[container, shell]')?.map((t) => t.text) ?? [];
       if (claim(ov.replace, 'replace', 'priority')) {
-        const p = this.scalar(item, 'priority', what, true) as Scalarish;
+        const p = this.scalar(item, 'priority', what, true);
         if (!isValidPriority(p.text)) this.report('invalidPriority', this.at(p.node), LOAD_MESSAGES.invalidPriority(what, p.text));
         u.priority = p.text;
       }
@@ -469,8 +476,7 @@ export class FileReader {
       updates.push(() => this.collector.replaceRule(u));
     }
     for (const key of expected) {
-      const pair = findPair(item, key) as Pair;
-      this.fail('invalidOverride', pair.key, LOAD_MESSAGES.overrideKeyUnlisted(what, key));
+      this.fail('invalidOverride', findPair(item, key)?.key ?? item, LOAD_MESSAGES.overrideKeyUnlisted(what, key));
     }
     for (const apply of updates) apply();
   }
@@ -498,7 +504,7 @@ export class FileReader {
     for (const raw of v.node.items) {
       const ex = deref(raw, this.doc);
       if (!isMap(ex)) this.fail('exceptionInvalid', ex ?? v.node, LOAD_MESSAGES.exceptionNotAMap(what, nodeKind(ex)));
-      const name = (this.scalar(ex, 'name', `${what} exception`, true) as Scalarish).text;
+      const name = this.scalar(ex, 'name', `${what} exception`, true).text;
       const exWhat = `${what} exception '${name}'`;
       this.checkKeys(ex, exWhat, EXCEPTION_KEYS);
       if (result.some((e) => e.name === name)) this.report('exceptionDuplicate', this.at(ex), LOAD_MESSAGES.exceptionDuplicate(what, name));

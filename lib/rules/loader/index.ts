@@ -10,4 +10,6 @@ export type { Semver } from './engine-version';
 export { LOAD_CHECKS, LOAD_MESSAGES } from './load-checks';
 export type { LoadCheck } from './load-checks';
 
-export { MappedText, SourceFile } from './source-file';
+export { MappedText, partPosition } from './mapped-text';
+export type { PlacedSyntaxError, SourcePosition } from './mapped-text';
+export { SourceFile } from './source-file';

@@ -35,9 +35,9 @@ export function substituteList(cnd: string, name: string, items: readonly string
   let start = cnd.indexOf(name);
   while (start !== -1) {
     let end = start + name.length;
-    if ((start === 0 || DELIMS.includes(cnd[start - 1] as string)) && (end >= cnd.length || DELIMS.includes(cnd[end] as string))) {
-      while (start > 0 && BLANKS.includes(cnd[start - 1] as string)) start--;
-      while (end < cnd.length && BLANKS.includes(cnd[end] as string)) end++;
+    if ((start === 0 || DELIMS.includes(cnd.charAt(start - 1))) && (end >= cnd.length || DELIMS.includes(cnd.charAt(end)))) {
+      while (start > 0 && BLANKS.includes(cnd.charAt(start - 1))) start--;
+      while (end < cnd.length && BLANKS.includes(cnd.charAt(end))) end++;
       const sub = items.map(quoteItem).join(', ');
       // An empty list must not leave a dangling comma behind.
       if (sub === '') {
@@ -80,7 +80,7 @@ export function mentionsList(text: string, name: string): boolean {
   let i = text.indexOf(name);
   while (i !== -1) {
     const end = i + name.length;
-    if ((i === 0 || DELIMS.includes(text[i - 1] as string)) && (end >= text.length || DELIMS.includes(text[end] as string))) return true;
+    if ((i === 0 || DELIMS.includes(text.charAt(i - 1))) && (end >= text.length || DELIMS.includes(text.charAt(end)))) return true;
     i = text.indexOf(name, i + 1);
   }
   return false;

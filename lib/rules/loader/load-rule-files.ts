@@ -7,13 +7,16 @@ import type {
   EffectiveMacro,
   EffectiveRule,
   EffectiveRuleset,
+  ItemHistory,
   RuleText,
+  SourceRef,
 } from './effective-ruleset';
 import { FileReader } from './file-reader';
-import { entryValue, type ExceptionInfo, type TextPiece } from './item-infos';
+import { changesSinceDefinition, entryValue, latestDefinition, refOf, type ExceptionInfo, type RecordHistory } from './item-infos';
 import { expandListItems } from './list-expansion';
 import { LOAD_CHECKS } from './load-checks';
-import { MappedText, SourceFile } from './source-file';
+import { MappedText } from './mapped-text';
+import { SourceFile } from './source-file';
 
 /** What the loader knows beyond the ruleset: position maps for conditions and outputs. */
 export interface LoadDetails {
@@ -34,22 +37,21 @@ export interface DetailedLoadResult extends LoadResult {
 }
 
 function toException(ex: ExceptionInfo): EffectiveException {
+  // Public types say one name or a list of names; what was written is passed on as it is.
   const fields = ex.fields === undefined ? '' : (entryValue(ex.fields) as string | string[]);
   const comps = ex.comps === undefined ? (typeof fields === 'string' ? 'in' : fields.map(() => '=')) : (entryValue(ex.comps) as string | string[]);
   return { name: ex.name, fields, comps, compsGiven: ex.compsGiven, values: ex.values.map(entryValue), defined: ex.at };
 }
 
-/**
- * A leading UTF-8 byte-order mark is not content: yaml-cpp (Falco's YAML library) detects and
- * skips it when it opens the stream (`stream.cpp`, `IntroCharTypeOf`/`uis_utf8bom`), so Falco
- * loads such files normally, while the `yaml` package fails on `\uFEFF- item`. Dropping it also
- * keeps line-1 columns as editors count them.
- */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** The public positions of a record: Falco's (latest definition and changes since) and its whole history. */
+function positions(history: RecordHistory): { defined: SourceRef; contributions: SourceRef[]; history: ItemHistory } {
+  return {
+    defined: refOf(latestDefinition(history)),
+    contributions: changesSinceDefinition(history).map(refOf),
+    history: { firstDefinition: history.firstDefinition, amendments: [...history.amendments] },
+  };
 }
 
-const mapped = (pieces: readonly TextPiece[]): MappedText => new MappedText(pieces.map((p) => p.mapped));
 const byIndex = <T extends { index: number }>(xs: Iterable<T>): T[] => [...xs].sort((a, b) => a.index - b.index);
 
 /**
@@ -63,35 +65,33 @@ export function loadRuleTextsDetailed(files: readonly RuleText[]): DetailedLoadR
     diagnostics.push({ file: at.file, line: at.line, column: at.column, severity, code: id, message });
   };
   const collector = new Collector(report);
-  for (const f of files) new FileReader(new SourceFile(f.name, withoutBom(f.text)), collector, report).read();
+  for (const f of files) new FileReader(new SourceFile(f.name, f.text), collector, report).read();
 
   const listInfos = byIndex(collector.lists.values());
   const lists: EffectiveList[] = listInfos.map((l) => ({
     name: l.name,
     items: l.items,
     expandedItems: expandListItems(l, collector.lists),
-    defined: l.defined,
-    contributions: l.contributions,
+    ...positions(l.history),
     index: l.index,
     visibility: l.visibility,
   }));
   const macroInfos = byIndex(collector.macros.values());
   const macros: EffectiveMacro[] = macroInfos.map((m) => ({
     name: m.name,
-    condition: m.pieces.map((p) => p.part.text).join(' '),
-    conditionParts: m.pieces.map((p) => p.part),
-    defined: m.defined,
-    contributions: m.contributions,
+    condition: m.pieces.map((p) => p.text).join(' '),
+    conditionParts: m.pieces,
+    ...positions(m.history),
     index: m.index,
     visibility: m.visibility,
   }));
   const ruleInfos = byIndex(collector.rules.values());
   const rules: EffectiveRule[] = ruleInfos.map((r) => ({
     name: r.name,
-    condition: r.pieces.map((p) => p.part.text).join(' '),
-    conditionParts: r.pieces.map((p) => p.part),
-    output: r.outputPieces.map((p) => p.part.text).join(' '),
-    outputAt: (r.outputPieces[0] as TextPiece).part.at,
+    condition: r.pieces.map((p) => p.text).join(' '),
+    conditionParts: r.pieces,
+    output: r.outputPieces.map((p) => p.text).join(' '),
+    outputAt: r.outputPieces[0].at,
     desc: r.desc,
     priority: r.priority,
     tags: [...r.tags].sort(),
@@ -99,8 +99,7 @@ export function loadRuleTextsDetailed(files: readonly RuleText[]): DetailedLoadR
     enabled: r.enabled,
     exceptions: r.exceptions.map(toException),
     extra: { ...r.extra },
-    defined: r.defined,
-    contributions: r.contributions,
+    ...positions(r.history),
     index: r.index,
     visibility: r.visibility,
   }));
@@ -116,9 +115,9 @@ export function loadRuleTextsDetailed(files: readonly RuleText[]): DetailedLoadR
     },
     diagnostics,
     details: {
-      macroConditions: new Map(macroInfos.map((m) => [m.name, mapped(m.pieces)])),
-      ruleConditions: new Map(ruleInfos.map((r) => [r.name, mapped(r.pieces)])),
-      ruleOutputs: new Map(ruleInfos.map((r) => [r.name, mapped(r.outputPieces)])),
+      macroConditions: new Map(macroInfos.map((m) => [m.name, new MappedText(m.pieces)])),
+      ruleConditions: new Map(ruleInfos.map((r) => [r.name, new MappedText(r.pieces)])),
+      ruleOutputs: new Map(ruleInfos.map((r) => [r.name, new MappedText(r.outputPieces)])),
     },
   };
 }

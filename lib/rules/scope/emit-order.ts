@@ -58,14 +58,14 @@ export function emitOrder(items: readonly OrderItem[]): PlacedItem[] {
 
   const placed: PlacedItem[] = [];
   let file = 0;
-  while (ready.size > 0) {
-    const it = ready.pop() as OrderItem;
+  for (let it = ready.pop(); it !== undefined; it = ready.pop()) {
     file = Math.max(file, it.firstFile);
     placed.push({ key: it.key, file });
     for (const s of succs.get(it.key) ?? []) {
-      const left = (pending.get(s) as number) - 1;
+      const left = (pending.get(s) ?? 0) - 1;
       pending.set(s, left);
-      if (left === 0) ready.push(byKey.get(s) as OrderItem);
+      const next = byKey.get(s);
+      if (left === 0 && next !== undefined) ready.push(next);
     }
   }
   if (placed.length !== items.length) {
@@ -90,8 +90,7 @@ class MinHeap<T> {
     let i = d.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(d[i] as T, d[parent] as T)) break;
-      [d[i], d[parent]] = [d[parent] as T, d[i] as T];
+      if (!this.swapIfLess(i, parent)) break;
       i = parent;
     }
   }
@@ -107,13 +106,30 @@ class MinHeap<T> {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < d.length && this.less(d[l] as T, d[m] as T)) m = l;
-        if (r < d.length && this.less(d[r] as T, d[m] as T)) m = r;
+        if (this.isLess(l, m)) m = l;
+        if (this.isLess(r, m)) m = r;
         if (m === i) break;
-        [d[i], d[m]] = [d[m] as T, d[i] as T];
+        this.swapIfLess(m, i);
         i = m;
       }
     }
     return top;
+  }
+
+  /** Whether the element at `a` is less than the one at `b`; false if either is out of range. */
+  private isLess(a: number, b: number): boolean {
+    const x = this.data[a];
+    const y = this.data[b];
+    return x !== undefined && y !== undefined && this.less(x, y);
+  }
+
+  /** Swaps the elements at `a` and `b` if the one at `a` is less; returns whether it did. */
+  private swapIfLess(a: number, b: number): boolean {
+    const x = this.data[a];
+    const y = this.data[b];
+    if (x === undefined || y === undefined || !this.less(x, y)) return false;
+    this.data[a] = y;
+    this.data[b] = x;
+    return true;
   }
 }

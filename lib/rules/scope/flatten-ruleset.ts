@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import { parseCondition, walk, type Expr } from '../condition';
 import type { Diagnostic } from '../diagnostic';
-import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset } from '../loader';
+import { MappedText, type EffectiveList, type EffectiveMacro, type EffectiveRule, type EffectiveRuleset, type ItemHistory } from '../loader';
 import { emitOrder, OrderCycleError, type OrderItem } from './emit-order';
 import type { FlatItem, FlatRule } from './flat-rules-file';
 import { SCOPE_CODES, scopeError, scopeWarning } from './scope-codes';
 import type { ScopeDecision } from './scope-decisions';
-import { sourceLineBreaks, type SourceTexts } from './source-line-breaks';
-import { checkWrapped, wrapCondition } from './wrap-condition';
+import { sourceLineBreaks } from './source-line-breaks';
+import { checkWrapped, wrapCondition, wrappedOffset } from './wrap-condition';
 
 /** A flat item and the output file it goes to. */
 export interface PlacedFlatItem {
@@ -19,12 +19,9 @@ export interface PlacedFlatItem {
 
 export interface FlattenContext {
   readonly ruleset: EffectiveRuleset;
-  /** Input names, in load order. */
+  /** Input names, in load order: the names the ruleset was loaded with. */
   readonly names: readonly string[];
-  /** `kind:name` → input that first defined it (see `firstDefinitionFiles`). */
-  readonly firstFiles: ReadonlyMap<string, number>;
   readonly decisions: ReadonlyMap<string, ScopeDecision>;
-  readonly sources: SourceTexts;
 }
 
 /**
@@ -34,16 +31,21 @@ export interface FlattenContext {
  * a faithful flat ruleset impossible are added to `diagnostics` as errors.
  */
 export function flattenRuleset(ctx: FlattenContext, diagnostics: Diagnostic[]): PlacedFlatItem[] {
-  const { ruleset, names, sources } = ctx;
+  const { ruleset, names } = ctx;
   const order: OrderItem[] = [];
   const build = new Map<string, () => FlatItem>();
-  const fileOf = firstFileResolver(ctx);
+  const fileIndex = new Map(names.map((n, i) => [n, i] as const));
+  const fileOf = (history: ItemHistory): number => {
+    const i = fileIndex.get(history.firstDefinition.file);
+    if (i === undefined) throw new Error(`'${history.firstDefinition.file}' is not one of the inputs ${names.join(', ')}: the ruleset was loaded from other files`);
+    return i;
+  };
 
   // Lists whose flat items differ from their items as written; ruleset.lists is in index order.
   const rewritten = new Set<string>();
   for (const list of ruleset.lists) {
     const key = `list:${list.name}`;
-    order.push({ key, firstFile: fileOf(key, list.index), index: list.index, after: [] });
+    order.push({ key, firstFile: fileOf(list.history), index: list.index, after: [] });
     const { items, comment } = flatListItems(list, ruleset.lists, rewritten, diagnostics);
     if (comment !== undefined) rewritten.add(list.name);
     build.set(key, () => ({ kind: 'list', name: list.name, items, ...(comment !== undefined ? { comment } : {}) }));
@@ -52,18 +54,18 @@ export function flattenRuleset(ctx: FlattenContext, diagnostics: Diagnostic[]): 
   for (const macro of ruleset.macros) {
     const key = `macro:${macro.name}`;
     const after = macroReferences(macro, macroNames).map((r) => `macro:${r}`);
-    order.push({ key, firstFile: fileOf(key, macro.index), index: macro.index, after });
+    order.push({ key, firstFile: fileOf(macro.history), index: macro.index, after });
     build.set(key, () => ({
       kind: 'macro',
       name: macro.name,
-      condition: { text: macro.condition, breaks: sourceLineBreaks(macro.conditionParts, sources) },
+      condition: { text: macro.condition, breaks: sourceLineBreaks(macro.conditionParts) },
     }));
   }
   for (const rule of ruleset.rules) {
     const key = `rule:${rule.name}`;
-    order.push({ key, firstFile: fileOf(key, rule.index), index: rule.index, after: [] });
-    const decision = ctx.decisions.get(rule.name) as ScopeDecision;
-    build.set(key, () => ({ kind: 'rule', rule: flatRule(rule, decision, sources, diagnostics) }));
+    order.push({ key, firstFile: fileOf(rule.history), index: rule.index, after: [] });
+    const decision = ctx.decisions.get(rule.name);
+    build.set(key, () => ({ kind: 'rule', rule: flatRule(rule, decision, diagnostics) }));
   }
 
   let placed;
@@ -71,15 +73,19 @@ export function flattenRuleset(ctx: FlattenContext, diagnostics: Diagnostic[]): 
     placed = emitOrder(order);
   } catch (e) {
     if (!(e instanceof OrderCycleError)) throw e;
-    const first = ruleset.macros.find((m) => e.keys.includes(`macro:${m.name}`)) as EffectiveMacro;
+    // Only macros have edges, so a cycle is made of macros.
+    const first = ruleset.macros.find((m) => e.keys.includes(`macro:${m.name}`));
     const involved = e.keys.map((k) => `'${k.replace(/^macro:/, '')}'`).join(', ');
-    diagnostics.push(scopeError(first.defined, SCOPE_CODES.cannotFlatten, `cannot write the ruleset as flat files: macros ${involved} use each other`));
+    const at = first?.defined ?? { file: names[0] ?? '', line: 1, column: 1 };
+    diagnostics.push(scopeError(at, SCOPE_CODES.cannotFlatten, `cannot write the ruleset as flat files: macros ${involved} use each other`));
     return [];
   }
-  const firstFileOf = new Map(order.map((o) => [o.key, o.firstFile] as const));
-  return placed.map((p) => {
-    const item = (build.get(p.key) as () => FlatItem)();
-    const first = firstFileOf.get(p.key) as number;
+  const byKey = new Map(order.map((o) => [o.key, o] as const));
+  return placed.flatMap((p) => {
+    const make = build.get(p.key);
+    const first = byKey.get(p.key)?.firstFile;
+    if (make === undefined || first === undefined) return []; // every placed key was ordered and built above
+    const item = make();
     const moved: FlatItem =
       p.file === first
         ? item
@@ -87,29 +93,12 @@ export function flattenRuleset(ctx: FlattenContext, diagnostics: Diagnostic[]): 
             ...item,
             comment: [
               ...(item.comment ?? []),
-              `First defined in ${path.basename(names[first] as string)}; written here because its final definition uses`,
+              `First defined in ${path.basename(names[first] ?? '')}; written here because its final definition uses`,
               'an item that a later file defines (Falco only lets it see items defined before it).',
             ],
           };
-    return { file: p.file, item: moved, ...(p.key.startsWith('rule:') ? { rule: p.key.slice('rule:'.length) } : {}) };
+    return [{ file: p.file, item: moved, ...(p.key.startsWith('rule:') ? { rule: p.key.slice('rule:'.length) } : {}) }];
   });
-}
-
-/**
- * The input that first defined an item. Where the line scan did not find the item (an unusual
- * layout such as a flow mapping), the latest file of any item with a lower index is used: first
- * definitions come in load order, so that is a lower bound that keeps the order intact.
- */
-function firstFileResolver(ctx: FlattenContext): (key: string, index: number) => number {
-  const known: { index: number; file: number }[] = [];
-  for (const [kind, items] of [['list', ctx.ruleset.lists], ['macro', ctx.ruleset.macros], ['rule', ctx.ruleset.rules]] as const) {
-    for (const it of items) {
-      const file = ctx.firstFiles.get(`${kind}:${it.name}`);
-      if (file !== undefined) known.push({ index: it.index, file });
-    }
-  }
-  return (key, index) =>
-    ctx.firstFiles.get(key) ?? known.reduce((best, k) => (k.index < index && k.file > best ? k.file : best), 0);
 }
 
 /**
@@ -184,14 +173,19 @@ function macroReferences(macro: EffectiveMacro, macroNames: ReadonlySet<string>)
   return [...refs].sort();
 }
 
-function flatRule(rule: EffectiveRule, decision: ScopeDecision, sources: SourceTexts, diagnostics: Diagnostic[]): FlatRule {
-  const breaks = sourceLineBreaks(rule.conditionParts, sources);
+function flatRule(rule: EffectiveRule, decision: ScopeDecision | undefined, diagnostics: Diagnostic[]): FlatRule {
+  const breaks = sourceLineBreaks(rule.conditionParts);
   let condition = { text: rule.condition, breaks };
-  if (decision.macro !== undefined) {
+  if (decision?.macro !== undefined) {
     condition = wrapCondition(rule.condition, breaks, decision.macro.name);
     const problem = checkWrapped(condition.text, decision.macro.name);
-    if (problem !== undefined) {
-      diagnostics.push(scopeError(rule.defined, SCOPE_CODES.invalidCondition, `rule '${rule.name}': cannot scope its condition: ${problem}`));
+    if (problem?.kind === 'shape') {
+      diagnostics.push(scopeError(rule.defined, SCOPE_CODES.invalidCondition, `rule '${rule.name}': cannot scope its condition: ${problem.message}`));
+    } else if (problem?.kind === 'syntax') {
+      // Placed in the files through the condition's source map, as the linter places its own.
+      const placed = new MappedText(rule.conditionParts).placeSyntaxError(problem.error, (o) => wrappedOffset(rule.condition, o));
+      const error = scopeError(placed.at, SCOPE_CODES.invalidCondition, `rule '${rule.name}': cannot scope its condition: ${placed.reason}`);
+      diagnostics.push(placed.related.length > 0 ? { ...error, related: placed.related } : error);
     }
   }
   if (/^[ \t\n\r\f\v]|[ \t\n\r\f\v]$/.test(rule.output)) {

@@ -36,7 +36,8 @@ export function mergeRequirements(ruleset: EffectiveRuleset): FlatItem[] {
       plugins.push({ name: main.name, version: main.version });
       continue;
     }
-    const prev = parseVersion((plugins[at] as PluginRequirementEntry).version);
+    const earlier = plugins[at];
+    const prev = earlier === undefined ? undefined : parseVersion(earlier.version);
     if (v !== undefined && prev !== undefined && compareVersions(v, prev) > 0) plugins[at] = { name: main.name, version: main.version };
   }
   if (plugins.length > 0) items.push({ kind: 'required_plugin_versions', plugins });

@@ -228,17 +228,16 @@ function foldedBlock(text: string, breaks: readonly number[]): { header: string;
   const body = clip ? text.slice(0, -1) : text;
   if (body === '' || /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(body)) return undefined;
   const realLines = body.split('\n');
-  if (realLines.some((l) => l === '' || l.endsWith(' ')) || (realLines[0] as string).startsWith(' ')) return undefined;
+  if (realLines.some((l) => l === '' || l.endsWith(' ')) || body.startsWith(' ')) return undefined;
   const breakSet = new Set(breaks);
   const out: string[] = [];
   let offset = 0;
   let folded = false;
-  realLines.forEach((line, i) => {
+  let previousPlain = false;
+  for (const line of realLines) {
     const plain = !line.startsWith(' ');
-    if (i > 0) {
-      const previousPlain = !(realLines[i - 1] as string).startsWith(' ');
-      if (plain && previousPlain) out.push('');
-    }
+    if (plain && previousPlain) out.push('');
+    previousPlain = plain;
     let start = 0;
     if (plain) {
       for (let j = 1; j < line.length - 1; j++) {
@@ -252,7 +251,7 @@ function foldedBlock(text: string, breaks: readonly number[]): { header: string;
     }
     out.push(line.slice(start));
     offset += line.length + 1;
-  });
+  }
   if (!folded && realLines.length === 1) return undefined;
   return { header: clip ? '>' : '>-', lines: out };
 }

@@ -54,18 +54,15 @@ export function checkOptionsAgainstInputs(options: ScopeOptions, ruleset: Effect
 /**
  * Decides every rule, in this order: its file is not scoped, it is excluded by name, by tag, or
  * its source has no namespace field (a warning: it will fire everywhere); otherwise it is scoped
- * by the macro of its source. `definingFile` is the input that first defined the rule.
+ * by the macro of its source. A rule belongs to the input that first defined it: its flat item is
+ * written there, whatever later files changed.
  */
-export function decideScopes(
-  ruleset: EffectiveRuleset,
-  options: ScopeOptions,
-  definingFile: (rule: EffectiveRule) => string,
-): Map<string, ScopeDecision> {
+export function decideScopes(ruleset: EffectiveRuleset, options: ScopeOptions): Map<string, ScopeDecision> {
   const excludedRules = new Set(options.excludeRules ?? []);
   const excludedTags = options.excludeTags ?? [];
   const macroBySource = new Map<string, ScopeMacro>();
   const decide = (rule: EffectiveRule): ScopeDecision => {
-    const file = definingFile(rule);
+    const file = rule.history.firstDefinition.file;
     if (options.files !== undefined && !options.files.some((f) => matchesFile(f, file))) {
       return { rule: rule.name, reason: `its file ${path.basename(file)} is not scoped` };
     }

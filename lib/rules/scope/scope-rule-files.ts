@@ -2,18 +2,16 @@ import * as path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic';
 import { loadRuleTexts, type EffectiveRuleset, type LoadResult, type RuleText } from '../loader';
 import { sha256Hex } from '../../core';
-import { firstDefinitionFilesOf } from './first-definitions';
 import type { FlatItem } from './flat-rules-file';
 import { flattenRuleset } from './flatten-ruleset';
 import { mergeRequirements } from './merge-requirements';
 import { printRulesFile } from './print-rules-file';
 import { SCOPE_CODES, scopeError } from './scope-codes';
-import { checkOptionsAgainstInputs, decideScopes, type ScopeDecision } from './scope-decisions';
+import { checkOptionsAgainstInputs, decideScopes } from './scope-decisions';
 import { scopeHeader } from './scope-header';
 import type { ScopeMacro } from './scope-macros';
 import { validateScopeOptions, type ScopeOptions } from './scope-options';
 import { ScopeOptionsError } from './scope-options-error';
-import { SourceTexts } from './source-line-breaks';
 
 /** A rule the scoping left cluster-wide, and why. */
 export interface UnscopedRule {
@@ -57,7 +55,7 @@ export function scopeRuleFiles(
 
   const names = inputs.map((i) => i.name);
   const outputNames = names.map((n) => path.basename(n));
-  const diagnostics: Diagnostic[] = [...duplicateFileNames(names, outputNames)];
+  const diagnostics: Diagnostic[] = [...duplicateFileNames(names)];
   const fail = (): ScopeResult => ({ files: [], diagnostics: sortDiagnostics(diagnostics, names), scopedRules: [], unscopedRules: [] });
 
   const loaded = preloaded ?? loadRuleTexts(inputs);
@@ -66,11 +64,7 @@ export function scopeRuleFiles(
   const { ruleset } = loaded;
 
   checkOptionsAgainstInputs(options, ruleset, names);
-  const firstFiles = firstDefinitionFilesOf(inputs.map((i) => i.text), ruleset, names);
-  const decisions = decideScopes(ruleset, options, (rule) => {
-    const i = firstFiles.get(`rule:${rule.name}`);
-    return i === undefined ? rule.defined.file : (names[i] as string);
-  });
+  const decisions = decideScopes(ruleset, options);
   for (const d of decisions.values()) if (d.warning !== undefined) diagnostics.push(d.warning);
 
   // Only the macros some rule uses: an unused macro is a Falco warning, and a k8s_audit macro
@@ -80,9 +74,7 @@ export function scopeRuleFiles(
   );
   diagnostics.push(...nameConflicts(ruleset, macros));
 
-  // Positions are the loader's, which skips a leading byte-order mark as Falco does.
-  const sources = new SourceTexts(new Map(inputs.map((i) => [i.name, i.text.replace(/^\uFEFF/, '')])));
-  const flat = flattenRuleset({ ruleset, names, firstFiles, decisions, sources }, diagnostics);
+  const flat = flattenRuleset({ ruleset, names, decisions }, diagnostics);
   if (hasErrors(diagnostics)) return fail();
 
   const header = { inputs: inputs.map((i) => ({ name: i.name, sha256: sha256Hex(i.text) })), outputNames, options, macros };
@@ -96,7 +88,10 @@ export function scopeRuleFiles(
     }
     const own = flat.filter((f) => f.file === fileIndex);
     items.push(...own.map((f) => f.item));
-    const rulesHere = own.flatMap((f) => (f.rule !== undefined ? [decisions.get(f.rule) as ScopeDecision] : []));
+    const rulesHere = own.flatMap((f) => {
+      const d = f.rule === undefined ? undefined : decisions.get(f.rule);
+      return d === undefined ? [] : [d];
+    });
     const counts = {
       scoped: rulesHere.filter((d) => d.macro !== undefined).length,
       unscoped: rulesHere.filter((d) => d.macro === undefined).map((d) => ({ name: d.rule, reason: d.reason })),
@@ -104,7 +99,7 @@ export function scopeRuleFiles(
     return { name, text: printRulesFile({ name, header: scopeHeader(header, fileIndex, counts), items }) };
   });
 
-  const all = ruleset.rules.map((r) => decisions.get(r.name) as ScopeDecision);
+  const all = ruleset.rules.flatMap((r) => decisions.get(r.name) ?? []);
   return {
     files,
     diagnostics: sortDiagnostics(diagnostics, names),
@@ -114,15 +109,20 @@ export function scopeRuleFiles(
 }
 
 /** The output files are named by their inputs' base names, so those must differ. */
-function duplicateFileNames(names: readonly string[], outputNames: readonly string[]): Diagnostic[] {
-  return outputNames.flatMap((n, i) => {
-    const first = outputNames.indexOf(n);
-    if (first === i) return [];
+function duplicateFileNames(names: readonly string[]): Diagnostic[] {
+  const firstWith = new Map<string, string>();
+  return names.flatMap((name) => {
+    const n = path.basename(name);
+    const first = firstWith.get(n);
+    if (first === undefined) {
+      firstWith.set(n, name);
+      return [];
+    }
     return [
       scopeError(
-        { file: names[i] as string, line: 1, column: 1 },
+        { file: name, line: 1, column: 1 },
         SCOPE_CODES.duplicateFile,
-        `two inputs have the file name '${n}' (${names[first]} and ${names[i]}); the flat files are named after their inputs, so rename one`,
+        `two inputs have the file name '${n}' (${first} and ${name}); the flat files are named after their inputs, so rename one`,
       ),
     ];
   });

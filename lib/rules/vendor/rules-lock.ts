@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../../core';
 import { VendorError } from './vendor-error';
@@ -125,11 +126,14 @@ export function parseRulesLock(text: string, file: string): RulesLock {
   };
 }
 
-/** Reads and validates the lock file at `file` (a path as the user gave it). */
-export function readRulesLock(file: string): RulesLock {
+/**
+ * Reads and validates the lock file at `file`, a path as the user gave it (messages name it so),
+ * relative to `baseDir`.
+ */
+export function readRulesLock(file: string, baseDir = '.'): RulesLock {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(path.resolve(baseDir, file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new VendorError({

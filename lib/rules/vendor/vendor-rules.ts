@@ -6,7 +6,7 @@ import { sha256Hex } from '../../core';
 import { VendorError } from './vendor-error';
 
 export interface VendorRulesOptions {
-  /** Path of the rules lock, e.g. `rules/upstream.lock.yaml`. */
+  /** Path of the rules lock, e.g. `rules/upstream.lock.yaml`, relative to `rootDir`; messages name it as given. */
   readonly lockFile: string;
   /**
    * A directory holding the release files, or an http(s) URL base (a mirror) that the file names
@@ -20,7 +20,7 @@ export interface VendorRulesOptions {
    */
   readonly to?: string;
   /**
-   * Directory that relative `from`, `to` and the lock's `vendorDir` are resolved against.
+   * Directory that a relative `lockFile`, `from`, `to` and the lock's `vendorDir` are resolved against.
    * @default process.cwd() (npm scripts run in the repository root)
    */
   readonly rootDir?: string;
@@ -52,7 +52,7 @@ export interface VendorRulesResult {
  */
 export async function vendorRules(options: VendorRulesOptions): Promise<VendorRulesResult> {
   const rootDir = options.rootDir ?? process.cwd();
-  const lock = readRulesLock(options.lockFile);
+  const lock = readRulesLock(options.lockFile, rootDir);
   const dir = path.resolve(rootDir, options.to ?? lock.vendorDir);
 
   // Sequential on purpose: three small files, and the first failure is the one reported.

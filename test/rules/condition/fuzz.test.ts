@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ConditionSyntaxError, parseCondition, printCondition, stripLocations } from '../../../lib/rules/condition';
+import { ConditionSyntaxError, formatConditionError, parseCondition, printCondition, stripLocations } from '../../../lib/rules/condition';
 import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 import { mulberry32 } from '../../support/prng';
 
@@ -74,7 +74,9 @@ describe('fuzzing the parser with mutated upstream conditions', () => {
         rejected++;
         expect(outcome.offset, input).toBeGreaterThanOrEqual(0);
         expect(outcome.offset, input).toBeLessThanOrEqual(input.length);
-        expect(outcome.message, input).toMatch(/ \(\d+:\d+\)$/);
+        expect(outcome.end.offset, input).toBeGreaterThanOrEqual(outcome.start.offset);
+        expect(outcome.end.offset, input).toBeLessThanOrEqual(input.length);
+        expect(formatConditionError(outcome), input).toMatch(/ \(\d+:\d+\)$/);
         continue;
       }
       expect(outcome, `${JSON.stringify(input)} threw something other than ConditionSyntaxError`).not.toBeInstanceOf(Error);

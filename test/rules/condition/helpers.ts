@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ConditionSyntaxError, parseCondition, stripLocations } from '../../../lib/rules/condition';
+import { ConditionSyntaxError, formatConditionError, parseCondition, stripLocations } from '../../../lib/rules/condition';
 import type { ParseOptions } from '../../../lib/rules/condition';
 
 export const FIXTURES_DIR = path.join(__dirname, 'fixtures');
@@ -47,12 +47,12 @@ export interface ExpectedError {
   readonly message: string;
 }
 
-/** The condition is rejected with exactly this code, position and message. */
+/** The condition is rejected with exactly this code, position and message (as `formatConditionError` shows it). */
 export function assertFails(input: string, expected: ExpectedError, options?: ParseOptions): void {
   const error = catchError(() => parseCondition(input, options));
   expect(error).toBeInstanceOf(ConditionSyntaxError);
   const e = error as ConditionSyntaxError;
-  expect({ code: e.code, line: e.line, column: e.column, message: e.message }).toEqual(expected);
+  expect({ code: e.code, line: e.line, column: e.column, message: formatConditionError(e) }).toEqual(expected);
 }
 
 /** The condition is accepted (whatever its AST). */

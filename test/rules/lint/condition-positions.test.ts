@@ -45,4 +45,20 @@ describe('condition positions map to the file', () => {
       "local.yaml:4:5: error: rule 'Positions': unknown field 'proc.nmae' for source 'syscall'; did you mean 'proc.name'? [unknown-field]",
     ]);
   });
+
+  it('places a syntax error inside an appended condition at the appended text, with the opening bracket as data', () => {
+    // GIVEN a list opened in base.yaml and an appended part in local.yaml that never closes it
+    const base = ['- rule: Positions', '  desc: d', '  condition: evt.type in (open, openat', '  output: o', '  priority: INFO'].join('\n');
+    const local = ['- rule: Positions', '  condition: and', '    proc.name = cat', '  override:', '    condition: append'].join('\n');
+    // WHEN both are linted in order
+    const diagnostics = lintRuleTexts([
+      { name: 'base.yaml', text: base },
+      { name: 'local.yaml', text: local },
+    ]).filter((d) => d.code === 'condition-syntax');
+    // THEN the error is at the appended 'and' in local.yaml, and the list's '(' is named in base.yaml
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "local.yaml:2:14: error: rule 'Positions': invalid condition: expected ',' or ')' (closing the list '(' at base.yaml:3:26) but found 'and' [condition-syntax]",
+    ]);
+    expect(diagnostics[0]?.related).toEqual([{ file: 'base.yaml', line: 3, column: 26, message: "the list '(' opened here" }]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadRuleTexts } from '../../../lib/rules';
+import { ConditionSyntaxError, formatDiagnostic, loadRuleTexts, parseCondition } from '../../../lib/rules';
 
 /**
  * Inputs Falco 0.44 loads in a specific way that the loader once disagreed with. Each expectation
@@ -59,5 +59,28 @@ describe("override: { exceptions: replace }", () => {
       { name: 'local.yaml', text: append },
     ]);
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.code}`)).toEqual(['local.yaml:5:7:exception-no-values']);
+  });
+});
+
+describe('a no-break space (U+00A0) in a list or macro name', () => {
+  // falcosecurity/falco@0.44.1:userspace/engine/rule_loader_reader.cpp:44-45 checks names with
+  // libs' RGX_BARESTR and RGX_IDENTIFIER under RE2 POSIX, whose [:space:] is ASCII only
+  // (falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:30,35): a no-break space is
+  // an ordinary character of a list name, and not a letter of a macro name.
+  const nbsp = '\u00A0';
+
+  it('is accepted in a list name by the loader and read as part of one bare string by the parser', () => {
+    const list = `my${nbsp}shells`;
+    const { diagnostics } = loadRuleTexts([{ name: 'l.yaml', text: lines(`- list: ${list}`, '  items: [bash]') }]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    const check = parseCondition(`proc.name in (${list}, zsh)`);
+    expect(check).toMatchObject({ type: 'binary_check', right: { type: 'list', values: [list, 'zsh'] } });
+  });
+
+  it('makes a macro name invalid for the loader and for the parser alike', () => {
+    const macro = `my${nbsp}macro`;
+    const { diagnostics } = loadRuleTexts([{ name: 'm.yaml', text: lines(`- macro: ${macro}`, '  condition: evt.type = open') }]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['invalid-name']);
+    expect(() => parseCondition(`evt.type = open and ${macro}`)).toThrow(ConditionSyntaxError);
   });
 });

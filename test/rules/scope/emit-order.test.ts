@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { emitOrder, OrderCycleError, type OrderItem } from '../../../lib/rules/scope/emit-order';
-import { firstDefinitionFiles } from '../../../lib/rules/scope/first-definitions';
 
 const item = (key: string, firstFile: number, index: number, after: string[] = []): OrderItem => ({ key, firstFile, index, after });
 
@@ -31,28 +30,5 @@ describe('emitOrder', () => {
     expect(() => emitOrder([item('macro:a', 0, 0, ['macro:b']), item('macro:b', 0, 1, ['macro:a']), item('rule:r', 0, 2)])).toThrow(
       new OrderCycleError(['macro:a', 'macro:b']),
     );
-  });
-});
-
-describe('firstDefinitionFiles', () => {
-  it('finds the file that first mentions each item, with quoted names and trailing comments', () => {
-    const files = firstDefinitionFiles([
-      "- list: a\n  items: []\n- rule: 'Quoted: name'\n  desc: x\n# - macro: commented_out\n",
-      '- list: a\n  items: [x]\n  override:\n    items: append\n- macro: m # why\n  condition: x\n',
-    ]);
-    expect([...files.entries()]).toEqual([
-      ['list:a', 0],
-      ['rule:Quoted: name', 0],
-      ['macro:m', 1],
-    ]);
-  });
-
-  it('finds the first item of a file that starts with a byte-order mark (Falco skips it)', () => {
-    const files = firstDefinitionFiles(['- list: other\n  items: []\n', '\ufeff- macro: m\n  condition: x\n\r\n- rule: r\r\n']);
-    expect([...files.entries()]).toEqual([
-      ['list:other', 0],
-      ['macro:m', 1],
-      ['rule:r', 1],
-    ]);
   });
 });

@@ -192,6 +192,23 @@ describe('scopeRuleFiles diagnostics', () => {
     ]);
   });
 
+  it('fails on a condition that does not parse, placing the error and its related positions in the files', () => {
+    // GIVEN a rule whose appended condition leaves a transformer of the base condition open
+    const base: RuleText = {
+      name: 'base.yaml',
+      text: ['- rule: Broken', '  desc: d', '  condition: evt.type = execve and tolower(proc.name', '  output: o', '  priority: INFO', ''].join('\n'),
+    };
+    const local: RuleText = { name: 'local.yaml', text: ['- rule: Broken', '  condition: = bash', '  override:', '    condition: append', ''].join('\n') };
+    // WHEN it is scoped
+    const result = scopeRuleFiles([base, local], PROD);
+    // THEN the error is where the '=' is written, and the open 'tolower(' is named where it is written
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} [${d.code}]`)).toEqual([
+      "local.yaml:2:14: rule 'Broken': cannot scope its condition: expected ',' or ')' (closing 'tolower(' at base.yaml:3:36) but found '=' [scope-invalid-condition]",
+    ]);
+    expect(result.diagnostics[0]?.related).toEqual([{ file: 'base.yaml', line: 3, column: 36, message: "'tolower(' opened here" }]);
+  });
+
   it('fails when a list is named like a namespace, which Falco would substitute into the scope macro', () => {
     const list: RuleText = { name: 'list.yaml', text: `- list: prod\n  items: [a, b]\n\n${RULES.text}` };
     const result = scopeRuleFiles([list], PROD);

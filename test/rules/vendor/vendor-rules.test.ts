@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,8 +6,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/core';
 import { readRulesLock, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
-import { runVendorRules } from '../../../scripts/vendor-rules';
-import { REPO_ROOT, SHARED_DIR, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { REPO_ROOT, SHARED_DIR } from '../../support/shared-dir';
 
 const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
 const RESTORE = "run 'npm run rules:vendor' to restore the locked upstream rules";
@@ -88,6 +86,18 @@ describe('vendorRules', () => {
     expect(listing(path.join(root, 'rules', 'upstream'))).toEqual([...NAMES].sort());
   });
 
+  it('reads a relative lock file from rootDir, and names it as given', async () => {
+    // GIVEN a project whose lock differs from the checkout's (another release's checksum)
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'rules'));
+    const text = fs.readFileSync(LOCK, 'utf8').replace(SHA['falco_rules.yaml']!, 'a'.repeat(64));
+    fs.writeFileSync(path.join(root, 'rules', 'upstream.lock.yaml'), text);
+    // WHEN vendoring with the lock named relative to the project THEN the project's lock is the one checked
+    expect(await failure(vendorRules({ lockFile: 'rules/upstream.lock.yaml', from: RELEASE_DIR, rootDir: root }))).toMatch(
+      new RegExp(`^falco_rules\\.yaml: sha256 mismatch for .*: expected a{64} \\(rules/upstream\\.lock\\.yaml\\), got ${SHA['falco_rules.yaml']}\\. `),
+    );
+  });
+
   it('fails when the server serves a corrupted file, and writes nothing', async () => {
     // GIVEN a mirror whose incubating file has one byte changed
     const base = await serveRelease((name, bytes) => {
@@ -124,7 +134,7 @@ describe('vendorRules', () => {
     const base = await serveRelease((name, bytes) => (name === 'falco-sandbox_rules.yaml' ? 404 : bytes));
     const to = tempDir();
     expect(await failure(vendorRules({ lockFile: LOCK, from: base, to }))).toBe(
-      `falco-sandbox_rules.yaml: download failed from ${base}falco-sandbox_rules.yaml: HTTP 404 Not Found`,
+      `falco-sandbox_rules.yaml: download failed from ${base}falco-sandbox_rules.yaml: HTTP 404 Not Found.`,
     );
     expect(listing(to)).toEqual([]);
   });
@@ -160,7 +170,7 @@ describe('vendorRules', () => {
     const from = tempDir();
     fs.copyFileSync(path.join(RELEASE_DIR, 'falco_rules.yaml'), path.join(from, 'falco_rules.yaml'));
     expect(await failure(vendorRules({ lockFile: LOCK, from, to: tempDir() }))).toBe(
-      `falco-incubating_rules.yaml: not found in ${from}: no file ${path.join(from, 'falco-incubating_rules.yaml')}`,
+      `falco-incubating_rules.yaml: not found in ${from}: no file ${path.join(from, 'falco-incubating_rules.yaml')}.`,
     );
   });
 });
@@ -201,75 +211,5 @@ describe('verifyVendoredRules', () => {
         { summary: 'vendored upstream rules do not match the lock' },
       ),
     );
-  });
-});
-
-describe('scripts/vendor-rules.ts', () => {
-  function collect(): { io: { stdout: (t: string) => void; stderr: (t: string) => void; cwd: string }; out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: REPO_ROOT }, out, err };
-  }
-
-  it('vendors with --from and --to and prints one line per file', async () => {
-    const to = tempDir();
-    const { io, out, err } = collect();
-    expect(await runVendorRules(['--from', RELEASE_DIR, '--to', to], io)).toBe(0);
-    expect(err).toEqual([]);
-    expect(out.join('')).toBe(
-      NAMES.map((n) => `vendored ${n} sha256:${SHA[n]} from ${path.join(RELEASE_DIR, n)}\n`).join(''),
-    );
-  });
-
-  it('exits 2 with one clear line and the usage on a command-line mistake', async () => {
-    const { io, err } = collect();
-    expect(await runVendorRules(['--form', 'x'], io)).toBe(2);
-    expect(err.join('')).toBe(
-      "rules:vendor: unknown option '--form'\nUsage: npm run rules:vendor -- [--from DIR|URL] [--to DIR] [--lock FILE]\n",
-    );
-  });
-
-  it('exits 1 with one clear line, no stack trace, when a download fails (spawned)', async () => {
-    const base = await serveRelease(() => 404);
-    const to = tempDir();
-    // spawnSync would block the event loop that serves the request, so spawn asynchronously.
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'scripts/vendor-rules.ts', '--from', base, '--to', to], {
-      cwd: REPO_ROOT,
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(1);
-    expect(stderr).toBe(`rules:vendor: falco_rules.yaml: download failed from ${base}falco_rules.yaml: HTTP 404 Not Found\n`);
-  });
-
-  it('prints its help with --help (spawned)', () => {
-    const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', 'scripts/vendor-rules.ts', '--help'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: npm run rules:vendor -- \[--from DIR\|URL\] \[--to DIR\] \[--lock FILE\]\n/);
-  });
-});
-
-describe('rules:vendor defaults from the stack props', () => {
-  it('vendors into rules.upstreamRulesDir of main.ts when --to is not given', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-defaults-'));
-    try {
-      fs.mkdirSync(path.join(root, 'rules'));
-      fs.copyFileSync(path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml'), path.join(root, 'rules', 'upstream.lock.yaml'));
-      const out: string[] = [];
-      const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: root, defaults: { to: 'vendor/falco' } };
-      expect(await runVendorRules(['--from', path.dirname(UPSTREAM_RULE_FILES[0]!)], io)).toBe(0);
-      expect(fs.readdirSync(path.join(root, 'vendor', 'falco')).sort()).toEqual([
-        'falco-incubating_rules.yaml',
-        'falco-sandbox_rules.yaml',
-        'falco_rules.yaml',
-      ]);
-      expect(fs.existsSync(path.join(root, 'rules', 'upstream'))).toBe(false);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
   });
 });

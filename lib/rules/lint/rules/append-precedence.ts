@@ -32,15 +32,14 @@ export const appendPrecedence = defineLintRule({
   },
   check(ctx, report) {
     const check = (what: string, parts: readonly ConditionPart[]): void => {
-      for (let k = 1; k < parts.length; k++) {
-        const part = parts[k] as ConditionPart;
-        if (part.kind !== 'append') continue;
+      parts.forEach((part, k) => {
+        if (k === 0 || part.kind !== 'append') return;
         const appended = /^\s*(and|or)\b/.exec(part.text)?.[1];
-        if (appended === undefined) continue;
+        if (appended === undefined) return;
         const root = rootType(parts.slice(0, k).map((p) => p.text).join(' '));
         if (appended === 'and' && root === 'or') report(part.at, this.messages.andAfterOr(what));
         if (appended === 'or' && root === 'and') report(part.at, this.messages.orAfterAnd(what));
-      }
+      });
     };
     for (const m of ctx.ruleset.macros) check(`macro '${m.name}'`, m.conditionParts);
     for (const r of ctx.ruleset.rules) check(`rule '${r.name}'`, r.conditionParts);

@@ -1,3 +1,4 @@
+import type { ParsedCondition } from '../lint-context';
 import { defineLintRule } from '../lint-rule';
 
 /**
@@ -13,19 +14,12 @@ export const conditionSyntax = defineLintRule({
     syntax: (what: string, reason: string) => `${what}: invalid condition: ${reason}`,
   },
   check(ctx, report) {
-    for (const m of ctx.ruleset.macros) {
-      const parsed = ctx.macroCondition(m.name);
-      if (parsed.error) {
-        const at = ctx.locate(parsed, parsed.error);
-        report(at, this.messages.syntax(`macro '${m.name}'`, ctx.syntaxReason(parsed, parsed.error.reason, at.file)));
-      }
-    }
-    for (const r of ctx.ruleset.rules) {
-      const parsed = ctx.ruleCondition(r.name);
-      if (parsed.error) {
-        const at = ctx.locate(parsed, parsed.error);
-        report(at, this.messages.syntax(`rule '${r.name}'`, ctx.syntaxReason(parsed, parsed.error.reason, at.file)));
-      }
-    }
+    const check = (what: string, parsed: ParsedCondition): void => {
+      if (parsed.error === undefined) return;
+      const { at, reason, related } = parsed.text.placeSyntaxError(parsed.error);
+      report(at, this.messages.syntax(what, reason), undefined, related);
+    };
+    for (const m of ctx.ruleset.macros) check(`macro '${m.name}'`, ctx.macroCondition(m.name));
+    for (const r of ctx.ruleset.rules) check(`rule '${r.name}'`, ctx.ruleCondition(r.name));
   },
 });

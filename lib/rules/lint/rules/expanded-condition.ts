@@ -33,9 +33,8 @@ export const expandedCondition = defineLintRule({
         parseCondition(expanded);
       } catch (e) {
         if (!(e instanceof ConditionSyntaxError)) throw e;
-        // Positions inside the expanded text exist nowhere in the files: drop them, show an excerpt.
-        const reason = e.reason.replace(/ at \d+:\d+/g, '');
-        report(at, this.messages.broken(what, reason, excerpt(expanded, e.offset), used, exceptions));
+        // Positions inside the expanded text exist nowhere in the files: leave them out, show an excerpt.
+        report(at, this.messages.broken(what, e.describe(() => undefined), excerpt(expanded, e.start.offset), used, exceptions));
       }
     };
     for (const m of ctx.ruleset.macros) {

@@ -18,7 +18,7 @@ export const listCycle = defineLintRule({
     const names = ctx.ruleset.lists.map((l) => l.name);
     const edges = (name: string): string[] => (ctx.lists.get(name)?.items ?? []).filter((item) => ctx.lists.has(item));
     for (const cycle of findCycles(names, edges)) {
-      const first = ctx.lists.get(cycle[0] as string);
+      const first = cycle[0] === undefined ? undefined : ctx.lists.get(cycle[0]);
       if (first !== undefined) report(first.defined, this.messages.cycle(cycle));
     }
   },

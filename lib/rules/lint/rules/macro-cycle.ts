@@ -25,7 +25,7 @@ export const macroCycle = defineLintRule({
         .filter((ref) => (ctx.macros.get(ref)?.index ?? Infinity) < m.visibility);
     };
     for (const cycle of findCycles(names, edges)) {
-      const first = ctx.macros.get(cycle[0] as string);
+      const first = cycle[0] === undefined ? undefined : ctx.macros.get(cycle[0]);
       if (first !== undefined) report(first.defined, this.messages.cycle(cycle));
     }
   },

@@ -30,7 +30,8 @@ export const pluginVersions = defineLintRule({
       const wanted = req.alternatives.map((a) => `${a.name} ${a.version}`).join(' or ');
       const shipped = req.alternatives.filter((a) => SHIPPED_PLUGIN_VERSIONS[a.name] !== undefined);
       const satisfied = shipped.some((a) => {
-        const have = parseVersion(SHIPPED_PLUGIN_VERSIONS[a.name] as string);
+        const shippedVersion = SHIPPED_PLUGIN_VERSIONS[a.name];
+        const have = shippedVersion === undefined ? undefined : parseVersion(shippedVersion);
         const need = parseVersion(a.version);
         return have !== undefined && need !== undefined && isCompatible(have, need);
       });

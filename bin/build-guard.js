@@ -1,0 +1,63 @@
+'use strict';
+// The stale-build guard shared by the CLI (bin/falco-gitops.js) and synth (bin/synth-preload.js,
+// which cdk8s.yaml's app preloads): both run the JavaScript that `npm run build` compiled from lib/
+// into build/lib/, so they refuse to run when lib/ changed after that build instead of running old
+// code. Cheap on purpose (one readdir per folder, one stat per file of lib/, one small read: ~1-3 ms).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const LIB_DIR = path.join(ROOT, 'lib');
+const BUILD_DIR = path.join(ROOT, 'build');
+/**
+ * Written last by scripts/build.js: its mtime is the time the build started reading lib/, its
+ * lines the lib/ files it built (so an added, removed or moved file shows too).
+ */
+const STAMP_FILE = path.join(BUILD_DIR, '.stamp');
+
+/** The files of lib/ that the build reads: not dotfiles or editor backups. */
+const isLibFile = (name) => !name.startsWith('.') && !name.endsWith('~') && !name.endsWith('.d.ts');
+
+/** Every build input under lib/, as paths relative to the repository ('lib/a/b.ts'), with its mtime. */
+function listLibFiles(dir = LIB_DIR, rel = 'lib', out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) listLibFiles(full, `${rel}/${entry.name}`, out);
+    else if (isLibFile(entry.name)) out.push({ path: `${rel}/${entry.name}`, mtimeMs: fs.statSync(full).mtimeMs });
+  }
+  return out;
+}
+
+/** Why build/ must not be used (one line, without "error: "), or undefined when it is up to date. */
+function staleBuildReason() {
+  let stampMs;
+  let built;
+  try {
+    stampMs = fs.statSync(STAMP_FILE).mtimeMs;
+    built = new Set(fs.readFileSync(STAMP_FILE, 'utf8').split('\n').filter((line) => line.startsWith('lib/')));
+  } catch {
+    return 'build/ is missing or incomplete: run `npm ci` or `npm run build`';
+  }
+  if (!fs.existsSync(LIB_DIR)) return undefined; // an installed copy without sources: nothing to compare
+  const stale = (what) => `build/ is older than lib/ (${what}): run \`npm run build\``;
+  const files = listLibFiles();
+  const changed = files.find((file) => file.mtimeMs > stampMs);
+  if (changed !== undefined) return stale(`${changed.path} changed`);
+  const added = files.find((file) => !built.has(file.path));
+  if (added !== undefined) return stale(`${added.path} added`);
+  if (files.length !== built.size) {
+    const present = new Set(files.map((file) => file.path));
+    return stale(`${[...built].find((file) => !present.has(file))} removed`);
+  }
+  return undefined;
+}
+
+/** Prints one line and exits 2 when build/ is missing or older than lib/. */
+function assertFreshBuild() {
+  const reason = staleBuildReason();
+  if (reason === undefined) return;
+  process.stderr.write(`error: ${reason}\n`);
+  process.exit(2);
+}
+
+module.exports = { ROOT, LIB_DIR, BUILD_DIR, STAMP_FILE, isLibFile, listLibFiles, staleBuildReason, assertFreshBuild };

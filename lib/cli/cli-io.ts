@@ -1,0 +1,21 @@
+/**
+ * Everything a command touches outside its arguments. `run()` passes the process's streams and
+ * directory; tests pass collecting functions and a temporary directory, and call `main` in-process.
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Directory that relative operands and option values are resolved against. */
+  readonly cwd: string;
+  /**
+   * Loads a TypeScript module and returns its exports: `vendor` reads the stack props that the
+   * project's `main.ts` exports, so the files land where synth reads them.
+   * @default - tsx's `require`, loaded only when `vendor` needs it
+   */
+  readonly loadTypeScript?: (file: string) => Promise<unknown>;
+  /**
+   * Width that help text is wrapped to.
+   * @default 80
+   */
+  readonly columns?: number;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run build`, and `prepare` (so `npm ci` runs it): compiles lib/**/*.ts file by file to
+// CommonJS in build/lib/ with esbuild, the transform tsx applied to lib/ at run time before, so the
+// CLI and synth start without a TypeScript compiler. No type checking here (`npm run typecheck`).
+// Writes build/.stamp last (the files built, mtime = the time the build started) for
+// bin/build-guard.js. Plain JavaScript, so it runs before anything is compiled.
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, LIB_DIR, BUILD_DIR, STAMP_FILE, listLibFiles } = require('../bin/build-guard');
+
+function build() {
+  const started = new Date();
+  const esbuild = require('esbuild');
+  // No stamp while build/lib is incomplete; a clean folder, so moved or deleted sources leave nothing behind.
+  fs.rmSync(STAMP_FILE, { force: true });
+  fs.rmSync(path.join(BUILD_DIR, 'lib'), { recursive: true, force: true });
+  const files = listLibFiles().map((file) => file.path);
+  const sources = files.filter((file) => file.endsWith('.ts'));
+  const result = esbuild.buildSync({
+    absWorkingDir: ROOT,
+    entryPoints: sources,
+    outbase: 'lib',
+    outdir: path.join(BUILD_DIR, 'lib'),
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // import() becomes require(), as tsc compiles it under tsconfig's "module": "commonjs": the CLI
+    // loads each command's implementation lazily with `await import('./x')`, and Node's own import()
+    // from CommonJS would look for the extensionless file and fail.
+    supported: { 'dynamic-import': false },
+    // As tsx did: function and class names survive the transform.
+    keepNames: true,
+    // build/lib/x.js.map points at lib/x.ts: stack traces show the TypeScript source.
+    sourcemap: 'linked',
+    sourcesContent: false,
+    logLevel: 'warning',
+  });
+  if (result.errors.length > 0) throw new Error('esbuild reported errors');
+  // None today: a data file next to the code must be found next to the compiled code too.
+  for (const file of files.filter((f) => !f.endsWith('.ts'))) {
+    fs.cpSync(path.join(ROOT, file), path.join(BUILD_DIR, file));
+  }
+  fs.writeFileSync(STAMP_FILE, `# written by scripts/build.js; the lib/ files built:\n${files.join('\n')}\n`);
+  fs.utimesSync(STAMP_FILE, started, started);
+  return sources.length;
+}
+
+if (require.main === module) {
+  const start = process.hrtime.bigint();
+  try {
+    const count = build();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    process.stdout.write(`build: compiled ${count} files from lib/ to build/lib/ in ${Math.round(ms)} ms\n`);
+  } catch (error) {
+    // esbuild has printed the details (file:line) already.
+    process.stderr.write(`error: build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+module.exports = { build };

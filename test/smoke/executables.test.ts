@@ -1,0 +1,71 @@
+/**
+ * One run of each executable as a user runs it, in a new process: everything else about the
+ * command line and synth is tested in-process (test/cli, test/synth), through the same `main` and
+ * `runSynth` these executables call. Both run the JavaScript compiled into build/ (`npm test` and
+ * `npm ci` build it first; a stale build fails here with the guard's one-line message).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stackProps } from '../../main';
+import { REPO_ROOT } from '../support/shared-dir';
+import { readTree, synthStack } from '../synth/synth-helpers';
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A throw-away copy of the project that `cdk8s synth` runs in as in the checkout: its own
+ * package.json (so main.ts's `import ... from 'falco-gitops'` resolves to build/), main.ts,
+ * cdk8s.yaml and rules/ (no vendored upstream files), and node_modules, bin, build and lib linked
+ * to the checkout's.
+ */
+function synthProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-smoke-'));
+  created.push(dir);
+  for (const name of ['node_modules', 'bin', 'build', 'lib']) fs.symlinkSync(path.join(REPO_ROOT, name), path.join(dir, name), 'dir');
+  for (const name of ['package.json', 'main.ts', 'cdk8s.yaml']) fs.copyFileSync(path.join(REPO_ROOT, name), path.join(dir, name));
+  fs.cpSync(path.join(REPO_ROOT, 'rules'), path.join(dir, 'rules'), { recursive: true });
+  fs.rmSync(path.join(dir, 'rules', 'upstream'), { recursive: true, force: true });
+  return dir;
+}
+
+describe('the executables', () => {
+  it('`node bin/falco-gitops.js lint FILE` prints the findings and exits 1 on an error', () => {
+    const file = path.join('test', 'cli', 'fixtures', 'broken.yaml');
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'falco-gitops.js'), 'lint', file], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 1,
+      stdout:
+        `${file}:3:36: error: rule 'Broken': unknown field 'proc.nmae' for source 'syscall'; did you mean 'proc.name'? [unknown-field]\n` +
+        '1 error, 0 warnings\n',
+      stderr: '',
+    });
+  });
+
+  it('`cdk8s synth` writes dist/ offline, exactly the in-memory synthesis, replacing the previous one', () => {
+    const dir = synthProject();
+    fs.mkdirSync(path.join(dir, 'dist', 'cluster'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'dist', 'cluster', 'previous.yaml'), 'kind: Previous\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+    delete env.CDK8S_OUTDIR;
+    delete env.FALCO_GITOPS_DEBUG;
+    const run = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'cdk8s'), ['--check-upgrade=false', 'synth'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env,
+    });
+    expect(run.stderr).toBe(
+      "warning: no upstream Falco rules vendored (the lock file's vendorDir holds none of the locked files): " +
+        "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n" +
+        'wrote 12 manifests to dist/\n',
+    );
+    expect(run.status).toBe(0);
+    const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
+    expect(readTree(path.join(dir, 'dist'))).toEqual(expected);
+  });
+});
