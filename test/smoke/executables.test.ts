@@ -35,6 +35,15 @@ function synthProject(): string {
 }
 
 describe('the executables', () => {
+  it('`npm run synth` runs exactly the app that `cdk8s synth` runs (cdk8s.yaml), without the cdk8s CLI', () => {
+    // The cdk8s CLI needs about 1 s to start (it loads jsii and typescript for its `import`
+    // command), so the README's synth command runs the app itself; `npx cdk8s synth` stays equal.
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const app = /^app: (.+)$/m.exec(fs.readFileSync(path.join(REPO_ROOT, 'cdk8s.yaml'), 'utf8'))?.[1];
+    expect(app).toBeDefined();
+    expect(pkg.scripts.synth).toBe(app);
+  });
+
   it('`node bin/falco-gitops.js lint FILE` prints the findings and exits 1 on an error', () => {
     const file = path.join('test', 'cli', 'fixtures', 'broken.yaml');
     const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'falco-gitops.js'), 'lint', file], { cwd: REPO_ROOT, encoding: 'utf8' });

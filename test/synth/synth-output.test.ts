@@ -13,11 +13,8 @@ const objects = objectsOf(fresh);
 const byKindName = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)!;
 
 describe('the synthesized stack (defaults of main.ts)', () => {
-  it('matches the golden snapshot of the whole output', async () => {
-    const whole = fresh.files.map((file) => `### ${file.path}\n${file.content}`).join('\n');
-    await expect(whole).toMatchFileSnapshot('__snapshots__/dist.golden.yaml');
-  });
-
+  // The whole default output is pinned byte for byte by the committed dist/ (next test); the golden
+  // snapshot covers the larger output with the upstream rules vendored (test/stack/upstream-golden).
   it('equals the committed dist/ byte for byte (synthesize and commit dist/ after every change)', () => {
     const committed = readTree(path.join(REPO_ROOT, 'dist'));
     const expected = Object.fromEntries(fresh.files.map((file) => [file.path, file.content]));
