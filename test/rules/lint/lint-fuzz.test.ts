@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import { lintRuleTexts, type Diagnostic } from '../../../lib/rules';
@@ -16,7 +15,6 @@ import { mulberry32 as prng } from '../../support/prng';
 const SEED = 0x5eed_f41c;
 const TEXT_CASES = 250;
 const ITEM_CASES = 250;
-const MAX_MS_PER_CASE = 2_000;
 
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -140,12 +138,10 @@ function expectWellFormed(diagnostics: Diagnostic[], files: { name: string; text
   }
 }
 
+// No time limit per case here: timings belong in `npm run bench`; a pathological (non-terminating)
+// case fails on vitest's test timeout.
 function run(files: { name: string; text: string }[]): void {
-  const start = performance.now();
-  const diagnostics = lintRuleTexts(files);
-  const ms = performance.now() - start;
-  expect(ms, `lint took ${ms.toFixed(0)} ms`).toBeLessThan(MAX_MS_PER_CASE);
-  expectWellFormed(diagnostics, files);
+  expectWellFormed(lintRuleTexts(files), files);
 }
 
 function sample(rnd: () => number): string {
