@@ -14,6 +14,8 @@ if (reason !== undefined) {
   // instead, as lib/synth/run-synth.ts does for user errors.
   process.exit(process.env.CDK8S_OUTDIR ? 0 : 2);
 }
+// A V8 code cache under build/.v8-cache/ for the stack and its packages (bin/compile-cache.js).
+require('./compile-cache').installCompileCache('synth');
 const previous = process.env.TSX_TSCONFIG_PATH;
 const sourceMaps = process.sourceMapsEnabled;
 process.env.TSX_TSCONFIG_PATH = path.join(ROOT, 'tsconfig.synth.json');

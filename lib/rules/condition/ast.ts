@@ -7,9 +7,14 @@
  * `identifier_expr`, `value_expr`, `list_expr` (`values` are plain strings),
  * `unary_check_expr`/`binary_check_expr` (`left`, `op`, `right`),
  * `field_expr` (`field`, `arg`), `field_transformer_expr` (`transformer`,
- * `values`) and `transformer_list_expr` (`children`, the `(a, b)` argument of
- * `join`). libs has no dedicated node for `val(...)`: it is a
+ * `values`, `arg`) and `transformer_list_expr` (`children`, the `(a, b)`
+ * argument of `join`). libs has no dedicated node for `val(...)`: it is a
  * `field_transformer` whose `transformer` is `'val'`, and so is it here.
+ *
+ * One deliberate difference of shape: libs stores a string comparator
+ * modifier inside the operator string (`op == "== oneof"`,
+ * falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:504, 519);
+ * here it is the separate member `modifier`, so that `op` stays typed.
  *
  * Unlike libs, every node records where it came from (`loc`), and a list
  * records where each of its items came from (`valueLocs`), so that lint and
@@ -96,14 +101,27 @@ export interface UnaryCheckExpr {
   readonly loc: Loc;
 }
 
-/** `proc.name = bash`, `fd.name in (a, b)`, `proc.name = val(proc.pname)`, … */
+/**
+ * `proc.name = bash`, `fd.name in (a, b)`, `proc.name = val(proc.pname)`,
+ * `proc.name startswith anyof (/etc/, /tmp/)`, …
+ */
 export interface BinaryCheckExpr {
   readonly type: 'binary_check';
   readonly left: CheckOperand;
+  /** The operator as written (`=` and `==` are kept apart, as in libs). */
   readonly op: BinaryOperator;
   /**
-   * A `value` (also for a list name after a list operator), a `list`, or a
-   * `field_transformer` (including `val(field)`).
+   * The string comparator modifier written after a string operator:
+   * `proc.name == oneof (cat, nginx)` has `op: '=='`, `modifier: 'oneof'`.
+   * Present only with a `StringOperator`, and then `right` is a `list` or a
+   * `value` naming a list (`proc.name == oneof my_list`), never a transformer
+   * (falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:495-510, 607-623).
+   * Without it, `op` compares the field with the right side as a whole.
+   */
+  readonly modifier?: StringOperatorModifier;
+  /**
+   * A `value` (also for a list name after a list operator or a modifier), a
+   * `list`, or a `field_transformer` (including `val(field)`).
    */
   readonly right: CheckRight;
   readonly loc: Loc;
@@ -122,13 +140,24 @@ export interface FieldExpr {
 }
 
 /**
- * `tolower(proc.name)`, `join("-", (a.b, c.d))`, `val(proc.pname)`.
+ * `tolower(proc.name)`, `join("-", (a.b, c.d))`, `val(proc.pname)`,
+ * `getopt(proc.args, "nt:")[t]`.
  * `values` are the arguments, in order (libs: `field_transformer_expr::values`).
  */
 export interface FieldTransformerExpr {
   readonly type: 'field_transformer';
   readonly transformer: TransformerName;
   readonly values: readonly TransformerArg[];
+  /**
+   * The argument indexing the transformer's result, `getopt(...)[t]`: like
+   * `FieldExpr.arg`, present only when brackets were written, and `""` for
+   * `[""]` (libs `field_transformer_expr::arg`, an `std::optional`,
+   * falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:390-393, 674-677).
+   * The parser takes it after any transformer, `val(...)` included; libs'
+   * compiler accepts it only on `getopt`, the others fail to compile
+   * ("transformer '<name>' does not support field arguments").
+   */
+  readonly arg?: string;
   readonly loc: Loc;
 }
 
@@ -183,6 +212,12 @@ export type StringOperator =
   | 'bstartswith'
   | 'endswith'
   | 'regex';
+
+/**
+ * libs `s_str_modifier_ops`: what may follow a string operator to compare the
+ * field with each item of a list (exactly one, at least one, every one).
+ */
+export type StringOperatorModifier = 'oneof' | 'anyof' | 'allof';
 
 /** libs `s_binary_list_ops`. */
 export type ListOperator = 'intersects' | 'in' | 'pmatch';

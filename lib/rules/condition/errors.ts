@@ -72,6 +72,8 @@ export interface ConditionSyntaxErrorInit {
   readonly context?: string;
   /** The whole description, for errors that are not `expected … but found …`. */
   readonly reason?: string;
+  /** A likely cause, appended after `; ` (`'oneof' is read as the value here, …`). */
+  readonly hint?: string;
   readonly related?: readonly RelatedPosition[];
 }
 
@@ -93,6 +95,7 @@ export class ConditionSyntaxError extends Error {
   readonly found: string;
   private readonly context: string;
   private readonly reason: string | undefined;
+  private readonly hint: string | undefined;
 
   constructor(init: ConditionSyntaxErrorInit) {
     super();
@@ -104,6 +107,7 @@ export class ConditionSyntaxError extends Error {
     this.found = init.found ?? '';
     this.context = init.context ?? '';
     this.reason = init.reason;
+    this.hint = init.hint;
     this.message = this.describe();
   }
 
@@ -129,7 +133,8 @@ export class ConditionSyntaxError extends Error {
       const at = where(r.start);
       return ` (closing ${r.what}${at === undefined ? '' : ` at ${at}`})`;
     });
-    return describeExpected(this.expected, this.found, `${this.context}${related.join('')}`);
+    const description = describeExpected(this.expected, this.found, `${this.context}${related.join('')}`);
+    return this.hint === undefined ? description : `${description}; ${this.hint}`;
   }
 
   /** The formatted message followed by the offending source line and a `^` under the column. */

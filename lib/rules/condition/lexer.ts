@@ -14,7 +14,7 @@
 import type { Loc, TransformerName } from './ast';
 import { LineCounter, type TextPosition } from '../line-counter';
 import { FIELD_TRANSFORMERS } from './operators';
-import { STICKY_TOKEN_PATTERNS as RGX } from './token-patterns';
+import { BOOL_KEYWORD_PREFIX, STICKY_TOKEN_PATTERNS as RGX } from './token-patterns';
 
 /**
  * libs `lex_blank` skips exactly these: space, tab, backspace, CR, LF. (Not
@@ -99,6 +99,48 @@ export class Scanner {
       i++;
     }
     return i;
+  }
+
+  /** Where the cursor is, to go back there with `reset` (libs saves `m_pos` and `m_last_token`). */
+  mark(): ScannerMark {
+    return { pos: this.pos, lastEnd: this.lastEnd };
+  }
+
+  /** Puts the cursor back where `mark` was taken. */
+  reset(mark: ScannerMark): void {
+    this.pos = mark.pos;
+    this.lastEnd = mark.lastEnd;
+  }
+
+  /**
+   * libs `lex_helper_operator_list` on an entry written with a trailing space
+   * (`"contains "`, `"oneof "`): consumes `word` and the blanks after it, which
+   * must be at least one; without a blank the cursor stays where it was
+   * (falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:833-843).
+   */
+  lexWordAndBlank(word: string): boolean {
+    const mark = this.mark();
+    if (this.lexLiteral(word) && this.skipBlanks()) {
+      return true;
+    }
+    this.reset(mark);
+    return false;
+  }
+
+  /** libs `bool_keyword_follows`: `BOOL_KEYWORD_PREFIX` matches at the cursor. Does not move. */
+  boolKeywordFollows(): boolean {
+    return BOOL_KEYWORD_PREFIX.test(this.text.slice(this.pos, this.pos + 4));
+  }
+
+  /** libs `list_value_follows` (parser.cpp:762-772): a `(` or an identifier starts at the cursor. Does not move. */
+  listValueFollows(): boolean {
+    if (this.text[this.pos] === '(') {
+      return true;
+    }
+    const mark = this.mark();
+    const found = this.lexIdentifier() !== undefined;
+    this.reset(mark);
+    return found;
   }
 
   /** libs `lex_helper_str`: consumes `literal` if the text continues with it. */
@@ -224,6 +266,10 @@ export class Scanner {
         return 'a line break';
       case '\b':
         return 'a backspace';
+      case '\v':
+        return 'a vertical tab';
+      case '\f':
+        return 'a form feed';
       case '(':
       case ')':
       case '[':
@@ -270,6 +316,12 @@ export class Scanner {
     this.lastEnd = this.pos;
     return m[0];
   }
+}
+
+/** A position of the scanner, from `Scanner.mark`. */
+export interface ScannerMark {
+  readonly pos: number;
+  readonly lastEnd: number;
 }
 
 /** What ends a word in `describeAt`: blanks, brackets, `,`, `=` and quotes. */

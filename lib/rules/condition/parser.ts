@@ -1,10 +1,13 @@
 /**
- * Recursive-descent parser for Falco conditions, faithful to falcosecurity/libs
- * `userspace/libsinsp/filter/parser.cpp` at libs 0.25.x (Falco 0.44): it
- * accepts exactly the conditions libs accepts and builds the same tree.
+ * Recursive-descent parser for Falco conditions, faithful to
+ * falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp (the libs of
+ * Falco 0.44.1): it accepts exactly the conditions libs accepts and builds the
+ * same tree. `parser.cpp:N` below is a line of that file at that tag.
  *
- * Grammar (EBNF), as libs implements it (libs' own header comment predates
- * `regex`, `join` and transformer lists):
+ * Grammar (EBNF). libs' own comment (`parser.h:28-93`) is the model; this one
+ * follows the code where the two disagree (a list has one run of items, `not`
+ * takes any POSIX space, hex digits are only `[0-9a-fA-F]`, the modifier and
+ * word-operator conditions spelled out below):
  *
  *     Expr                  ::= OrExpr
  *     OrExpr                ::= AndExpr ('or' OrExprTail)*
@@ -22,17 +25,20 @@
  *                             | '(' Expr ')'
  *     FieldTransformer      ::= FieldTransformerType FieldTransformerTail
  *     FieldTransformerTail  ::= FieldTransformerArg (',' FieldTransformerArg)* ')'
+ *                               ('[' FieldArg ']')?
  *     FieldTransformerArg   ::= NumValue | QuotedStr | TransformerList
  *                             | FieldTransformer | Field
  *     TransformerList       ::= '(' (TransformerListArg (',' TransformerListArg)*)? ')'
  *     TransformerListArg    ::= Field | FieldTransformer | QuotedStr | NumValue
- *     FieldTransformerOrVal ::= FieldTransformerVal Field ')'
+ *     FieldTransformerOrVal ::= FieldTransformerVal Field ')' ('[' FieldArg ']')?
  *                             | FieldTransformer
  *     Condition             ::= UnaryOperator
  *                             | NumOperator (FieldTransformerOrVal | NumValue)
+ *                             | StrOperator StrOperatorModifier Blank ListValue
  *                             | StrOperator (FieldTransformerOrVal | StrValue)
- *                             | ListOperator (ListValue | FieldTransformerOrVal | Identifier)
+ *                             | ListOperator (ListValue | FieldTransformerOrVal)
  *     ListValue             ::= '(' (StrValue (',' StrValue)*)? ')'
+ *                             | Identifier
  *     Field                 ::= FieldName ('[' FieldArg ']')?
  *     FieldArg              ::= QuotedStr | FieldArgBareStr
  *     NumValue              ::= HexNumber | Number
@@ -43,35 +49,63 @@
  *     StrOperator           ::= '==' | '=' | '!='
  *                             | ('glob' | 'iglob' | 'contains' | 'icontains' | 'bcontains'
  *                               | 'startswith' | 'bstartswith' | 'endswith' | 'regex') Blank
+ *     StrOperatorModifier   ::= 'oneof' | 'anyof' | 'allof'
  *     ListOperator          ::= 'intersects' | 'in' | 'pmatch'
  *     FieldTransformerVal   ::= 'val('
- *     FieldTransformerType  ::= ('tolower' | 'toupper' | 'b64' | 'basename' | 'len' | 'join') '('
+ *     FieldTransformerType  ::= ('tolower' | 'toupper' | 'b64' | 'basename' | 'len'
+ *                               | 'join' | 'concat' | 'getopt') '('
  *
- *     Blank ::= [ \t\b\r\n]+   Space ::= [ \t\n\v\f\r]+   (tokens: see lexer.ts)
+ *     Blank ::= [ \t\b\r\n]+   Space ::= [ \t\n\v\f\r]+   (tokens: token-patterns.ts)
  *
  * Blanks may appear between any two tokens except: inside `Field` (no blank
- * before `[` or inside `[...]`), between a transformer name and its `(`, and
- * between `not` and `(` in `not(`. `and`/`or` must be followed by a blank or
- * `(`; word operators by a blank.
+ * before `[` or inside `[...]`), between a transformer's `)` and its `[`,
+ * between a transformer name and its `(`, and between `not` and `(` in
+ * `not(`. `and`/`or` must be followed by a blank or `(`; word operators and
+ * modifiers by a blank.
+ *
+ * The modifier alternative of `Condition` is taken only when all of these
+ * hold, else the word is an ordinary StrValue (`parser.cpp:495-510`): a
+ * Blank separates it from the operator (`x.y ==oneof (a)` has the value
+ * `oneof`; a word operator always ends with its Blank); a Blank follows it
+ * (`oneof(a)` is a value); then comes `(` or an Identifier
+ * (`list_value_follows`, `parser.cpp:762-772`); and that is not `and`, `or`
+ * or `not` ending there or before a character that is not an ASCII letter or
+ * digit (`bool_keyword_follows`, `parser.cpp:774-781`), so
+ * `x.y == oneof and b` compares with `oneof`. The ListValue of a modifier
+ * takes no transformer (`parse_list_value`, `parser.cpp:607-623`). The parser allows a `[...]` after every transformer,
+ * `val(...)` included (`parser.cpp:390-393`, `674-677`); only libs' compiler
+ * restricts it to `getopt`.
  *
  * libs quirks reproduced because they decide what Falco accepts:
- * - `and`, `or` and word operators are matched as prefixes, so `a existsand b`
- *   is `a exists and b`, and after a word operator without its blank the
- *   list operators are tried from the end of that word: `x containsin (a)`
- *   is `x in (a)`.
+ * - `and`, `or`, `exists` and the list operators are matched as prefixes, so
+ *   `a existsand b` is `a exists and b` and `x.y inlist` is `x.y in list`.
+ * - A word operator without its blank gives its text back and the other
+ *   operators are tried where it started (`lex_helper_operator_list`,
+ *   `parser.cpp:823-846`); none can match there, so `x.y containsin (a)` is
+ *   rejected (before libs 0.25 it parsed as `x.y in (a)`).
  * - A list whose first item is a quoted string with a rejected escape,
  *   directly followed by `)`, is accepted as the empty list: libs swallows the
- *   error of the first item (`parse_list_value_or_transformer`).
+ *   error of the first item (`try_parse_list_expr`, `parser.cpp:576-581`).
  * - An even run of `not` cancels out.
  *
- * Recursion depth: every production below that libs guards counts one level,
- * and parsing fails at `maxDepth` levels (default 1000, the limit Falco sets
- * for rule conditions; see falcosecurity/libs PR #3033, which made libs
- * enforce it: in libs 0.25 the guard was an unnamed temporary and never
- * fired, so Falco 0.44 recursed until its stack ran out).
+ * Recursion depth: a deliberate difference. Every production that libs
+ * guards (`depth_guard(m_max_depth, m_depth)` at `parser.cpp:202, 219, 247,
+ * 275, 296, 308, 337, 369, 398, 480, 523, 542, 608, 626, 650`) counts one
+ * level here, and parsing fails at `maxDepth` levels (default 1000, the limit
+ * Falco sets: falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:285).
+ * In libs 0.25.4 that guard never fires: each use is an unnamed temporary,
+ * constructed and destroyed in the same statement (`parser.cpp:37-51`), so
+ * Falco 0.44.1 parses any depth until its stack runs out (measured on libs'
+ * own parser: 7000 nested parentheses parse, 10000 crash it). We keep the
+ * guard because an unbounded depth would overflow the JavaScript stack
+ * first, and because a condition that deep is unreadable: at the default
+ * limit 199 nested parentheses parse and 200 do not. A `max-depth` error
+ * therefore means "deeper than this toolchain allows" (Falco 0.44.1 would
+ * parse it, or crash thousands of levels deeper), not "Falco rejects it".
  */
 import type {
   BinaryOperator,
+  BinaryCheckExpr,
   CheckOperand,
   CheckRight,
   Expr,
@@ -79,6 +113,7 @@ import type {
   FieldTransformerExpr,
   ListExpr,
   Loc,
+  StringOperatorModifier,
   TransformerArg,
   TransformerListExpr,
   TransformerListItem,
@@ -87,7 +122,15 @@ import type {
 } from './ast';
 import { ConditionSyntaxError, type ConditionErrorCode, type RelatedPosition } from './errors';
 import { QuotedResult, Scanner } from './lexer';
-import { ALL_OPERATORS, LIST_OPERATORS, NUMERIC_OPERATORS, STRING_OPERATORS, WORD_OPERATORS } from './operators';
+import {
+  ALL_OPERATORS,
+  LIST_OPERATORS,
+  NUMERIC_OPERATORS,
+  STRING_OPERATOR_MODIFIERS,
+  STRING_OPERATORS,
+  WORD_OPERATORS,
+  isStringOperatorModifier,
+} from './operators';
 
 export interface ParseOptions {
   /**
@@ -126,6 +169,8 @@ class Parser {
   private readonly s: Scanner;
   private readonly maxDepth: number;
   private depth = 0;
+  /** The last `oneof`/`anyof`/`allof` read as a bare value or list name, for `modifierWordHint`. */
+  private modifierWord: { readonly word: string; readonly end: number; readonly asListName: boolean } | undefined;
 
   constructor(text: string, maxDepth: number) {
     this.s = new Scanner(text);
@@ -144,7 +189,7 @@ class Parser {
     }
     const expr = this.parseOr();
     if (!s.atEnd()) {
-      this.failExpected('unexpected-token', EXPECT_AFTER_EXPR, s.pos);
+      this.failExpected('unexpected-token', EXPECT_AFTER_EXPR, s.pos, '', undefined, this.modifierWordHint());
     }
     return expr;
   }
@@ -231,7 +276,7 @@ class Parser {
     const child = this.parseOr();
     s.skipBlanks();
     if (!s.lexLiteral(')')) {
-      this.failExpected('unclosed-paren', ["'and'", "'or'", "')'"], s.pos, '', this.opened("the '('", open, 1));
+      this.failExpected('unclosed-paren', ["'and'", "'or'", "')'"], s.pos, '', this.opened("the '('", open, 1), this.modifierWordHint());
     }
     this.depth--;
     return child;
@@ -273,25 +318,37 @@ class Parser {
   private parseFieldRemainder(field: string, start: number): FieldExpr {
     this.enter();
     const s = this.s;
-    let result: FieldExpr;
-    const open = s.pos;
-    if (s.lexLiteral('[')) {
-      const arg = this.expectQuoted() ?? s.lexFieldArgBareStr();
-      if (arg === undefined) {
-        this.failExpected('invalid-field-arg', ['a field argument (a bare or quoted string)'], s.pos, " after '['");
-      }
-      if (!s.lexLiteral(']')) {
-        this.failExpected('unclosed-bracket', ["']'"], s.pos, '', this.opened("the '['", open, 1));
-      }
-      result = { type: 'field', field, arg, loc: s.loc(start, s.lastEnd) };
-    } else {
-      result = { type: 'field', field, loc: s.loc(start, s.lastEnd) };
-    }
+    const arg = this.parseOptionalFieldArg();
     this.depth--;
-    return result;
+    return arg === undefined
+      ? { type: 'field', field, loc: s.loc(start, s.lastEnd) }
+      : { type: 'field', field, arg, loc: s.loc(start, s.lastEnd) };
   }
 
-  /** FieldTransformerTail ::= FieldTransformerArg (',' FieldTransformerArg)* ')' (name and `(` consumed) */
+  /**
+   * ('[' FieldArg ']')?, glued to the field name or to a transformer's `)`:
+   * libs `parse_optional_field_arg` (`parser.cpp:347-363`), not depth-counted.
+   */
+  private parseOptionalFieldArg(): string | undefined {
+    const s = this.s;
+    const open = s.pos;
+    if (!s.lexLiteral('[')) {
+      return undefined;
+    }
+    const arg = this.expectQuoted() ?? s.lexFieldArgBareStr();
+    if (arg === undefined) {
+      return this.failExpected('invalid-field-arg', ['a field argument (a bare or quoted string)'], s.pos, " after '['");
+    }
+    if (!s.lexLiteral(']')) {
+      this.failExpected('unclosed-bracket', ["']'"], s.pos, '', this.opened("the '['", open, 1));
+    }
+    return arg;
+  }
+
+  /**
+   * FieldTransformerTail ::= FieldTransformerArg (',' FieldTransformerArg)* ')' ('[' FieldArg ']')?
+   * (name and `(` consumed; `parser.cpp:365-394`)
+   */
   private parseFieldOrTransformerRemainder(transformer: TransformerName, start: number): FieldTransformerExpr {
     this.enter();
     const s = this.s;
@@ -305,8 +362,9 @@ class Parser {
     if (!s.lexLiteral(')')) {
       this.failExpected('unclosed-paren', ["','", "')'"], s.pos, '', this.opened(`'${transformer}('`, start, transformer.length + 1));
     }
+    const arg = this.parseOptionalFieldArg();
     this.depth--;
-    return { type: 'field_transformer', transformer, values, loc: s.loc(start, s.lastEnd) };
+    return transformerNode(transformer, values, arg, s.loc(start, s.lastEnd));
   }
 
   /** FieldTransformerArg ::= NumValue | QuotedStr | TransformerList | FieldTransformer | Field */
@@ -379,7 +437,10 @@ class Parser {
     return { type: 'value', value, loc: s.loc(start, s.lastEnd) };
   }
 
-  /** Condition ::= UnaryOperator | NumOperator … | StrOperator … | ListOperator … (left operand at `start`) */
+  /**
+   * Condition ::= UnaryOperator | NumOperator … | StrOperator StrOperatorModifier … | StrOperator …
+   *             | ListOperator …  (left operand at `start`; `parser.cpp:478-520`)
+   */
   private parseCondition(left: CheckOperand, start: number): Expr {
     this.enter();
     const s = this.s;
@@ -390,6 +451,7 @@ class Parser {
       return { type: 'unary_check', left, op: 'exists', loc: s.loc(start, s.lastEnd) };
     }
     let op: BinaryOperator | undefined;
+    let modifier: StringOperatorModifier | undefined;
     let right: CheckRight | undefined;
     for (const candidate of NUMERIC_OPERATORS) {
       if (s.lexLiteral(candidate)) {
@@ -398,21 +460,29 @@ class Parser {
         break;
       }
     }
-    // libs `lex_helper_operator_list`: the first word operator whose name
-    // matches wins; if no blank follows it, the match fails WITHOUT giving
-    // the word back, and the list operators are tried after it.
-    let glued: { op: string; at: number } | undefined;
+    // libs `lex_helper_operator_list` (parser.cpp:823-846): a word operator
+    // needs a blank after it; without one its text is given back and the next
+    // operators are tried where it started (none can match there).
+    let glued: string | undefined;
     if (op === undefined) {
       for (const candidate of STRING_OPERATORS) {
-        if (s.lexLiteral(candidate)) {
-          if (!WORD_OPERATORS.has(candidate) || s.skipBlanks()) {
+        if (!WORD_OPERATORS.has(candidate)) {
+          if (s.lexLiteral(candidate)) {
             op = candidate;
-            right = this.parseStrValueOrTransformer(candidate);
-          } else {
-            glued = { op: candidate, at: s.pos };
+            break;
           }
+        } else if (s.lexWordAndBlank(candidate)) {
+          op = candidate;
           break;
+        } else if (glued === undefined && s.text.startsWith(candidate, s.pos)) {
+          glued = candidate;
         }
+      }
+      if (op !== undefined) {
+        // parser.cpp:500: a word operator has consumed its blank already.
+        const hadBlank = WORD_OPERATORS.has(op) || s.skipBlanks();
+        modifier = hadBlank ? this.tryLexModifier() : undefined;
+        right = modifier !== undefined ? this.parseModifierListValue(modifier) : this.parseStrValueOrTransformer(op);
       }
     }
     if (op === undefined) {
@@ -426,12 +496,66 @@ class Parser {
     }
     if (op === undefined || right === undefined) {
       if (glued !== undefined) {
-        return this.failExpected('expected-blank', ['a blank'], glued.at, ` after '${glued.op}'`);
+        // libs reports the position where the operator starts.
+        const after = opStart + glued.length;
+        throw new ConditionSyntaxError({
+          code: 'expected-blank',
+          start: s.position(opStart),
+          end: s.position(s.tokenEnd(after)),
+          expected: ['a blank'],
+          found: s.describeAt(after),
+          context: ` after '${glued}'`,
+        });
       }
       return this.failExpected('expected-operator', EXPECT_OPERATOR, opStart);
     }
     this.depth--;
-    return { type: 'binary_check', left, op, right, loc: s.loc(start, s.lastEnd) };
+    const check: BinaryCheckExpr =
+      modifier === undefined
+        ? { type: 'binary_check', left, op, right, loc: s.loc(start, s.lastEnd) }
+        : { type: 'binary_check', left, op, modifier, right, loc: s.loc(start, s.lastEnd) };
+    return check;
+  }
+
+  /**
+   * StrOperatorModifier Blank, when a ListValue follows that does not start
+   * with a boolean keyword (`parser.cpp:503`); otherwise undefined, with the
+   * cursor back where it was, and the word is read as a StrValue.
+   */
+  private tryLexModifier(): StringOperatorModifier | undefined {
+    const s = this.s;
+    const mark = s.mark();
+    for (const modifier of STRING_OPERATOR_MODIFIERS) {
+      if (s.lexWordAndBlank(modifier)) {
+        if (s.listValueFollows() && !s.boolKeywordFollows()) {
+          return modifier;
+        }
+        break;
+      }
+    }
+    s.reset(mark);
+    return undefined;
+  }
+
+  /** StrOperatorModifier ListValue: a list or a list name, never a transformer (`parse_list_value`, `parser.cpp:607-623`). */
+  private parseModifierListValue(modifier: StringOperatorModifier): ListExpr | ValueExpr {
+    this.enter();
+    const s = this.s;
+    s.skipBlanks();
+    const start = s.pos;
+    let result: ListExpr | ValueExpr;
+    if (s.lexLiteral('(')) {
+      result = this.parseListValue(start);
+    } else {
+      // `tryLexModifier` has seen an identifier here.
+      const name = s.lexIdentifier();
+      if (name === undefined) {
+        return this.failExpected('expected-value', ["a list '(…)'", 'a list name'], s.pos, ` after '${modifier}'`);
+      }
+      result = { type: 'value', value: name, loc: s.loc(start, s.lastEnd) };
+    }
+    this.depth--;
+    return result;
   }
 
   /** NumOperator (FieldTransformerOrVal | NumValue) */
@@ -468,6 +592,7 @@ class Parser {
           ` after '${op}'`,
         );
       }
+      this.noteModifierWord(result, false);
     }
     this.depth--;
     return result;
@@ -495,6 +620,7 @@ class Parser {
           );
         }
         result = { type: 'value', value: name, loc: s.loc(start, s.lastEnd) };
+        this.noteModifierWord(result, true);
       }
     }
     this.depth--;
@@ -534,7 +660,10 @@ class Parser {
     return { type: 'list', values, valueLocs, loc: s.loc(start, s.lastEnd) };
   }
 
-  /** FieldTransformerOrVal ::= 'val(' Field ')' | FieldTransformer, or undefined if neither starts here. */
+  /**
+   * FieldTransformerOrVal ::= 'val(' Field ')' ('[' FieldArg ']')? | FieldTransformer,
+   * or undefined if neither starts here (`parser.cpp:648-687`).
+   */
   private tryParseTransformerOrVal(): FieldTransformerExpr | undefined {
     this.enter();
     const s = this.s;
@@ -553,7 +682,8 @@ class Parser {
       if (!s.lexLiteral(')')) {
         this.failExpected('unclosed-paren', ["')'"], s.pos, '', this.opened("'val('", start, 'val('.length));
       }
-      result = { type: 'field_transformer', transformer: 'val', values: [field], loc: s.loc(start, s.lastEnd) };
+      const arg = this.parseOptionalFieldArg();
+      result = transformerNode('val', [field], arg, s.loc(start, s.lastEnd));
     } else {
       const transformer = s.lexTransformerType();
       if (transformer !== undefined) {
@@ -632,6 +762,32 @@ class Parser {
     });
   }
 
+  /** Remembers `value` if it is a modifier word written bare, just read where libs did not take it as a modifier. */
+  private noteModifierWord(value: ValueExpr, asListName: boolean): void {
+    const word = this.s.text.slice(value.loc.offset, this.s.lastEnd);
+    if (isStringOperatorModifier(word)) {
+      this.modifierWord = { word, end: this.s.lastEnd, asListName };
+    }
+  }
+
+  /**
+   * Why a modifier word that was just read is not a modifier, for an error
+   * right after it (`x.y == oneof(a)`, `x.y in oneof (a)`). libs has no
+   * message of its own for these: it fails on what follows the word.
+   */
+  private modifierWordHint(): string | undefined {
+    const m = this.modifierWord;
+    if (m === undefined || m.end !== this.s.lastEnd) {
+      return undefined;
+    }
+    if (m.asListName) {
+      return `'${m.word}' is read as a list name here: a modifier can only follow a string operator ('=', '==', '!=', 'contains', …)`;
+    }
+    return this.s.boolKeywordFollows()
+      ? `'${m.word}' is read as the value here, not as a modifier: the list name after a modifier must not be 'and', 'or' or 'not' nor start with 'and_', 'or_' or 'not_'`
+      : `'${m.word}' is read as the value here, not as a modifier: a modifier needs a blank on both sides, then a list '(…)' or a list name`;
+  }
+
   private enter(): void {
     this.depth++;
     if (this.depth >= this.maxDepth) {
@@ -657,6 +813,7 @@ class Parser {
     offset: number,
     context = '',
     related?: RelatedPosition,
+    hint?: string,
   ): never {
     throw new ConditionSyntaxError({
       code,
@@ -666,6 +823,7 @@ class Parser {
       found: this.s.describeAt(offset),
       context,
       ...(related !== undefined ? { related: [related] } : {}),
+      ...(hint !== undefined ? { hint } : {}),
     });
   }
 
@@ -692,3 +850,13 @@ type ListItemResult =
   | { readonly kind: 'value'; readonly node: ValueExpr }
   | { readonly kind: 'quoted'; readonly result: Exclude<QuotedResult, { kind: 'ok' }> }
   | { readonly kind: 'none' };
+
+/** A `field_transformer` node; `arg` only when brackets were written. */
+function transformerNode(
+  transformer: TransformerName,
+  values: readonly TransformerArg[],
+  arg: string | undefined,
+  loc: Loc,
+): FieldTransformerExpr {
+  return arg === undefined ? { type: 'field_transformer', transformer, values, loc } : { type: 'field_transformer', transformer, values, arg, loc };
+}

@@ -5,6 +5,7 @@
  * value would be read differently.
  */
 import type {
+  BinaryCheckExpr,
   CheckOperand,
   CheckRight,
   Expr,
@@ -16,8 +17,8 @@ import type {
   TransformerListExpr,
   ValueExpr,
 } from './ast';
-import { TOKEN_PATTERNS } from './token-patterns';
-import { isListOperator, isNumericOperator, isStringOperator, isUnaryOperator } from './operators';
+import { BOOL_KEYWORD_PREFIX, TOKEN_PATTERNS } from './token-patterns';
+import { isListOperator, isNumericOperator, isStringOperator, isStringOperatorModifier, isUnaryOperator } from './operators';
 
 /** Thrown when a tree (usually one built by a transform) has no text form that parses back to it. */
 export class ConditionPrintError extends Error {
@@ -67,7 +68,9 @@ function printExpr(expr: Expr): string {
       }
       return `${printOperand(expr.left)} ${expr.op}`;
     case 'binary_check':
-      return `${printOperand(expr.left)} ${expr.op} ${printRight(expr.op, expr.right)}`;
+      return expr.modifier === undefined
+        ? `${printOperand(expr.left)} ${expr.op} ${printRight(expr.op, expr.right)}`
+        : `${printOperand(expr.left)} ${expr.op} ${expr.modifier} ${printModifierRight(expr)}`;
     default:
       return unknownNode(expr);
   }
@@ -145,14 +148,45 @@ function printRight(op: string, right: CheckRight): string {
   throw new ConditionPrintError(`'${op}' is not a binary operator`);
 }
 
+/**
+ * The list or list name after `op modifier`. libs reads a modifier only when a
+ * `(` or a name follows it, and not when that name is `and`, `or` or `not`
+ * ending at a character other than an ASCII letter or digit
+ * (falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:762-781):
+ * `x.y == oneof not_x` reads `oneof` as the value, so no text gives that tree.
+ * (A plain value `oneof` after `==` needs no quotes: what follows a printed
+ * check, ` and `, ` or `, `)` or the end, never lets libs read a modifier.)
+ */
+function printModifierRight(check: BinaryCheckExpr): string {
+  const { op, modifier, right } = check;
+  if (modifier === undefined || !isStringOperatorModifier(modifier)) {
+    throw new ConditionPrintError(`'${String(modifier)}' is not a string operator modifier (oneof, anyof, allof)`);
+  }
+  if (!isStringOperator(op)) {
+    throw new ConditionPrintError(`the modifier '${modifier}' can only follow a string operator, not '${op}'`);
+  }
+  if (right.type === 'list') {
+    return printList(right);
+  }
+  if (right.type === 'value' && TOKEN_PATTERNS.identifier.test(right.value) && !BOOL_KEYWORD_PREFIX.test(right.value)) {
+    return right.value;
+  }
+  throw new ConditionPrintError(
+    `'${op} ${modifier}' needs a list or a list name on its right, other than 'and', 'or', 'not' ` +
+      `and names starting with 'and_', 'or_', 'not_', got ${describe(right)}`,
+  );
+}
+
 function printField(field: FieldExpr): string {
   if (!TOKEN_PATTERNS.fieldName.test(field.field)) {
     throw new ConditionPrintError(`'${field.field}' is not a valid field name`);
   }
-  if (field.arg === undefined) {
-    return field.field;
-  }
-  return `${field.field}[${quoteIfNeeded(field.arg, TOKEN_PATTERNS.fieldArgBareStr)}]`;
+  return `${field.field}${printFieldArg(field.arg)}`;
+}
+
+/** `[arg]` after a field or a transformer, or nothing. */
+function printFieldArg(arg: string | undefined): string {
+  return arg === undefined ? '' : `[${quoteIfNeeded(arg, TOKEN_PATTERNS.fieldArgBareStr)}]`;
 }
 
 function printTransformer(node: FieldTransformerExpr): string {
@@ -161,12 +195,12 @@ function printTransformer(node: FieldTransformerExpr): string {
     if (node.values.length !== 1 || only === undefined || only.type !== 'field') {
       throw new ConditionPrintError('val() takes exactly one field');
     }
-    return `val(${printField(only)})`;
+    return `val(${printField(only)})${printFieldArg(node.arg)}`;
   }
   if (node.values.length === 0) {
     throw new ConditionPrintError(`${node.transformer}() needs at least one argument`);
   }
-  return `${node.transformer}(${node.values.map(printTransformerArg).join(', ')})`;
+  return `${node.transformer}(${node.values.map(printTransformerArg).join(', ')})${printFieldArg(node.arg)}`;
 }
 
 function printTransformerArg(arg: TransformerArg): string {

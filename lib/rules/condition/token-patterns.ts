@@ -48,3 +48,12 @@ export const STICKY_TOKEN_PATTERNS: Readonly<Record<TokenKind, RegExp>> = compil
 
 /** Full-match versions: does a whole string form one token of this kind? */
 export const TOKEN_PATTERNS: Readonly<Record<TokenKind, RegExp>> = compile('', (s) => `^(?:${s})$`);
+
+/**
+ * libs `bool_keyword_follows` (falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:774-781):
+ * the text starts with `and`, `or` or `not` followed by its end or by a character that is not an
+ * ASCII letter or digit (`std::isalnum`: `_` ends the keyword, so `not_x` matches and `nota` does
+ * not). After a string operator modifier such a word is not taken as a list name: the modifier
+ * is then read as a plain value.
+ */
+export const BOOL_KEYWORD_PREFIX = /^(?:and|or|not)(?![a-zA-Z0-9])/;

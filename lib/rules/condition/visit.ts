@@ -79,6 +79,9 @@ export function walk(root: Node, visitor: VisitorFunction | VisitorMap): void {
  * the node (with its new children) and returns a replacement, or `undefined`
  * to keep it. The input is never modified; unchanged subtrees are shared.
  *
+ * Everything else a rebuilt node has (a check's `op` and `modifier`, a
+ * transformer's `arg`) is kept as it was.
+ *
  * The replacement must fit where the node was (an `Expr` for an `Expr`, a
  * field or transformer for a check's left side, …); `printCondition` rejects
  * trees that break this.

@@ -22,29 +22,39 @@ interface SourceIndex {
   readonly sorted: readonly FieldInfo[];
 }
 
-/** Built once: the linter looks fields up thousands of times per rule file. */
-const INDEXES: ReadonlyMap<string, SourceIndex> = new Map(
-  Object.entries(SOURCE_FIELD_SETS).map(([source, sets]) => {
-    const byName = new Map<string, FieldInfo>();
-    for (const field of sets.flat()) {
-      // First definition wins; the catalog tests assert there are no duplicates to begin with.
-      if (!byName.has(field.name)) {
-        byName.set(field.name, field);
+/**
+ * Built on first use, once: the linter looks fields up thousands of times per rule file, and a
+ * command that never looks a field up (`--help`, `vendor`) does not pay for the indexes.
+ */
+let indexes: ReadonlyMap<string, SourceIndex> | undefined;
+
+function sourceIndexes(): ReadonlyMap<string, SourceIndex> {
+  indexes ??= new Map(
+    Object.entries(SOURCE_FIELD_SETS).map(([source, sets]) => {
+      const byName = new Map<string, FieldInfo>();
+      for (const set of sets) {
+        for (const field of set) {
+          // First definition wins; the catalog tests assert there are no duplicates to begin with.
+          if (!byName.has(field.name)) {
+            byName.set(field.name, field);
+          }
+        }
       }
-    }
-    const sorted = Object.freeze([...byName.values()].sort((a, b) => compareNames(a.name, b.name)));
-    return [source, { byName, sorted }];
-  }),
-);
+      const sorted = Object.freeze([...byName.values()].sort((a, b) => compareNames(a.name, b.name)));
+      return [source, { byName, sorted }];
+    }),
+  );
+  return indexes;
+}
 
 /** Whether the catalog knows the fields of `source`; the linter should skip field checks otherwise. */
 export function isSourceCovered(source: string): boolean {
-  return INDEXES.has(source);
+  return SUPPORTED_SOURCES.includes(source);
 }
 
 /** All fields known for `source`, sorted by name; empty for a source the catalog does not cover. */
 export function fieldsOfSource(source: string): readonly FieldInfo[] {
-  return INDEXES.get(source)?.sorted ?? [];
+  return sourceIndexes().get(source)?.sorted ?? [];
 }
 
 /**
@@ -55,7 +65,7 @@ export function fieldsOfSource(source: string): readonly FieldInfo[] {
  * This only resolves the name; whether the argument is acceptable is `checkField`'s job.
  */
 export function lookupField(source: string, name: string, arg?: string): FieldLookup | undefined {
-  const index = INDEXES.get(source);
+  const index = sourceIndexes().get(source);
   if (index === undefined) {
     return undefined;
   }
@@ -83,7 +93,7 @@ export type FieldCheck =
  * required argument must be present, and an argument must be absent, or written the way the field takes it.
  */
 export function checkField(source: string, name: string, arg?: string): FieldCheck {
-  const index = INDEXES.get(source);
+  const index = sourceIndexes().get(source);
   if (index === undefined) {
     return {
       ok: false,
@@ -219,7 +229,7 @@ function unknownField(source: string, index: SourceIndex, reference: Reference):
     };
   }
   const suggestion = closestName(index, reference.name);
-  const otherSources = SUPPORTED_SOURCES.filter((other) => other !== source && INDEXES.get(other)?.byName.has(reference.name));
+  const otherSources = SUPPORTED_SOURCES.filter((other) => other !== source && sourceIndexes().get(other)?.byName.has(reference.name));
   const hint =
     otherSources.length > 0
       ? `; it is a field of source ${otherSources.map((other) => `'${other}'`).join(', ')}, so set 'source:' accordingly`

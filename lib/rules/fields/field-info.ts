@@ -39,6 +39,13 @@ export interface FieldInfo {
   readonly argValues?: readonly string[];
   /** The plugin that provides the field; absent for libsinsp's built-in fields. */
   readonly plugin?: string;
+  /** The version of the plugin the field was read from (its tag), e.g. `0.7.1`; absent for libsinsp's fields. */
+  readonly pluginVersion?: string;
+  /**
+   * Hidden from `falco --list` (libsinsp `EPF_TABLE_ONLY` or a hidden filtercheck class, a plugin's `hidden`
+   * property), yet accepted in rules.
+   */
+  readonly hidden?: boolean;
   /** Still accepted by Falco 0.44.1, but flagged deprecated upstream. */
   readonly deprecated?: boolean;
   /**

@@ -1,5 +1,5 @@
-import { isListOperator } from '../condition';
 import type { EffectiveException, ExceptionValue } from './effective-ruleset';
+import { isOperatorForList, normalizeComp } from './exception-comps';
 
 /**
  * `quote_item` of falcosecurity/falco `rule_loader_compiler.cpp`: an item with a blank that does
@@ -20,7 +20,7 @@ const asList = (v: string | readonly string[]): readonly string[] => (typeof v =
 /** The `and not (...)` clause of one exception, or `''` when it has no values. */
 export function exceptionClause(ex: EffectiveException): string {
   if (typeof ex.fields === 'string') {
-    const comp = typeof ex.comps === 'string' ? ex.comps : 'in';
+    const comp = typeof ex.comps === 'string' ? normalizeComp(ex.comps) : 'in';
     const items = ex.values.map((v) => quoteItem(String(v)));
     return items.length === 0 ? '' : `(${ex.fields} ${comp} (${items.join(', ')}))`;
   }
@@ -34,10 +34,13 @@ export function exceptionClause(ex: EffectiveException): string {
     fields.forEach((field, k) => {
       icond += k === 0 ? '' : ' and ';
       const v = entries[k] ?? '';
-      const comp = comps[k] ?? '=';
+      // The collector has trimmed the comps (`normalize_comp`); trimming again keeps hand-made input Falco-shaped.
+      const comp = normalizeComp(comps[k] ?? '=');
       let istr: string;
       if (typeof v !== 'string') istr = `(${v.map((x) => quoteItem(String(x))).join(', ')})`;
-      else istr = isListOperator(comp) ? parenItem(v) : quoteItem(v);
+      // `is_operator_for_list`: `in`, `intersects`, `pmatch` and string operators with a modifier
+      // (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:61-69, 139-146).
+      else istr = isOperatorForList(comp) ? parenItem(v) : quoteItem(v);
       // Falco writes a blank before the field even after ' and ', hence 'and  field'.
       icond += ` ${field}`;
       icond += ` ${comp} ${istr}`;

@@ -217,8 +217,12 @@ export class FileReader {
     return scalarPart(this.file, s.node, s.text, kind);
   }
 
-  /** Warns about keys the item type does not know, and about repeated keys. */
-  private checkKeys(map: YAMLMap, what: string, allowed: readonly string[]): void {
+  /**
+   * Warns about keys the item type does not know, and about repeated keys. `check` is
+   * `unknownKey` for the items Falco's `warn_unknown_keys` checks (rules, macros, lists,
+   * required_* items), `schemaUnknownKey` for entries only its schema checks.
+   */
+  private checkKeys(map: YAMLMap, what: string, allowed: readonly string[], check: 'unknownKey' | 'schemaUnknownKey' = 'unknownKey'): void {
     const seen = new Set<string>();
     for (const pair of map.items) {
       const key = keyText(pair);
@@ -226,7 +230,7 @@ export class FileReader {
       if (seen.has(key)) this.report('duplicateKey', this.at(pair.key), LOAD_MESSAGES.duplicateKey(key));
       seen.add(key);
       if (!allowed.includes(key)) {
-        this.report('unknownKey', this.at(pair.key), LOAD_MESSAGES.unknownKey(what, key, allowed, closestMatch(key, allowed)));
+        this.report(check, this.at(pair.key), LOAD_MESSAGES[check](what, key, allowed, closestMatch(key, allowed)));
       }
     }
   }
@@ -299,7 +303,7 @@ export class FileReader {
       const entry = deref(raw, this.doc);
       const what = 'required_plugin_versions entry';
       if (!isMap(entry)) this.fail('pluginVersionInvalid', entry ?? v.node, LOAD_MESSAGES.pluginEntryNotAMap(what, nodeKind(entry)));
-      this.checkKeys(entry, what, PLUGIN_ENTRY_KEYS);
+      this.checkKeys(entry, what, PLUGIN_ENTRY_KEYS, 'schemaUnknownKey');
       const name = this.scalar(entry, 'name', what, true).text;
       const version = this.scalar(entry, 'version', `plugin '${name}'`, true).text;
       const alternatives = [{ name, version }];
@@ -312,7 +316,7 @@ export class FileReader {
           const alt = deref(rawAlt, this.doc);
           const altWhat = `alternative of plugin '${name}'`;
           if (!isMap(alt)) this.fail('pluginVersionInvalid', alt ?? alts.node, LOAD_MESSAGES.pluginEntryNotAMap(altWhat, nodeKind(alt)));
-          this.checkKeys(alt, altWhat, PLUGIN_ALTERNATIVE_KEYS);
+          this.checkKeys(alt, altWhat, PLUGIN_ALTERNATIVE_KEYS, 'schemaUnknownKey');
           const altName = this.scalar(alt, 'name', altWhat, true).text;
           const altVersion = this.scalar(alt, 'version', `plugin '${altName}'`, true).text;
           alternatives.push({ name: altName, version: altVersion });
@@ -506,7 +510,7 @@ export class FileReader {
       if (!isMap(ex)) this.fail('exceptionInvalid', ex ?? v.node, LOAD_MESSAGES.exceptionNotAMap(what, nodeKind(ex)));
       const name = this.scalar(ex, 'name', `${what} exception`, true).text;
       const exWhat = `${what} exception '${name}'`;
-      this.checkKeys(ex, exWhat, EXCEPTION_KEYS);
+      this.checkKeys(ex, exWhat, EXCEPTION_KEYS, 'schemaUnknownKey');
       if (result.some((e) => e.name === name)) this.report('exceptionDuplicate', this.at(ex), LOAD_MESSAGES.exceptionDuplicate(what, name));
       const fields = this.entryOf(ex, 'fields', what, name);
       const comps = this.entryOf(ex, 'comps', what, name);

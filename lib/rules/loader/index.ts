@@ -4,6 +4,7 @@ export type { DetailedLoadResult, LoadDetails, LoadResult } from './load-rule-fi
 export { compileRuleCondition, ConditionCompiler, ConditionCompileError } from './compile-condition';
 export type { CompiledCondition, CompileErrorCode } from './compile-condition';
 export { conditionWithExceptions, exceptionClause, quoteItem } from './exception-condition';
+export { checkExceptionField, isOperatorForList, isStrOperatorWithModifier, normalizeComp } from './exception-comps';
 export { expandListItems, mentionsList, substituteList, substituteLists } from './list-expansion';
 export { isCompatible, parseVersion, formatVersion, compareVersions } from './engine-version';
 export type { Semver } from './engine-version';

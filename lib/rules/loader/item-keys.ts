@@ -1,11 +1,16 @@
 /**
  * Which keys each item type accepts and which keys `override` can append to or replace.
  *
- * Override sets follow falcosecurity/falco `userspace/engine/rule_loader_reader.cpp` (`read_item`)
- * and the website page docs/rules/overriding.md; the capture keys follow the `Override`
- * definition of `userspace/engine/rule_json_schema.h`, which lists them as replaceable.
- * Accepted keys per item type follow the `FalcoRule` schema there: Falco 0.44 warns with
- * LOAD_UNKNOWN_KEY about any other key and ignores it.
+ * Override sets follow `read_item` (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_reader.cpp:675-690).
+ * Accepted keys per item type are the `expected_*_keys` sets that `warn_unknown_keys` checks
+ * (LOAD_UNKNOWN_KEY, "Unknown key '<k>'. The key will be ignored."; falcosecurity/falco@0.44.1:userspace/engine/rule_loader_reader.cpp:407-422,
+ * 481-483, 539-545, 592-596, 649-653, 943-958). Keys of exception entries and of
+ * `required_plugin_versions` entries are not checked there, only by Falco's JSON schema
+ * (`"additionalProperties": false`, falcosecurity/falco@0.44.1:userspace/engine/rule_json_schema.h:122-136, 205-243).
+ *
+ * `capture_events` and `capture_filesize` (CHANGELOG, PR #3824) are not in the 0.44.1 engine:
+ * no expected rule key, not overridable, not in the schema. Falco 0.44.1 warns that they are
+ * unknown and refuses `override: { capture_events: replace }` ("Key 'capture_events' cannot be replaced").
  */
 
 export const LIST_KEYS = ['list', 'items', 'append', 'override'] as const;
@@ -14,7 +19,7 @@ export const MACRO_KEYS = ['macro', 'condition', 'append', 'override'] as const;
 /** Booleans a rule may set besides `enabled`, with Falco's default when absent. */
 export const RULE_BOOLEAN_EXTRAS = { warn_evttypes: true, 'skip-if-unknown-filter': false, capture: false } as const;
 /** Integer keys a rule may set (capture tuning, Falco 0.41+). */
-export const RULE_INTEGER_EXTRAS = ['capture_duration', 'capture_events', 'capture_filesize'] as const;
+export const RULE_INTEGER_EXTRAS = ['capture_duration'] as const;
 
 export const RULE_KEYS = [
   'rule',

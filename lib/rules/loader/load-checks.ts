@@ -1,5 +1,8 @@
 import { FALCO_PRIORITY_SPELLINGS } from '../../core';
 import type { Severity } from '../diagnostic';
+import { isStrOperatorWithModifier } from './exception-comps';
+
+const isSupportedModifierBase = (comp: string): boolean => isStrOperatorWithModifier(`${comp} oneof`);
 
 /**
  * The checks the loader performs while reading and merging rules files, with their severity and
@@ -22,7 +25,12 @@ export const LOAD_CHECKS = {
   notASequence: check('not-a-sequence', 'error', 'A YAML document is not a sequence of items.'),
   itemNotAMap: check('item-not-a-map', 'error', 'An item of the sequence is not a mapping.'),
   unknownItem: check('unknown-item', 'warning', 'An item is none of rule, macro, list, required_*; Falco ignores it.'),
-  unknownKey: check('unknown-key', 'warning', 'A key Falco does not know for this item type; Falco ignores it.'),
+  unknownKey: check('unknown-key', 'warning', 'A key Falco does not know for this item type; Falco warns (LOAD_UNKNOWN_KEY) and ignores it.'),
+  schemaUnknownKey: check(
+    'schema-unknown-key',
+    'warning',
+    'A key of an exception or required_plugin_versions entry that Falco ignores; only its rules schema validation reports it.',
+  ),
   duplicateKey: check('duplicate-key', 'warning', 'The same key appears twice in one mapping.'),
   missingKey: check('missing-key', 'error', 'A required key is missing.'),
   emptyValue: check('empty-value', 'error', 'A key that needs a value has none.'),
@@ -57,8 +65,13 @@ export const LOAD_MESSAGES = {
   itemNotAMap: (kind: string) => `each item must be a mapping such as '- rule: NAME', but this item is ${kind}`,
   unknownItem: () =>
     "item has none of the keys 'rule', 'macro', 'list', 'required_engine_version', 'required_plugin_versions', so Falco ignores it; add the key that names its type or remove it",
+  // Falco's own text first (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_reader.cpp:418).
   unknownKey: (what: string, key: string, allowed: readonly string[], suggestion?: string) =>
-    `${what}: unknown key '${key}', Falco ignores it; ${
+    `${what}: Unknown key '${key}'. The key will be ignored. ${
+      suggestion !== undefined ? `Did you mean '${suggestion}'?` : `Allowed keys are ${quoteList(allowed)}.`
+    }`,
+  schemaUnknownKey: (what: string, key: string, allowed: readonly string[], suggestion?: string) =>
+    `${what}: unknown key '${key}', Falco ignores it (its rules schema does not allow it, so Falco lists it among the schema warnings); ${
       suggestion !== undefined ? `did you mean '${suggestion}'?` : `allowed keys are ${quoteList(allowed)}`
     }`,
   duplicateKey: (key: string) => `key '${key}' appears more than once in this mapping; Falco reads only the first, remove the others`,
@@ -144,10 +157,19 @@ export const LOAD_MESSAGES = {
     `${what}: exception '${name}' has ${fields} field(s) but ${comps} comp(s); give one comparison operator per field`,
   exceptionCompsNotList: (what: string, name: string) =>
     `${what}: exception '${name}' has a single field, so 'comps' must be a single operator too, not a list`,
-  exceptionBadComp: (what: string, name: string, comp: string, supported: readonly string[]) =>
-    `${what}: exception '${name}': '${comp}' is not a supported comparison operator; use one of ${supported.join(', ')}`,
-  exceptionSingleComp: (what: string, name: string, comp: string) =>
-    `${what}: exception '${name}' has a single field, so its comp must be one of in, pmatch, intersects (values are a list), not '${comp}'`,
+  // The first part of these two is Falco's text (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_collector.cpp:96, 115-116).
+  exceptionBadComp: (what: string, name: string, comp: string, supported: readonly string[], suggestion?: string) =>
+    `${what}: exception '${name}': '${comp}' is not a supported comparison operator; ${
+      suggestion !== undefined
+        ? `did you mean '${suggestion}'?`
+        : `use one of ${supported.join(', ')}, or a string operator, one space and oneof, anyof or allof (e.g. 'startswith oneof')`
+    }`,
+  exceptionSingleComp: (what: string, name: string, comp: string, suggestion?: string) =>
+    `${what}: exception '${name}' has a single field, and when fields is a single value, comps must be one of (in, pmatch, intersects) or a modifier operator (e.g. startswith oneof), not '${comp}'; ${
+      suggestion !== undefined
+        ? `did you mean '${suggestion}'?`
+        : `the values are a list, so use 'in'${isSupportedModifierBase(comp) ? ` or '${comp} oneof'` : ''}`
+    }`,
   exceptionTupleLength: (what: string, name: string, fields: number, got: number) =>
     `${what}: exception '${name}' has ${fields} field(s) but this value has ${got} element(s); give one element per field, e.g. [a, b] for 2 fields`,
   exceptionTupleNotList: (what: string, name: string, fields: number) =>

@@ -43,7 +43,10 @@ export class SourceFile {
   }
 }
 
-const isBreak = (c: string): boolean => c === '\n' || c === '\r';
+const SPACE = 32;
+const LF = 10;
+const CR = 13;
+const isBreakCode = (c: number): boolean => c === LF || c === CR;
 
 /**
  * The text of a scalar as a condition part, with its source map: each character of the resolved
@@ -65,28 +68,44 @@ export function scalarPart(file: SourceFile, node: Scalar, text: string, kind: C
   }
   // The source map as runs of consecutive offsets on one line: a new segment starts where the
   // offset jumps, or after a line break character (the next offset is then on the next line).
+  // Character codes and no closure per character: this walks every condition and output of a
+  // file, mostly before the JIT has warmed up.
   const segments: TextSegment[] = [];
   let previous = -2;
+  const lineBreaks: number[] = [];
+  let last = p - 1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let q = p;
+    if (c === SPACE) {
+      // A space of the value may be a folded line break of the source.
+      while (q < end) {
+        const d = src.charCodeAt(q);
+        if (d === SPACE || d === LF || d === CR) break;
+        q++;
+      }
+    } else {
+      while (q < end && src.charCodeAt(q) !== c) q++;
+    }
+    if (q < end) {
+      last = q;
+      if (c === SPACE && src.charCodeAt(q) !== SPACE) lineBreaks.push(i);
+      p = q + 1;
+    } else last = Math.min(p, Math.max(start, end - 1));
+    if (last !== previous + 1 || isBreakCode(src.charCodeAt(previous))) {
+      const at = file.position(last);
+      segments.push({ index: i, line: at.line, column: at.column, offset: at.offset });
+    }
+    previous = last;
+  }
   const place = (index: number, offset: number): void => {
-    if (offset !== previous + 1 || isBreak(src.charAt(previous))) {
+    if (offset !== previous + 1 || isBreakCode(src.charCodeAt(previous))) {
       const at = file.position(offset);
       segments.push({ index, line: at.line, column: at.column, offset: at.offset });
     }
     previous = offset;
   };
-  const lineBreaks: number[] = [];
-  let last = p - 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    let q = p;
-    while (q < end && src.charAt(q) !== c && !(c === ' ' && isBreak(src.charAt(q)))) q++;
-    if (q < end) {
-      last = q;
-      if (c === ' ' && src.charAt(q) !== ' ') lineBreaks.push(i);
-      p = q + 1;
-    } else last = Math.min(p, Math.max(start, end - 1));
-    place(i, last);
-  }
   // The end of the text is a position too: just after its last character.
   place(text.length, last + 1);
   const first = segments[0];

@@ -1,4 +1,5 @@
-import { ALL_OPERATORS, LIST_OPERATORS } from '../condition';
+import { ALL_OPERATORS } from '../condition';
+import { isSupportedComp, isSupportedSingleFieldComp, normalizeComp, suggestComp } from './exception-comps';
 import type { ExceptionEntry, ExceptionInfo } from './item-infos';
 import { isValidEntry } from './item-infos';
 import { LOAD_MESSAGES } from './load-checks';
@@ -11,11 +12,17 @@ export interface ExceptionProblem {
 
 const entry = (item: string, at: SourceRef): ExceptionEntry => ({ isList: false, item, items: [], at });
 
+/** A comp trimmed as Falco's `normalize_comp` does it, in place (a list entry stays as it is). */
+const normalized = (c: ExceptionEntry): ExceptionEntry => (c.isList ? c : { ...c, item: normalizeComp(c.item) });
+
 /**
  * Checks that an exception's fields and comps line up and fills in the default comps, as
- * falcosecurity/falco `rule_loader_collector.cpp` `validate_exception_info` does: a fields list
- * gets `=` per field and needs one comp per field, each a supported operator; a single field
- * gets `in` and its comp must be `in`, `pmatch` or `intersects`.
+ * `validate_exception_info` does (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_collector.cpp:81-124):
+ * a fields list gets `=` per field and needs one comp per field, each a supported operator or a
+ * string operator with a modifier (`startswith oneof`); a single field gets `in` and its comp must
+ * be `in`, `pmatch`, `intersects` or a string operator with a modifier. Comps are trimmed of
+ * ` \t\r\n` first, and stay trimmed (Falco normalizes them in place, so the exception condition
+ * is built from the trimmed text).
  *
  * Also checks each value's shape against the fields, which Falco does later, while building the
  * exception condition (`rule_loader_compiler.cpp` `build_rule_exception_infos`).
@@ -38,9 +45,14 @@ export function validateException(ex: ExceptionInfo, what: string): ExceptionPro
         message: LOAD_MESSAGES.exceptionCompsLength(what, ex.name, fields.items.length, comps.isList ? comps.items.length : 1),
       });
     } else {
-      for (const c of comps.items) {
-        if (c.isList || !ALL_OPERATORS.includes(c.item)) {
-          problems.push({ at: c.at, message: LOAD_MESSAGES.exceptionBadComp(what, ex.name, c.isList ? '(a list)' : c.item, ALL_OPERATORS) });
+      const items = comps.items.map(normalized);
+      ex.comps = { ...comps, items };
+      for (const c of items) {
+        if (c.isList || !isSupportedComp(c.item)) {
+          problems.push({
+            at: c.at,
+            message: LOAD_MESSAGES.exceptionBadComp(what, ex.name, c.isList ? '(a list)' : c.item, ALL_OPERATORS, c.isList ? undefined : suggestComp(c.item)),
+          });
         }
       }
     }
@@ -56,10 +68,11 @@ export function validateException(ex: ExceptionInfo, what: string): ExceptionPro
     }
   } else {
     if (!isValidEntry(ex.comps)) ex.comps = entry('in', ex.at);
+    if (!ex.comps.isList) ex.comps = normalized(ex.comps);
     const comps = ex.comps;
     if (comps.isList) problems.push({ at: comps.at, message: LOAD_MESSAGES.exceptionCompsNotList(what, ex.name) });
-    else if (!(LIST_OPERATORS as readonly string[]).includes(comps.item)) {
-      problems.push({ at: comps.at, message: LOAD_MESSAGES.exceptionSingleComp(what, ex.name, comps.item) });
+    else if (!isSupportedSingleFieldComp(comps.item)) {
+      problems.push({ at: comps.at, message: LOAD_MESSAGES.exceptionSingleComp(what, ex.name, comps.item, suggestComp(comps.item)) });
     }
     for (const value of ex.values) {
       if (value.isList) problems.push({ at: value.at, message: LOAD_MESSAGES.exceptionSingleValueList(what, ex.name) });

@@ -12,6 +12,7 @@ const MUTATIONS = 4000;
 const INSERTS = [
   '(', ')', '[', ']', ',', '=', '"', "'", '\\', ' ', '\n', '\t', '\b', 'not ', 'not(', ' and ', ' or ', 'and', 'or',
   'in', 'exists', 'contains', '<=', '!=', '==', 'val(', 'tolower(', 'join(', '0x', '1e+5', '-', '.', 'a', 'z.z', '\\q', '\\"',
+  ' oneof ', 'anyof', ' allof (', '[t]', '[', 'getopt(', 'concat(',
 ];
 
 const CORPUS = UPSTREAM_RULE_FILES.flatMap((file) =>

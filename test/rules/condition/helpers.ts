@@ -7,11 +7,16 @@ import type { ParseOptions } from '../../../lib/rules/condition';
 
 export const FIXTURES_DIR = path.join(__dirname, 'fixtures');
 
-/** One fixture file: the condition, a line `---`, then the expectation as YAML. */
+/**
+ * One fixture file: the condition, a line `---`, then the expectation as YAML, optionally opened
+ * by a comment `# falcosecurity/libs@0.25.4:…` naming the upstream lines the case follows.
+ */
 export interface Fixture {
   readonly name: string;
   readonly input: string;
   readonly expected: unknown;
+  /** The text of the expectation's opening `# ` comment line, if any. */
+  readonly citation: string | undefined;
 }
 
 /** Reads every `*.txt` fixture of `fixtures/<kind>`, sorted by name. */
@@ -27,10 +32,13 @@ export function loadFixtures(kind: 'parse' | 'errors'): Fixture[] {
       if (separator === -1) {
         throw new Error(`fixture ${file} has no '---' line between the input and the expectation`);
       }
+      const expectation = text.slice(separator + 5);
+      const citation = /^# (.*)/.exec(expectation.split('\n', 1)[0] ?? '')?.[1];
       return {
         name: file.replace(/\.txt$/, ''),
         input: text.slice(0, separator),
-        expected: parseYaml(text.slice(separator + 5)),
+        expected: parseYaml(expectation),
+        citation,
       };
     });
 }

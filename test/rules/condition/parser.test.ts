@@ -263,6 +263,10 @@ describe('parseCondition locations', () => {
       'or0 1 1and0 1 1unary0 1 1transformer0 1 1field4 1 5binary25 1 26transformer25 1 26transformer33 1 34' +
         'field41 1 42transformer55 1 56field59 1 60binary74 1 75field74 1 75transformer84 1 85transformer88 1 89field96 1 97',
     ],
+    // falcosecurity/libs@0.25.4:userspace/libsinsp/test/filter_parser.ut.cpp:1520-1533
+    ['proc.name == oneof (cat)', 'binary0 1 1field0 1 1list19 1 20'],
+    ['proc.name == oneof my_list', 'binary0 1 1field0 1 1value19 1 20'],
+    ['getopt(proc.args,"nt:")[t] = val(a.b)[k]', 'binary0 1 1transformer0 1 1field7 1 8value17 1 18transformer29 1 30field33 1 34'],
   ])('puts every node of %j where libs does', (input, expected) => {
     expect(positions(input)).toBe(expected);
   });
@@ -291,6 +295,16 @@ describe('parseCondition locations', () => {
     expect(slice(inCheck.right.loc)).toBe('(open, openat)');
     expect(slice(notCheck.loc)).toBe('not proc.name = "a b"');
     expect(slice(notCheck.child.right.loc)).toBe('"a b"');
+  });
+
+  it('gives a modifier check and an indexed transformer the length of their source text', () => {
+    const input = 'getopt(proc.args, "nt:")[t] startswith anyof (a, b)';
+    const expr = parseCondition(input);
+    if (expr.type !== 'binary_check') throw new Error('expected a binary check');
+    const slice = (loc: { offset: number; length?: number }): string => input.slice(loc.offset, loc.offset + (loc.length ?? 0));
+    expect(slice(expr.loc)).toBe(input);
+    expect(slice(expr.left.loc)).toBe('getopt(proc.args, "nt:")[t]');
+    expect(slice(expr.right.loc)).toBe('(a, b)');
   });
 
   it('records where each list item was written', () => {

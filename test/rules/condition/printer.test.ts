@@ -39,7 +39,6 @@ describe('printCondition', () => {
     ['not (not)', 'not (not)'],
     ['evt.type=execve\n  and   proc.name  =  bash', 'evt.type = execve and proc.name = bash'],
     ['test.op existsand macro', 'test.op exists and macro'],
-    ['x.y containsin (a)', 'x.y in (a)'],
     ['x.y <= 0x1F', 'x.y <= 0x1F'],
     ["x.y = 'bash'", 'x.y = bash'],
     ["x.y = ''", 'x.y = ""'],
@@ -58,6 +57,17 @@ describe('printCondition', () => {
     ["join('-->',(proc.pid,123,\"lit\",tolower(fd.name))) exists", 'join("-->", (proc.pid, 123, "lit", tolower(fd.name))) exists'],
     ['join("-", ()) = /tmp', 'join("-", ()) = /tmp'],
     ["tolower('abc') = abc", 'tolower("abc") = abc'],
+    ['proc.name  ==\toneof\n(cat,nginx)', 'proc.name == oneof (cat, nginx)'],
+    ["proc.name contains anyof ('a b', x)", 'proc.name contains anyof ("a b", x)'],
+    ['proc.name = allof my_list', 'proc.name = allof my_list'],
+    ['proc.name == oneof ()', 'proc.name == oneof ()'],
+    ['x.y == oneof android', 'x.y == oneof android'],
+    ['proc.name == oneof', 'proc.name == oneof'],
+    ['(proc.name == anyof) and not (x.y != allof)', 'proc.name == anyof and not x.y != allof'],
+    ['getopt(proc.args, "nt:")["t"] = value', 'getopt(proc.args, "nt:")[t] = value'],
+    ["getopt(proc.args, 'nt:')['a b'] = v", 'getopt(proc.args, "nt:")["a b"] = v'],
+    ['a.b = val( c.d )[""]', 'a.b = val(c.d)[""]'],
+    ['join("-", (getopt(proc.args, "nt:")[t], a.b)) in (x)', 'join("-", (getopt(proc.args, "nt:")[t], a.b)) in (x)'],
   ])('prints %j as %j', (input, expected) => {
     expect(canonical(input)).toBe(expected);
   });
@@ -130,6 +140,37 @@ describe('printCondition', () => {
           loc: NO_LOC,
         },
         `'=' needs a value on its right, got a list`,
+      ],
+      [
+        'a modifier follows a numeric operator',
+        {
+          type: 'binary_check',
+          left: field,
+          op: '>',
+          modifier: 'oneof',
+          right: { type: 'list', values: ['1'], valueLocs: [NO_LOC], loc: NO_LOC },
+          loc: NO_LOC,
+        },
+        "the modifier 'oneof' can only follow a string operator, not '>'",
+      ],
+      [
+        'a modifier has a transformer on its right',
+        {
+          type: 'binary_check',
+          left: field,
+          op: '==',
+          modifier: 'anyof',
+          right: { type: 'field_transformer', transformer: 'tolower', values: [field], loc: NO_LOC },
+          loc: NO_LOC,
+        },
+        "'== anyof' needs a list or a list name on its right, other than 'and', 'or', 'not' and names starting with " +
+          "'and_', 'or_', 'not_', got tolower()",
+      ],
+      [
+        'the list name after a modifier would read as a keyword',
+        { type: 'binary_check', left: field, op: '=', modifier: 'allof', right: { type: 'value', value: 'not_x', loc: NO_LOC }, loc: NO_LOC },
+        "'= allof' needs a list or a list name on its right, other than 'and', 'or', 'not' and names starting with " +
+          `'and_', 'or_', 'not_', got the value "not_x"`,
       ],
       [
         'an and node has one child',

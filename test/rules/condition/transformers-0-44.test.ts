@@ -4,7 +4,7 @@ import { parseCondition, printCondition, stripLocations } from '../../../lib/rul
 describe('transformers listed for Falco 0.44 (issue #3): concat and getopt', () => {
   it.each([
     'concat(proc.name, "-", proc.pname) = "bash-sshd"',
-    'getopt(proc.args, "-o") = "/tmp/x"',
+    'getopt(proc.args, "o:")[o] = "/tmp/x"',
     'concat(fd.directory, "/", fd.filename) = val(fd.name)',
     'tolower(concat(proc.name, proc.pname)) startswith "ba"',
   ])('parses and round-trips %s', (text) => {

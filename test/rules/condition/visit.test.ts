@@ -99,6 +99,16 @@ describe('transform', () => {
     expect(result.children[1]).toBe(original.children[1]);
   });
 
+  it('keeps the modifier of a check and the argument of a transformer when it rebuilds them', () => {
+    const original = parseCondition('getopt(proc.args, "nt:")[t] startswith anyof (a, b) and x.y == oneof my_list');
+    const renamed = transform(original, (node): Node | undefined =>
+      node.type === 'field' ? { ...node, field: `${node.field}_v2` } : undefined,
+    );
+    const printed = printCondition(renamed);
+    expect(printed).toBe('getopt(proc.args_v2, "nt:")[t] startswith anyof (a, b) and x.y_v2 == oneof my_list');
+    expect(stripLocations(parseCondition(printed))).toEqual(stripLocations(renamed));
+  });
+
   it('returns the same object when nothing changes', () => {
     const original = parseCondition(CONDITION);
     expect(transform(original, () => undefined)).toBe(original);

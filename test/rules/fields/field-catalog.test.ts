@@ -130,9 +130,13 @@ describe('arguments', () => {
     );
   });
 
-  it('accepts the dotted label form that the container plugin documents', () => {
-    expect(lookupField('syscall', 'k8s.pod.label.app')).toMatchObject({ field: { name: 'k8s.pod.label' }, arg: 'app', argSyntax: 'dotted' });
-    assertKnown('syscall', 'container.label.maintainer');
+  it('refuses the dotted label form of plugin fields, which libsinsp parses in brackets only', () => {
+    // sinsp_filter_check_plugin::parse_field_name (libs 0.25.4 plugin_filtercheck.cpp:45-118) reads an argument
+    // only in brackets, and container.label is required-key: 'container.label.maintainer' fails in Falco 0.44.1.
+    expect(lookupField('syscall', 'k8s.pod.label.app')).toBeUndefined();
+    expect(assertFails('syscall', 'container.label.maintainer', undefined, 'unknown-field')).toBe(
+      "unknown field 'container.label.maintainer' for source 'syscall': 'container.label' takes its argument in brackets; write 'container.label[maintainer]'",
+    );
     assertKnown('syscall', 'k8s.pod.label', 'app.kubernetes.io/name');
     // Exact names win over a dotted argument.
     expect(lookupField('syscall', 'k8s.pod.labels')?.field.name).toBe('k8s.pod.labels');

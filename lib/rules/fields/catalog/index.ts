@@ -4,3 +4,4 @@ export * from './json-plugin-fields';
 export * from './k8saudit-plugin-fields';
 export * from './k8smeta-plugin-fields';
 export * from './syscall-fields';
+export * from './event-types';

@@ -3,12 +3,15 @@ import { appendPrecedence } from './append-precedence';
 import { conditionSyntax } from './condition-syntax';
 import { deprecatedField } from './deprecated-field';
 import { expandedCondition } from './expanded-condition';
+import { invalidFilterValue } from './invalid-filter-value';
 import { listCycle } from './list-cycle';
 import { macroCycle } from './macro-cycle';
+import { operatorType } from './operator-type';
 import { outputFieldsRule } from './output-fields';
 import { pluginVersions } from './plugin-versions';
 import { undefinedList } from './undefined-list';
 import { undefinedMacro } from './undefined-macro';
+import { unknownEventType } from './unknown-event-type';
 import { unknownField } from './unknown-field';
 import { unknownSource } from './unknown-source';
 
@@ -23,6 +26,9 @@ export const LINT_RULES: readonly LintRule[] = [
   appendPrecedence,
   unknownSource,
   unknownField,
+  unknownEventType,
+  operatorType,
+  invalidFilterValue,
   outputFieldsRule,
   deprecatedField,
   pluginVersions,

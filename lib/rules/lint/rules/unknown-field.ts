@@ -1,5 +1,6 @@
 import { walk } from '../../condition';
 import { checkField, isSourceCovered } from '../../fields';
+import { checkExceptionField } from '../../loader';
 import { defineLintRule } from '../lint-rule';
 import type { ParsedCondition } from '../lint-context';
 
@@ -40,7 +41,8 @@ export const unknownField = defineLintRule({
       checkTree(what, ctx.ruleCondition(r.name), r.source, r.extra['skip-if-unknown-filter'] === true);
       for (const ex of r.exceptions) {
         for (const field of typeof ex.fields === 'string' ? [ex.fields] : ex.fields) {
-          const result = checkField(r.source, field);
+          // A field with transformers (`tolower(proc.name)`) is checked as Falco's `is_valid_lhs_field` does.
+          const result = checkExceptionField(r.source, field);
           if (!result.ok) report(ex.defined, this.messages.exception(what, ex.name, result.message));
         }
       }

@@ -1,0 +1,51 @@
+import { printNode } from '../../condition';
+import { defineLintRule } from '../lint-rule';
+import { constantValues, firstTimeOnly, forEachBinaryCheck, operandType } from '../compiled-checks';
+import { comparabilityError, valueProblem } from '../value-parsers';
+
+/** Long values (the 255-byte limit) are cut in messages. */
+function clip(text: string, size = true): string {
+  return text.length > 100 ? `${text.slice(0, 80)}…${size ? `(${Buffer.byteLength(text, 'utf8')} bytes)` : ''}` : text;
+}
+
+/**
+ * A constant the type of the field it is compared with cannot parse: libs' filter compiler
+ * parses every value (every list item) for the field's transformed type at load time
+ * (`add_filtercheck_value`, falcosecurity/libs@0.25.4:userspace/libsinsp/filter.cpp:529-544, 647-650;
+ * `sinsp_filter_value_parser::string_to_rawval`, falcosecurity/libs@0.25.4:userspace/libsinsp/value_parser.cpp:39-240)
+ * and refuses the rule with its exception text. A port given by service name is a warning: Falco
+ * resolves it with `getservbyname` on its own host (value_parser.cpp:88-97), which may or may not
+ * know it. Checks whose operator the type refuses are left to `operator-type` (libs stops there first).
+ */
+export const invalidFilterValue = defineLintRule({
+  id: 'invalid-filter-value',
+  severity: 'error',
+  description: "A value that Falco's filter compiler cannot parse for the type of the field it is compared with.",
+  messages: {
+    refused: (what: string, left: string, value: string, type: string, libs: string, fix: string, lists: readonly string[]) =>
+      `${what}: '${value}'${lists.length > 0 ? ` (from list${lists.length > 1 ? 's' : ''} ${lists.map((l) => `'${l}'`).join(', ')})` : ''} is not a valid value for ${left} (${type}): Falco's filter compiler says "${libs}"; ${fix}`,
+    hostDependent: (what: string, left: string, value: string, libs: string, fix: string) =>
+      `${what}: port '${value}' for ${left} is a service name: ${fix}; otherwise Falco refuses it with "${libs}"`,
+  },
+  check(ctx, report) {
+    const first = firstTimeOnly();
+    forEachBinaryCheck(ctx, (check, site) => {
+      const t = operandType(site.source, check.left);
+      if (t === undefined || comparabilityError(check.op, check.modifier, t) !== undefined) return;
+      if (check.left.type === 'field' && check.left.field === 'evt.around') return; // its own parser (ms delta)
+      const values = constantValues(ctx, check, site.text);
+      if (values === undefined) return;
+      const left = printNode(check.left);
+      for (const v of values) {
+        const problem = valueProblem(t.type, v.value, check.op);
+        if (problem === undefined) continue;
+        const at = site.at(v.offset);
+        const message =
+          problem.severity === 'warning'
+            ? this.messages.hostDependent(site.what, left, v.value, problem.libs, problem.fix)
+            : this.messages.refused(site.what, left, clip(v.value), `${t.type}${t.isList ? ' (list)' : ''}`, clip(problem.libs, false), problem.fix, v.fromLists);
+        if (first(at, message)) report(at, message, problem.severity);
+      }
+    });
+  },
+});
