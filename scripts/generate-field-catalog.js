@@ -20,7 +20,8 @@
  *   with its own event source and no list extracts for that source, plugin.cpp:368-378).
  *
  * Per field: name, Falco type, list or not, argument (none/optional/required) and its form
- * (index/key/dotted/any), deprecation, filter-only/print-only, hidden, plugin and plugin version,
+ * (index/key/dotted/any), deprecation, filter-only/print-only, hidden, EPF_NO_RHS / EPF_NO_TRANSFORMER
+ * (libsinsp only: plugin fields never carry them), plugin and plugin version,
  * and the upstream description verbatim. libsinsp's tables say whether an argument is allowed or
  * required (EPF_ARG_ALLOWED / EPF_ARG_REQUIRED) but not how it is written: each class parses it by
  * hand in its `parse_field_name`, so LIBSINSP_ARG_SYNTAX below records that, and the generator
@@ -295,6 +296,8 @@ function libsinspField(raw, file) {
   if (flags.has('EPF_FILTER_ONLY')) field.usage = 'condition';
   if (flags.has('EPF_PRINT_ONLY')) field.usage = 'output';
   if (flags.has('EPF_TABLE_ONLY') || raw.hidden) field.hidden = true;
+  if (flags.has('EPF_NO_RHS')) field.noRhs = true;
+  if (flags.has('EPF_NO_TRANSFORMER')) field.noTransformer = true;
   field.description = raw.description;
   return field;
 }
@@ -686,7 +689,7 @@ function versionOfTag(tag) {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-const KEY_ORDER = ['name', 'type', 'isList', 'arg', 'argForm', 'argValues', 'plugin', 'pluginVersion', 'deprecated', 'usage', 'hidden', 'description'];
+const KEY_ORDER = ['name', 'type', 'isList', 'arg', 'argForm', 'argValues', 'plugin', 'pluginVersion', 'deprecated', 'usage', 'hidden', 'noRhs', 'noTransformer', 'description'];
 
 function tsValue(v) {
   if (Array.isArray(v)) return `[${v.map(tsValue).join(', ')}]`;
@@ -775,6 +778,7 @@ function generate(options) {
       `the filterchecks \`sinsp_filter_check_list\` registers (${syscall.map((c) => c.cls).join(', ')}).`,
       '`hidden`: EPF_TABLE_ONLY or a hidden class (not listed by `falco --list`, but accepted in rules);',
       "`usage: 'condition'`: EPF_FILTER_ONLY; `usage: 'output'`: EPF_PRINT_ONLY. Argument forms: LIBSINSP_ARG_SYNTAX of the script.",
+      '`noRhs`: EPF_NO_RHS (no right-hand side field with it, and not usable as one); `noTransformer`: EPF_NO_TRANSFORMER.',
     ],
     inputs: [list.record, ...syscall.map((c) => c.file.record)],
     constName: 'SYSCALL_FIELDS',

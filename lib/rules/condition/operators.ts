@@ -144,8 +144,9 @@ export const TRANSFORMER_INFO: Readonly<Record<TransformerName, TransformerInfo>
     arity: 2,
     fieldArg: true,
     description:
-      'parses an argument list with a getopt(3) option string: getopt(proc.args, "nt:") is the list of options ' +
-      'and their values, getopt(proc.args, "nt:")[t] the value of option -t',
+      'parses a list of arguments with a getopt(3) option string: getopt(("-t", "x"), "t:") is the list of options ' +
+      'and their values, getopt(("-t", "x"), "t:")[t] the value of option -t; the first argument must be a ' +
+      'string list (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck_multivalue_transformer.cpp:269-271)',
   },
   val: { name: 'val', side: 'right', arity: 1, fieldArg: false, description: 'the value of another field (right-hand side only)' },
 };

@@ -53,6 +53,17 @@ export interface FieldInfo {
    * @default - conditions and outputs
    */
   readonly usage?: 'condition' | 'output';
+  /**
+   * libsinsp's `EPF_NO_RHS`: the field cannot be compared with a right-hand side field
+   * (`fd.ip = val(...)`) nor be one (`... = val(fd.ip)`)
+   * (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck.cpp:642-742).
+   */
+  readonly noRhs?: boolean;
+  /**
+   * libsinsp's `EPF_NO_TRANSFORMER`: no transformer may be applied to the field (`tolower(fd.ip)`)
+   * (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck.cpp:1220-1223).
+   */
+  readonly noTransformer?: boolean;
   /** Upstream description, shortened where it was long. */
   readonly description: string;
 }

@@ -3,7 +3,7 @@
  * constant values after Falco's list substitution, for the compile-stage lint rules
  * (`operator-type`, `invalid-filter-value`).
  */
-import { ConditionSyntaxError, parseCondition, walk, type BinaryCheckExpr, type CheckOperand, type TransformerArg } from '../condition';
+import { ConditionSyntaxError, parseCondition, walk, type BinaryCheckExpr, type CheckOperand, type TransformerArg, type UnaryCheckExpr } from '../condition';
 import { isSourceCovered, lookupField } from '../fields';
 import { exceptionClause, substituteLists, type SourceRef } from '../loader';
 import type { LintContext } from './lint-context';
@@ -25,8 +25,15 @@ export interface CheckSite {
  * plays no part: it only turns unknown fields and event types into warnings.
  */
 export function forEachBinaryCheck(ctx: LintContext, visit: (check: BinaryCheckExpr, site: CheckSite) => void): void {
+  forEachCheck(ctx, (check, site) => {
+    if (check.type === 'binary_check') visit(check, site);
+  });
+}
+
+/** Like `forEachBinaryCheck`, unary checks (`x exists`) included. */
+export function forEachCheck(ctx: LintContext, visit: (check: BinaryCheckExpr | UnaryCheckExpr, site: CheckSite) => void): void {
   const visitTree = (ast: Parameters<typeof walk>[0] | undefined, site: CheckSite): void => {
-    if (ast !== undefined) walk(ast, { binary_check: (n) => void visit(n, site) });
+    if (ast !== undefined) walk(ast, { binary_check: (n) => void visit(n, site), unary_check: (n) => void visit(n, site) });
   };
   for (const r of ctx.ruleset.rules) {
     if (!isSourceCovered(r.source)) continue;
@@ -55,54 +62,171 @@ export function forEachBinaryCheck(ctx: LintContext, visit: (check: BinaryCheckE
 }
 
 const STRING_TYPES = new Set(['CHARBUF', 'FSPATH', 'FSRELPATH']);
+/** The types `add_filter_value` refuses a right-hand side field for (sinsp_filtercheck.cpp:663-668). */
+export const NET_TYPES: ReadonlySet<string> = new Set(['IPNET', 'IPV4NET', 'IPV6NET']);
+const MULTIVALUE = new Set(['join', 'concat', 'getopt']);
+
+/** What libs' extractor compiler builds for an operand: one filtercheck and its field infos. */
+export interface CompiledOperand {
+  /** `get_transformed_field_info()`: the type after transformers; undefined when not known here (`DYNAMIC`). */
+  readonly type: OperandType | undefined;
+  /** `get_field_info()`: the untransformed type, which multivalue transformers check. */
+  readonly base: OperandType | undefined;
+  /** `m_name` of the field info: the field, `NA` for a literal or list, `INTERNAL` for join/concat/getopt. */
+  readonly name: string;
+  readonly noRhs: boolean;
+  readonly noTransformer: boolean;
+}
+
+/** libs' refusal of a transformer, with the node it is about. */
+export interface TransformerProblem {
+  readonly libs: string;
+  readonly fix: string;
+  readonly node: CheckOperand | TransformerArg;
+}
+
+export type CompileResult = { readonly ok: CompiledOperand } | { readonly problem: TransformerProblem } | undefined;
+
+const literal = (isList: boolean): CompiledOperand => ({
+  type: { type: 'CHARBUF', isList },
+  base: { type: 'CHARBUF', isList },
+  name: 'NA',
+  noRhs: false,
+  noTransformer: false,
+});
+
+/** The type a single-value transformer gives, or undefined when it refuses the input (`transform_type`). */
+function singleTransform(name: string, t: OperandType): OperandType | undefined {
+  switch (name) {
+    case 'tolower': // sinsp_filter_transformers/sinsp_filter_transformer_tolower.cpp:21-31
+    case 'toupper': // …_toupper.cpp:21-31
+    case 'basename': // …_basename.cpp:21-31
+      return STRING_TYPES.has(t.type) ? t : undefined;
+    case 'b64': // …_base64.cpp:22-31
+      return t.type === 'CHARBUF' || t.type === 'BYTEBUF' ? t : undefined;
+    case 'len': // …_len.cpp:21-38
+      return t.isList || STRING_TYPES.has(t.type) || t.type === 'BYTEBUF' ? { type: 'UINT64', isList: false } : undefined;
+  }
+  return undefined;
+}
+
+const ACCEPTS: Record<string, string> = {
+  tolower: 'CHARBUF, FSPATH or FSRELPATH',
+  toupper: 'CHARBUF, FSPATH or FSRELPATH',
+  basename: 'CHARBUF, FSPATH or FSRELPATH',
+  b64: 'CHARBUF or BYTEBUF',
+  len: 'a list, CHARBUF, BYTEBUF, FSPATH or FSRELPATH',
+};
+
+/**
+ * Compiles an operand as libs' `sinsp_extractor_compiler` does
+ * (falcosecurity/libs@0.25.4:userspace/libsinsp/filter.cpp:266-356): arguments first, in order,
+ * then the transformer: `val` is a no-op, one argument takes the single-value path
+ * (`add_transformer`, sinsp_filtercheck.cpp:1214-1247), more take the multivalue one
+ * (sinsp_filtercheck_multivalue_transformer.cpp:147-315, 560-575), which checks each argument's
+ * *untransformed* field info (`argument_types`, :33-48). The first refusal is returned;
+ * undefined when an unknown field stops the simulation (unknown-field reports it).
+ */
+export function compileOperand(source: string, node: CheckOperand | TransformerArg): CompileResult {
+  switch (node.type) {
+    case 'field': {
+      const found = lookupField(source, node.field, node.arg);
+      if (found === undefined) return undefined;
+      const f = found.field;
+      const t = isKnownType(f.type) ? { type: f.type, isList: f.isList === true } : undefined;
+      return { ok: { type: t, base: t, name: f.name, noRhs: f.noRhs === true, noTransformer: f.noTransformer === true } };
+    }
+    case 'value':
+      return { ok: literal(false) };
+    case 'transformer_list': {
+      for (const child of node.children) {
+        const r = compileOperand(source, child);
+        if (r === undefined || 'problem' in r) return r;
+      }
+      return { ok: literal(true) };
+    }
+    case 'field_transformer':
+      break;
+  }
+  const name = node.transformer;
+  const args: CompiledOperand[] = [];
+  for (const a of node.values) {
+    const r = compileOperand(source, a);
+    if (r === undefined || 'problem' in r) return r;
+    args.push(r.ok);
+  }
+  const problem = (libs: string, fix: string): CompileResult => ({ problem: { libs, fix, node } });
+  const noArg = `remove the [${node.arg ?? ''}] after ${name}(…)`;
+  const first = args[0];
+  if (first === undefined) return undefined; // the parser requires one
+  if (name === 'val') {
+    // filter.cpp:349-355
+    if (node.arg !== undefined) return problem("filter error: transformer 'val' does not support field arguments", `${noArg}, or compare with the field itself`);
+    return { ok: first };
+  }
+  if (args.length === 1) {
+    // filter.cpp:334-341
+    if (node.arg !== undefined) return problem(`filter error: transformer '${name}' does not support field arguments`, `${noArg} (only getopt takes one)`);
+    if (MULTIVALUE.has(name)) {
+      // filter_transformer_from_str, sinsp_filter_transformers/sinsp_filter_transformer.h:60-67 (sic)
+      const need = name === 'join' ? 'a separator and a string list: join(",", fd.types)' : name === 'concat' ? 'at least 2 strings' : 'a string list and an optstring: getopt(("-t", fd.name), "nt:")';
+      return problem(`unknown field transfomer '${name}'`, `${name} takes ${need}`);
+    }
+    // sinsp_filtercheck.cpp:1220-1223
+    if (first.noTransformer) return problem(`field '${first.name}' does not support transformers`, `compare ${first.name} itself, without ${name}(…)`);
+    if (first.type === undefined) return undefined;
+    const t = singleTransform(name, first.type);
+    if (t === undefined) {
+      // sinsp_filtercheck.cpp:1234-1241
+      return problem(
+        `can't add field transformer: type '${first.type.type}' is not supported by '${name}' transformer applied on ${first.type.isList ? 'list ' : ''}field '${first.name}'`,
+        `${name} accepts ${ACCEPTS[name] ?? 'other types'}; remove it or apply it to another field`,
+      );
+    }
+    return { ok: { ...first, type: t } };
+  }
+  if (!MULTIVALUE.has(name)) {
+    // sinsp_filtercheck_multivalue_transformer.cpp:570-572: a std::runtime_error, not a sinsp_exception
+    return problem('unknown multivalue transformer', `${name} takes exactly one argument (Falco does not catch this error and aborts)`);
+  }
+  const types: OperandType[] = [];
+  for (const a of args) {
+    if (a.base === undefined) return undefined;
+    types.push(a.base);
+  }
+  const [t0, t1] = types;
+  const strings = 'fields and literals must be CHARBUF; a transformer argument counts with its untransformed type';
+  if (name === 'join') {
+    // sinsp_filtercheck_multivalue_transformer.cpp:150-168
+    if (t0 === undefined || t1 === undefined || types.length !== 2) return problem('join() requires exactly 2 arguments: separator and list', 'write join(",", fd.types) or join(" ", (a.b, c.d))');
+    if (t0.isList) return problem('join() first argument (separator) must be a single value, not a list', 'make the separator a quoted string');
+    if (!t1.isList) return problem('join() second argument must be a list', 'pass a list field or a (…) list as the second argument');
+  } else if (name === 'concat') {
+    // :214-227
+    if (types.some((t) => t.type !== 'CHARBUF' || t.isList)) return problem('concat() arguments must be strings', strings);
+  } else {
+    // :260-294
+    if (t0 === undefined || t1 === undefined || types.length !== 2) return problem('getopt() requires exactly 2 arguments: args list and optstring', 'write getopt(<string list>, "nt:")');
+    if (!t0.isList) return problem('getopt() first argument must be a list', 'pass a string list, e.g. fd.types or ("-t", fd.name)');
+    if (t1.isList) return problem('getopt() second argument (optstring) must be a single value', 'make the optstring a quoted string such as "nt:"');
+    if (t0.type !== 'CHARBUF' || t1.type !== 'CHARBUF') return problem('getopt() arguments must be strings', strings);
+  }
+  if (node.arg !== undefined) {
+    // set_arg: :66-72 (join, concat), :304-315 (getopt)
+    if (name !== 'getopt') return problem(`transformer '${name}' does not support field arguments`, `${noArg} (only getopt takes one)`);
+    if (node.arg.length !== 1) return problem('getopt() field argument must be a single option character', 'write one option character, e.g. getopt(<string list>, "nt:")[t]');
+  }
+  const isList = name === 'getopt' && node.arg === undefined;
+  return { ok: { type: { type: 'CHARBUF', isList }, base: { type: 'CHARBUF', isList: false }, name: 'INTERNAL', noRhs: false, noTransformer: false } };
+}
 
 /**
  * The type of an operand after its transformers, as `get_transformed_field_info()` gives it;
- * undefined when it is unknown here or when the transformer is misapplied (another check's job).
- * Result types: falcosecurity/libs@0.25.4 `userspace/libsinsp/sinsp_filter_transformers/*`
- * (tolower/toupper/basename keep CHARBUF, FSPATH, FSRELPATH; b64 keeps CHARBUF, BYTEBUF; len gives
- * UINT64) and `userspace/libsinsp/sinsp_filtercheck_multivalue_transformer.cpp:147-315` (join and
- * concat give CHARBUF, getopt a CHARBUF list, or one CHARBUF with `[c]`); a literal argument is a
- * CHARBUF rawstring check and a transformer list a CHARBUF list.
+ * undefined when it is unknown here or when a transformer is refused (field-transformer reports it).
  */
 export function operandType(source: string, operand: CheckOperand | TransformerArg): OperandType | undefined {
-  switch (operand.type) {
-    case 'field': {
-      const found = lookupField(source, operand.field, operand.arg);
-      if (found === undefined || !isKnownType(found.field.type)) return undefined;
-      return { type: found.field.type, isList: found.field.isList === true };
-    }
-    case 'value':
-      return { type: 'CHARBUF', isList: false };
-    case 'transformer_list':
-      return { type: 'CHARBUF', isList: true };
-    case 'field_transformer': {
-      const args = operand.values;
-      const first = args[0];
-      if (operand.transformer === 'join' || operand.transformer === 'concat') {
-        return operand.arg === undefined && args.length >= 2 ? { type: 'CHARBUF', isList: false } : undefined;
-      }
-      if (operand.transformer === 'getopt') {
-        return args.length === 2 ? { type: 'CHARBUF', isList: operand.arg === undefined } : undefined;
-      }
-      if (first === undefined || args.length !== 1 || operand.arg !== undefined) return undefined;
-      const input = operandType(source, first);
-      if (input === undefined) return undefined;
-      switch (operand.transformer) {
-        case 'val':
-          return input;
-        case 'tolower':
-        case 'toupper':
-        case 'basename':
-          return STRING_TYPES.has(input.type) ? input : undefined;
-        case 'b64':
-          return input.type === 'CHARBUF' || input.type === 'BYTEBUF' ? input : undefined;
-        case 'len':
-          return input.isList || STRING_TYPES.has(input.type) || input.type === 'BYTEBUF' ? { type: 'UINT64', isList: false } : undefined;
-      }
-    }
-  }
-  return undefined;
+  const r = compileOperand(source, operand);
+  return r !== undefined && 'ok' in r ? r.ok.type : undefined;
 }
 
 /** The offset of a check's operator in its condition text. */

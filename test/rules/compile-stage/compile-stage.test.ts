@@ -39,6 +39,12 @@ describe('conditions libs 0.25.4 compiles give no compile-stage finding', () => 
     'proc.is_exe_upper_layer = true', 'evt.buffer bcontains 7f454c46', 'evt.buffer contains ELF',
     'k8smeta.pod.labels intersects (app)', 'len(proc.args) > 3', 'tolower(proc.name) contains bash', 'proc.name exists',
     'fd.sport exists', 'fd.name = val(proc.exepath)', 'evt.around[1000] = 5', 'thread.cpu >= 1', 'evt.rawtime > 1000000000',
+    // transformers and right-hand side fields (falcosecurity/libs@0.25.4:userspace/libsinsp/test/filter_transformer.ut.cpp:412-871)
+    'toupper(basename(fd.name)) = A', 'len(fd.types) > 1', 'b64(evt.buffer) contains x', 'len(k8smeta.pod.labels) = 0',
+    'join("-", (fd.name, fd.directory)) = a', 'join(fd.name, (toupper(fd.name), "aaa")) = a', 'concat(proc.name, "-", proc.pname) = a',
+    'getopt(("-n", "-t", "hello"), "nt:")[t] = hello', 'getopt(("-n"), "n") intersects (n)', 'proc.ppid = val(proc.pid)',
+    'fd.sip = val(fd.cip)', 'proc.name in val(proc.pname)', 'proc.name = tolower(proc.pname)', 'len(proc.name) = len(proc.pname)',
+    'proc.name contains val(proc.pname)', 'tolower(proc.name) exists',
   ];
   for (const c of accepted) {
     it(c, () => expect(findings(`evt.type = open and ${c}`)).toEqual([]));

@@ -3,12 +3,14 @@ import { appendPrecedence } from './append-precedence';
 import { conditionSyntax } from './condition-syntax';
 import { deprecatedField } from './deprecated-field';
 import { expandedCondition } from './expanded-condition';
+import { fieldTransformer } from './field-transformer';
 import { invalidFilterValue } from './invalid-filter-value';
 import { listCycle } from './list-cycle';
 import { macroCycle } from './macro-cycle';
 import { operatorType } from './operator-type';
 import { outputFieldsRule } from './output-fields';
 import { pluginVersions } from './plugin-versions';
+import { rhsField } from './rhs-field';
 import { undefinedList } from './undefined-list';
 import { undefinedMacro } from './undefined-macro';
 import { unknownEventType } from './unknown-event-type';
@@ -27,7 +29,9 @@ export const LINT_RULES: readonly LintRule[] = [
   unknownSource,
   unknownField,
   unknownEventType,
+  fieldTransformer,
   operatorType,
+  rhsField,
   invalidFilterValue,
   outputFieldsRule,
   deprecatedField,
