@@ -64,7 +64,7 @@ export async function benchStartup(): Promise<BenchResult[]> {
   let app: BenchResult;
   let cdk8sCli: BenchResult;
   try {
-    synth = await measureCommand('`npm run synth` with the defaults (cdk8s synth, in a scratch copy)', 'npm', ['run', 'synth'], 7, { cwd: project });
+    synth = await measureCommand('README synth command, `npm run synth` with the defaults (in a scratch copy)', 'npm', ['run', 'synth'], 7, { cwd: project });
     app = await measureCommand(
       'the synth app alone, `node --require ./bin/synth-preload.js main.ts` (what cdk8s synth starts)',
       node,

@@ -32,8 +32,27 @@ export function forEachBinaryCheck(ctx: LintContext, visit: (check: BinaryCheckE
 
 /** Like `forEachBinaryCheck`, unary checks (`x exists`) included. */
 export function forEachCheck(ctx: LintContext, visit: (check: BinaryCheckExpr | UnaryCheckExpr, site: CheckSite) => void): void {
+  for (const { check, site } of compiledChecks(ctx)) visit(check, site);
+}
+
+interface CompiledCheck {
+  readonly check: BinaryCheckExpr | UnaryCheckExpr;
+  readonly site: CheckSite;
+}
+
+/**
+ * Every check Falco compiles, collected once per lint: several compile-stage rules walk the same
+ * checks, and parsing each exception clause once per rule cost as much as the checks themselves.
+ */
+const CHECKS_OF = new WeakMap<LintContext, readonly CompiledCheck[]>();
+
+function compiledChecks(ctx: LintContext): readonly CompiledCheck[] {
+  const cached = CHECKS_OF.get(ctx);
+  if (cached !== undefined) return cached;
+  const checks: CompiledCheck[] = [];
   const visitTree = (ast: Parameters<typeof walk>[0] | undefined, site: CheckSite): void => {
-    if (ast !== undefined) walk(ast, { binary_check: (n) => void visit(n, site), unary_check: (n) => void visit(n, site) });
+    if (ast === undefined) return;
+    walk(ast, { binary_check: (n) => void checks.push({ check: n, site }), unary_check: (n) => void checks.push({ check: n, site }) });
   };
   for (const r of ctx.ruleset.rules) {
     if (!isSourceCovered(r.source)) continue;
@@ -59,6 +78,8 @@ export function forEachCheck(ctx: LintContext, visit: (check: BinaryCheckExpr | 
       visitTree(parsed.ast, { what: `macro '${m.name}'`, source, text: parsed.text.text, at: (offset) => ctx.locate(parsed, { offset }) });
     }
   }
+  CHECKS_OF.set(ctx, checks);
+  return checks;
 }
 
 const STRING_TYPES = new Set(['CHARBUF', 'FSPATH', 'FSRELPATH']);

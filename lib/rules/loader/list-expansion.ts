@@ -65,6 +65,10 @@ export function substituteLists(
   condition: string,
   lists: ReadonlyArray<{ readonly name: string; readonly expandedItems: readonly string[] }>,
 ): { text: string; used: string[] } {
+  // Most texts name no list at all: a word lookup saves scanning the text once per list. Exact
+  // only while no list name contains a delimiter (then every delimited occurrence is one word).
+  const index = listNameIndex(lists);
+  if (index !== undefined && !condition.split(DELIM_RUN).some((word) => index.has(word))) return { text: condition, used: [] };
   let text = condition;
   const used: string[] = [];
   for (const l of lists) {
@@ -73,6 +77,17 @@ export function substituteLists(
     text = substituteList(text, l.name, l.expandedItems);
   }
   return { text, used };
+}
+
+const DELIM_RUN = new RegExp(`[${DELIMS.replace(/[\\\]^-]/g, '\\$&')}]+`);
+const NAME_INDEXES = new WeakMap<object, ReadonlySet<string> | undefined>();
+
+/** The set of list names, or undefined when some name contains a delimiter (no word lookup then). */
+function listNameIndex(lists: ReadonlyArray<{ readonly name: string }>): ReadonlySet<string> | undefined {
+  if (NAME_INDEXES.has(lists)) return NAME_INDEXES.get(lists);
+  const index = lists.some((l) => l.name === '' || [...l.name].some((c) => DELIMS.includes(c))) ? undefined : new Set(lists.map((l) => l.name));
+  NAME_INDEXES.set(lists, index);
+  return index;
 }
 
 /** True when `name` occurs in `text` delimited the way `resolve_list` requires. */
