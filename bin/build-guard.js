@@ -52,12 +52,27 @@ function staleBuildReason() {
   return undefined;
 }
 
-/** Prints one line and exits 2 when build/ is missing or older than lib/. */
+/**
+ * A checkout that never ran the build (`npm ci --ignore-scripts`, a copy with node_modules linked)
+ * builds once, here (~0.3 s); a build older than lib/ is refused instead of rebuilt, since another
+ * process may be running it. A failed build leaves no stamp, so the guard then says so.
+ */
+function buildIfMissing() {
+  if (fs.existsSync(STAMP_FILE) || !fs.existsSync(LIB_DIR)) return;
+  try {
+    require('../scripts/build.js').build();
+  } catch {
+    // The guard reports the missing build, with the fix.
+  }
+}
+
+/** Prints one line and exits 2 when build/ is missing (and cannot be built) or older than lib/. */
 function assertFreshBuild() {
+  buildIfMissing();
   const reason = staleBuildReason();
   if (reason === undefined) return;
   process.stderr.write(`error: ${reason}\n`);
   process.exit(2);
 }
 
-module.exports = { ROOT, LIB_DIR, BUILD_DIR, STAMP_FILE, isLibFile, listLibFiles, staleBuildReason, assertFreshBuild };
+module.exports = { ROOT, LIB_DIR, BUILD_DIR, STAMP_FILE, isLibFile, listLibFiles, staleBuildReason, buildIfMissing, assertFreshBuild };

@@ -4,8 +4,9 @@
 // the same stale-build check as the CLI. tsx would map 'falco-gitops' to lib/*.ts through
 // tsconfig.json "paths" (there for type checking), so it gets tsconfig.synth.json instead.
 const path = require('node:path');
-const { ROOT, staleBuildReason } = require('./build-guard');
+const { ROOT, buildIfMissing, staleBuildReason } = require('./build-guard');
 
+buildIfMissing();
 const reason = staleBuildReason();
 if (reason !== undefined) {
   process.stderr.write(`error: ${reason}\n`);
