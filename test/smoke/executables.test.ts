@@ -77,4 +77,18 @@ describe('the executables', () => {
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
     expect(readTree(path.join(dir, 'dist'))).toEqual(expected);
   });
+
+  it('a checkout that never ran the build builds once at the first start, and then runs', () => {
+    // GIVEN a copy of the package without build/ (npm ci --ignore-scripts, or node_modules linked in)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-nobuild-'));
+    created.push(dir);
+    for (const name of ['bin', 'lib', 'scripts']) fs.cpSync(path.join(REPO_ROOT, name), path.join(dir, name), { recursive: true });
+    fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(dir, 'package.json'));
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    // WHEN the CLI starts THEN it builds, runs, and leaves a build the guard accepts
+    const run = spawnSync(process.execPath, [path.join(dir, 'bin', 'falco-gitops.js'), '--version'], { cwd: dir, encoding: 'utf8' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(fs.existsSync(path.join(dir, 'build', '.stamp'))).toBe(true);
+  });
 });
