@@ -37,14 +37,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
+const { InputError, stripComments } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'rules', 'fields', 'catalog', 'event-types.ts');
 
 const USAGE = `usage: node scripts/generate-event-types.js --libs DIR --container-plugin DIR --k8smeta-plugin DIR
        [--libs-tag TAG] [--container-tag TAG] [--k8smeta-tag TAG] [--out FILE] [--check]`;
-
-class InputError extends Error {}
 
 function parseArgs(argv) {
   const opts = {
@@ -87,29 +86,6 @@ function readInput(dir, rel, repoPath) {
     if (fs.existsSync(candidate)) return fs.readFileSync(candidate);
   }
   throw new InputError(`${path.join(dir, rel)} not found (expected ${repoPath} of the tagged repository)`);
-}
-
-/** C source without comments; string and character literals are kept as they are. */
-function stripComments(src) {
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < src.length && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
-      out += src.slice(i, j + 1);
-      i = j;
-    } else if (c === '/' && src[i + 1] === '/') {
-      while (i < src.length && src[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && src[i + 1] === '*') {
-      const end = src.indexOf('*/', i + 2);
-      if (end === -1) throw new InputError('unterminated comment');
-      out += src.slice(i, end + 2).replace(/[^\n]/g, ' ');
-      i = end + 1;
-    } else out += c;
-  }
-  return out;
 }
 
 /** `#define NAME value` (continuation lines joined), by name. */

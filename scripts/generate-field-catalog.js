@@ -55,6 +55,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
+const { InputError, stripComments } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'rules', 'fields', 'catalog');
@@ -63,7 +64,6 @@ const MANIFEST = 'field-catalog-inputs.sha256';
 const USAGE = `usage: node scripts/generate-field-catalog.js --libs DIR --container DIR --k8smeta DIR --k8saudit DIR --json DIR
        [--libs-tag TAG] [--container-tag TAG] [--k8smeta-tag TAG] [--k8saudit-tag TAG] [--json-tag TAG] [--out DIR] [--check]`;
 
-class InputError extends Error {}
 
 const LIBS_REPO = 'falcosecurity/libs';
 const PLUGINS_REPO = 'falcosecurity/plugins';
@@ -148,36 +148,6 @@ function readInput(dir, repoPath, rel = repoPath) {
 // ---------------------------------------------------------------------------------------------
 // C and C++
 
-/** Source without comments; string and character literals are kept. */
-function stripComments(src) {
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    const raw = c === 'R' && src[i + 1] === '"' && !/\w/.test(src[i - 1] ?? '') ? /^R"([^(\s]*)\(/.exec(src.slice(i, i + 20)) : null;
-    if (raw) {
-      // A raw string literal R"delim(...)delim": blanked out, it never holds a field table.
-      const end = src.indexOf(`)${raw[1]}"`, i + raw[0].length);
-      if (end === -1) throw new InputError('unterminated raw string literal');
-      const stop = end + raw[1].length + 2;
-      out += `""${src.slice(i, stop).replace(/[^\n]/g, '').replace(/\n/g, '\n')}`;
-      i = stop - 1;
-    } else if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < src.length && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
-      out += src.slice(i, j + 1);
-      i = j;
-    } else if (c === '/' && src[i + 1] === '/') {
-      while (i < src.length && src[i] !== '\n') i++;
-      out += '\n';
-    } else if (c === '/' && src[i + 1] === '*') {
-      const end = src.indexOf('*/', i + 2);
-      if (end === -1) throw new InputError('unterminated comment');
-      out += src.slice(i, end + 2).replace(/[^\n]/g, ' ');
-      i = end + 1;
-    } else out += c;
-  }
-  return out;
-}
 
 /** The text between the `{` at `open` and its matching `}`; string literals are skipped. */
 function braceBody(src, open, file) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { splitGeneratedFile } from '../../support/generated-file';
 import { FALCO_TARGET, sha256Hex } from '../../../lib/core';
 import { EVENT_TABLE_NAMES, PLUGIN_ASYNC_EVENT_NAMES, SYSCALL_NAMES } from '../../../lib/rules';
 import { REPO_ROOT } from '../../support/shared-dir';
@@ -37,18 +38,7 @@ const TAGS = {
   k8smetaTag: `plugins/k8smeta/v${FALCO_TARGET.plugins['k8smeta'] ?? '?'}`,
 };
 
-/** The header lines `// input: repo@tag:path sha256:hex` and `// body sha256:hex`, and the body after them. */
-function split(text: string): { inputs: { repo: string; tag: string; path: string; sha256: string }[]; bodySha: string | undefined; body: string } {
-  const marker = /^\/\/ body sha256:([0-9a-f]{64})\n/m.exec(text);
-  const header = marker === null ? text : text.slice(0, marker.index);
-  const inputs = [...header.matchAll(/^\/\/ input: ([^@\s]+)@(\S+?):(\S+) sha256:([0-9a-f]{64})$/gm)].map((m) => ({
-    repo: m[1] ?? '',
-    tag: m[2] ?? '',
-    path: m[3] ?? '',
-    sha256: m[4] ?? '',
-  }));
-  return { inputs, bodySha: marker?.[1], body: marker === null ? '' : text.slice(marker.index + marker[0].length) };
-}
+const split = (text: string) => splitGeneratedFile(text);
 
 const sorted = (names: readonly string[]): string[] => [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

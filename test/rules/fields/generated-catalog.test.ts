@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { splitGeneratedFile, type GeneratedInput } from '../../support/generated-file';
 import { FALCO_TARGET, sha256Hex } from '../../../lib/core';
 import {
   CONTAINER_PLUGIN_EXTRACT_SOURCES,
@@ -42,25 +43,8 @@ interface Generator {
 }
 const generator: Generator = createRequire(__filename)(path.join(REPO_ROOT, 'scripts', 'generate-field-catalog.js'));
 
-interface Input {
-  readonly repo: string;
-  readonly tag: string;
-  readonly path: string;
-  readonly sha256: string;
-}
-
-/** The header lines `// input: repo@tag:path sha256:hex` and `// body sha256:hex`, and the body after them. */
-function split(text: string): { inputs: Input[]; bodySha: string | undefined; body: string } {
-  const marker = /^\/\/ body sha256:([0-9a-f]{64})\n\n/m.exec(text);
-  const header = marker === null ? text : text.slice(0, marker.index);
-  const inputs = [...header.matchAll(/^\/\/ input: ([^@\s]+)@(\S+?):(\S+) sha256:([0-9a-f]{64})$/gm)].map((m) => ({
-    repo: m[1] ?? '',
-    tag: m[2] ?? '',
-    path: m[3] ?? '',
-    sha256: m[4] ?? '',
-  }));
-  return { inputs, bodySha: marker?.[1], body: marker === null ? '' : text.slice(marker.index + marker[0].length) };
-}
+type Input = GeneratedInput;
+const split = (text: string) => splitGeneratedFile(text, '\n\n');
 
 const key = (i: Input): string => `${i.sha256}  ${i.repo}@${i.tag}:${i.path}`;
 const read = (file: string): string => fs.readFileSync(path.join(CATALOG_DIR, file), 'utf8');

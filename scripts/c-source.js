@@ -1,0 +1,42 @@
+'use strict';
+// What the catalog generators (scripts/generate-*.js) share about reading the tagged C and C++
+// sources: an input error type and comment stripping. Plain Node, like the generators.
+
+/** A problem with the given source folders: the generator prints it and exits 1. */
+class InputError extends Error {}
+
+/**
+ * C/C++ source without comments (blanked, so offsets and line numbers stay); string and character
+ * literals are kept, raw string literals `R"d(...)d"` are blanked (they never hold a table).
+ */
+function stripComments(src) {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    const raw = c === 'R' && src[i + 1] === '"' && !/\w/.test(src[i - 1] ?? '') ? /^R"([^(\s]*)\(/.exec(src.slice(i, i + 20)) : null;
+    if (raw) {
+      // A raw string literal R"delim(...)delim": blanked out, it never holds a field table.
+      const end = src.indexOf(`)${raw[1]}"`, i + raw[0].length);
+      if (end === -1) throw new InputError('unterminated raw string literal');
+      const stop = end + raw[1].length + 2;
+      out += `""${src.slice(i, stop).replace(/[^\n]/g, '').replace(/\n/g, '\n')}`;
+      i = stop - 1;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < src.length && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j;
+    } else if (c === '/' && src[i + 1] === '/') {
+      while (i < src.length && src[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && src[i + 1] === '*') {
+      const end = src.indexOf('*/', i + 2);
+      if (end === -1) throw new InputError('unterminated comment');
+      out += src.slice(i, end + 2).replace(/[^\n]/g, ' ');
+      i = end + 1;
+    } else out += c;
+  }
+  return out;
+}
+
+module.exports = { InputError, stripComments };
