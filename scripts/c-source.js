@@ -39,4 +39,39 @@ function stripComments(src) {
   return out;
 }
 
-module.exports = { InputError, stripComments };
+
+
+/**
+ * The command line both generators share, on Node's `util.parseArgs`: `--<name> VALUE` options
+ * (`required` ones must be given), `--check` and `--help`. `names` maps each option to its key in
+ * the result (`--container-plugin` → `containerPlugin`); `defaults` gives the optional ones.
+ */
+function parseGeneratorArgs(argv, { names, required, defaults, usage }) {
+  const { parseArgs } = require('node:util');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        ...Object.fromEntries(Object.keys(names).map((name) => [name, { type: 'string' }])),
+        check: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new InputError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const opts = { ...defaults, check: parsed.values.check === true };
+  for (const [name, key] of Object.entries(names)) {
+    const value = parsed.values[name];
+    if (value !== undefined) opts[key] = value;
+    else if (required.includes(name)) throw new InputError(`--${name} is required\n${usage}`);
+  }
+  return opts;
+}
+module.exports = { InputError, parseGeneratorArgs, stripComments };

@@ -37,7 +37,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
-const { InputError, stripComments } = require('./c-source');
+const { InputError, parseGeneratorArgs, stripComments } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'rules', 'fields', 'catalog', 'event-types.ts');
@@ -46,38 +46,20 @@ const USAGE = `usage: node scripts/generate-event-types.js --libs DIR --containe
        [--libs-tag TAG] [--container-tag TAG] [--k8smeta-tag TAG] [--out FILE] [--check]`;
 
 function parseArgs(argv) {
-  const opts = {
-    libs: undefined,
-    containerPlugin: undefined,
-    k8smetaPlugin: undefined,
-    libsTag: '0.25.4',
-    containerTag: 'plugins/container/v0.7.1',
-    k8smetaTag: 'plugins/k8smeta/v0.4.1',
-    out: DEFAULT_OUT,
-    check: false,
-  };
-  const flags = {
-    '--libs': 'libs',
-    '--container-plugin': 'containerPlugin',
-    '--k8smeta-plugin': 'k8smetaPlugin',
-    '--libs-tag': 'libsTag',
-    '--container-tag': 'containerTag',
-    '--k8smeta-tag': 'k8smetaTag',
-    '--out': 'out',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--check') opts.check = true;
-    else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else if (Object.prototype.hasOwnProperty.call(flags, arg) && i + 1 < argv.length) opts[flags[arg]] = argv[++i];
-    else throw new InputError(`unknown or incomplete argument '${arg}'\n${USAGE}`);
-  }
-  for (const [flag, key] of [['--libs', 'libs'], ['--container-plugin', 'containerPlugin'], ['--k8smeta-plugin', 'k8smetaPlugin']]) {
-    if (opts[key] === undefined) throw new InputError(`${flag} is required\n${USAGE}`);
-  }
-  return opts;
+  return parseGeneratorArgs(argv, {
+    names: {
+      libs: 'libs',
+      'container-plugin': 'containerPlugin',
+      'k8smeta-plugin': 'k8smetaPlugin',
+      'libs-tag': 'libsTag',
+      'container-tag': 'containerTag',
+      'k8smeta-tag': 'k8smetaTag',
+      out: 'out',
+    },
+    required: ['libs', 'container-plugin', 'k8smeta-plugin'],
+    defaults: { libsTag: '0.25.4', containerTag: 'plugins/container/v0.7.1', k8smetaTag: 'plugins/k8smeta/v0.4.1', out: DEFAULT_OUT },
+    usage: USAGE,
+  });
 }
 
 /** Reads `rel` under `dir`; for a plugin, `dir` may be the plugin's folder or the plugins repository. */

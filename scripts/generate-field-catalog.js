@@ -55,7 +55,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
-const { InputError, stripComments } = require('./c-source');
+const { InputError, parseGeneratorArgs, stripComments } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'rules', 'fields', 'catalog');
@@ -114,25 +114,17 @@ const KNOWN_EPF = new Set([
 ]);
 
 function parseArgs(argv) {
-  const opts = { libs: undefined, container: undefined, k8smeta: undefined, k8saudit: undefined, json: undefined, ...DEFAULT_TAGS, out: DEFAULT_OUT, check: false };
-  const flags = {
-    '--libs': 'libs', '--container': 'container', '--k8smeta': 'k8smeta', '--k8saudit': 'k8saudit', '--json': 'json',
-    '--libs-tag': 'libsTag', '--container-tag': 'containerTag', '--k8smeta-tag': 'k8smetaTag', '--k8saudit-tag': 'k8sauditTag', '--json-tag': 'jsonTag',
-    '--out': 'out',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--check') opts.check = true;
-    else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else if (Object.prototype.hasOwnProperty.call(flags, arg) && i + 1 < argv.length) opts[flags[arg]] = argv[++i];
-    else throw new InputError(`unknown or incomplete argument '${arg}'\n${USAGE}`);
-  }
-  for (const key of ['libs', 'container', 'k8smeta', 'k8saudit', 'json']) {
-    if (opts[key] === undefined) throw new InputError(`--${key} is required\n${USAGE}`);
-  }
-  return opts;
+  const sources = ['libs', 'container', 'k8smeta', 'k8saudit', 'json'];
+  return parseGeneratorArgs(argv, {
+    names: {
+      ...Object.fromEntries(sources.map((name) => [name, name])),
+      ...Object.fromEntries(sources.map((name) => [`${name}-tag`, `${name}Tag`])),
+      out: 'out',
+    },
+    required: sources,
+    defaults: { ...DEFAULT_TAGS, out: DEFAULT_OUT },
+    usage: USAGE,
+  });
 }
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
