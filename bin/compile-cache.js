@@ -18,14 +18,15 @@ const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const ROOT = path.resolve(__dirname, '..');
-const CACHE_DIR = path.join(ROOT, 'build', '.v8-cache');
+const { BUILD_DIR, ROOT } = require('./build-guard');
+
+const CACHE_DIR = path.join(BUILD_DIR, '.v8-cache');
 const INDEX_FILE = 'index.json';
 const BLOB_FILE = 'blob.bin';
 /** Bumped when the format changes: an index of another format is ignored. */
 const FORMAT = 1;
 /** The folders whose modules are cached. */
-const CACHED = [path.join(ROOT, 'build') + path.sep, path.join(ROOT, 'node_modules') + path.sep];
+const CACHED = [BUILD_DIR + path.sep, path.join(ROOT, 'node_modules') + path.sep];
 const SOURCE_MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
 
 const sha1 = (data) => crypto.createHash('sha1').update(data).digest('hex');

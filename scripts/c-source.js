@@ -2,6 +2,11 @@
 // What the catalog generators (scripts/generate-*.js) share about reading the tagged C and C++
 // sources: an input error type and comment stripping. Plain Node, like the generators.
 
+const { createHash } = require('node:crypto');
+
+/** Lower-case hex sha256, as the catalogs' headers and manifest record their inputs and bodies. */
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
 /** A problem with the given source folders: the generator prints it and exits 1. */
 class InputError extends Error {}
 
@@ -74,4 +79,4 @@ function parseGeneratorArgs(argv, { names, required, defaults, usage }) {
   }
   return opts;
 }
-module.exports = { InputError, parseGeneratorArgs, stripComments };
+module.exports = { InputError, parseGeneratorArgs, sha256, stripComments };

@@ -36,8 +36,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { createHash } = require('node:crypto');
-const { InputError, parseGeneratorArgs, stripComments } = require('./c-source');
+const { InputError, parseGeneratorArgs, sha256, stripComments } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'rules', 'fields', 'catalog', 'event-types.ts');
@@ -159,7 +158,6 @@ function syscallNames(publicH, maxLen) {
 
 const codeUnitSort = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const uniqueSorted = (names) => [...new Set(names)].sort(codeUnitSort);
-const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 function checkName(name, where) {
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new InputError(`${where}: unexpected name '${name}'`);

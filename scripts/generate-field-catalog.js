@@ -54,8 +54,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { createHash } = require('node:crypto');
-const { InputError, parseGeneratorArgs, stripComments } = require('./c-source');
+const { InputError, parseGeneratorArgs, sha256, stripComments } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'rules', 'fields', 'catalog');
@@ -127,7 +126,6 @@ function parseArgs(argv) {
   });
 }
 
-const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /** An input file: `rel` under `dir`, or `repoPath` under `dir` (a plugin folder or the repository root). */
 function readInput(dir, repoPath, rel = repoPath) {

@@ -4,6 +4,7 @@ export * from './falco-priority';
 export * from './falco-target';
 export * from './kubernetes-names';
 export * from './labels';
+export * from './quote-list';
 export * from './semver';
 export * from './sha256';
 export * from './sync-waves';

@@ -7,6 +7,7 @@ import {
   findTokens,
   isDns1123Label,
   isDns1123Subdomain,
+  quoteList,
   versionAtLeast,
   type Problem,
 } from '../core';
@@ -36,7 +37,6 @@ interface PropRule {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const oneOf = (allowed: readonly string[]) => (v: unknown) => isString(v) && allowed.includes(v);
-const quoteList = (allowed: readonly string[]) => allowed.map((a) => `'${a}'`).join(', ');
 const matches = (pattern: RegExp) => (v: unknown) => isString(v) && pattern.test(v);
 const namespaceName = (v: unknown) => isDns1123Label(v) && !v.startsWith('kube-') && v !== 'default';
 

@@ -1,5 +1,5 @@
 import { CONTAINER_PLUGIN_FIELDS, GENERIC_EVENT_FIELDS, JSON_PLUGIN_FIELDS, K8SAUDIT_PLUGIN_FIELDS, K8SMETA_PLUGIN_FIELDS, SYSCALL_FIELDS } from './catalog';
-import { editDistance } from '../../core';
+import { editDistance, quoteList } from '../../core';
 import type { FieldInfo, FieldLookup } from './field-info';
 
 export type { FieldArgForm, FieldArgKind, FieldInfo, FieldLookup } from './field-info';
@@ -232,7 +232,7 @@ function unknownField(source: string, index: SourceIndex, reference: Reference):
   const otherSources = SUPPORTED_SOURCES.filter((other) => other !== source && sourceIndexes().get(other)?.byName.has(reference.name));
   const hint =
     otherSources.length > 0
-      ? `; it is a field of source ${otherSources.map((other) => `'${other}'`).join(', ')}, so set 'source:' accordingly`
+      ? `; it is a field of source ${quoteList(otherSources)}, so set 'source:' accordingly`
       : suggestion !== undefined
         ? `; did you mean '${suggestion}'?`
         : `; see 'falco --list=${source}' for the fields Falco knows`;

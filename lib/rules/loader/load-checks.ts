@@ -1,4 +1,4 @@
-import { FALCO_PRIORITY_SPELLINGS } from '../../core';
+import { FALCO_PRIORITY_SPELLINGS, quoteList } from '../../core';
 import type { Severity } from '../diagnostic';
 import { isStrOperatorWithModifier } from './exception-comps';
 
@@ -55,7 +55,6 @@ export const LOAD_CHECKS = {
 
 export type LoadCheckName = keyof typeof LOAD_CHECKS;
 
-const quoteList = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(', ');
 
 /** Message texts of the loader checks. `what` names the item, e.g. `rule 'Terminal shell in container'`. */
 export const LOAD_MESSAGES = {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { quoteList } from '../../core';
 import { parseCondition, walk, type Expr } from '../condition';
 import type { Diagnostic } from '../diagnostic';
 import { MappedText, type EffectiveList, type EffectiveMacro, type EffectiveRule, type EffectiveRuleset, type ItemHistory } from '../loader';
@@ -143,7 +144,7 @@ function flatListItems(
     items.push(...ref.items);
     (ref.index < list.index ? rewrittenRefs : inlined).add(ref.name);
   }
-  const names = (set: ReadonlySet<string>): string => [...set].map((n) => `'${n}'`).join(', ');
+  const names = (set: ReadonlySet<string>): string => quoteList(set);
   const comment: string[] = [];
   if (inlined.size > 0) comment.push(`Items of ${names(inlined)} written out: Falco expanded them when this list was last changed.`);
   if (rewrittenRefs.size > 0) {

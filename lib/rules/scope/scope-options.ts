@@ -1,4 +1,4 @@
-import { DNS1123_LABEL_DESCRIPTION, isDns1123Label } from '../../core';
+import { DNS1123_LABEL_DESCRIPTION, isDns1123Label, quoteList } from '../../core';
 import type { ScopeOptionProblem } from './scope-options-error';
 
 /**
@@ -77,7 +77,7 @@ export function validateScopeOptions(options: ScopeOptions): ScopeOptionProblem[
     problems.push({
       option: 'field',
       received: options.field,
-      problem: `must be one of ${SCOPE_FIELDS.map((f) => `'${f}'`).join(', ')}`,
+      problem: `must be one of ${quoteList(SCOPE_FIELDS)}`,
       fix: "use 'k8smeta.ns.name' (see the README section on scoping)",
     });
   }

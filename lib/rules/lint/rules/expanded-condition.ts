@@ -1,3 +1,4 @@
+import { quoteList } from '../../../core';
 import { ConditionSyntaxError, parseCondition } from '../../condition';
 import { conditionWithExceptions, substituteLists } from '../../loader';
 import type { SourceRef } from '../../loader';
@@ -23,7 +24,7 @@ export const expandedCondition = defineLintRule({
   description: 'A condition that no longer parses once Falco appends exceptions and substitutes lists.',
   messages: {
     broken: (what: string, reason: string, near: string, lists: readonly string[], exceptions: boolean) =>
-      `${what}: the condition Falco compiles ${[exceptions ? 'with its exceptions' : '', lists.length > 0 ? `with list${lists.length > 1 ? 's' : ''} ${lists.map((l) => `'${l}'`).join(', ')} substituted` : ''].filter(Boolean).join(' and ') || 'as expanded'} does not parse: ${reason} near '${near}'; check the items of those lists and the exception values for quotes, parentheses or commas`,
+      `${what}: the condition Falco compiles ${[exceptions ? 'with its exceptions' : '', lists.length > 0 ? `with list${lists.length > 1 ? 's' : ''} ${quoteList(lists)} substituted` : ''].filter(Boolean).join(' and ') || 'as expanded'} does not parse: ${reason} near '${near}'; check the items of those lists and the exception values for quotes, parentheses or commas`,
   },
   check(ctx, report) {
     const check = (what: string, text: string, at: SourceRef, exceptions: boolean): void => {

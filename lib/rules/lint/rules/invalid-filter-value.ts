@@ -1,3 +1,4 @@
+import { quoteList } from '../../../core';
 import { printNode } from '../../condition';
 import { defineLintRule } from '../lint-rule';
 import { constantValues, firstTimeOnly, forEachBinaryCheck, operandType } from '../compiled-checks';
@@ -23,7 +24,7 @@ export const invalidFilterValue = defineLintRule({
   description: "A value that Falco's filter compiler cannot parse for the type of the field it is compared with.",
   messages: {
     refused: (what: string, left: string, value: string, type: string, libs: string, fix: string, lists: readonly string[]) =>
-      `${what}: '${value}'${lists.length > 0 ? ` (from list${lists.length > 1 ? 's' : ''} ${lists.map((l) => `'${l}'`).join(', ')})` : ''} is not a valid value for ${left} (${type}): Falco's filter compiler says "${libs}"; ${fix}`,
+      `${what}: '${value}'${lists.length > 0 ? ` (from list${lists.length > 1 ? 's' : ''} ${quoteList(lists)})` : ''} is not a valid value for ${left} (${type}): Falco's filter compiler says "${libs}"; ${fix}`,
     hostDependent: (what: string, left: string, value: string, libs: string, fix: string) =>
       `${what}: port '${value}' for ${left} is a service name: ${fix}; otherwise Falco refuses it with "${libs}"`,
   },

@@ -1,3 +1,4 @@
+import { quoteList } from '../../../core';
 import { isSourceCovered, SUPPORTED_SOURCES } from '../../fields';
 import { defineLintRule } from '../lint-rule';
 
@@ -12,7 +13,7 @@ export const unknownSource = defineLintRule({
   description: 'A rule source the field catalog does not cover; checked structurally only.',
   messages: {
     uncovered: (name: string, source: string) =>
-      `rule '${name}': source '${source}' is not one of ${SUPPORTED_SOURCES.map((s) => `'${s}'`).join(', ')}, so its fields are not checked; Falco skips the rule unless a plugin provides '${source}'`,
+      `rule '${name}': source '${source}' is not one of ${quoteList(SUPPORTED_SOURCES)}, so its fields are not checked; Falco skips the rule unless a plugin provides '${source}'`,
   },
   check(ctx, report) {
     for (const r of ctx.ruleset.rules) if (!isSourceCovered(r.source)) report(r.defined, this.messages.uncovered(r.name, r.source));
