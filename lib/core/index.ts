@@ -11,3 +11,4 @@ export * from './sync-waves';
 export * from './token-detector';
 export * from './user-error';
 export * from './yaml';
+export * from './yaml-library';

@@ -1,4 +1,4 @@
-import * as YAML from 'yaml';
+import { yamlLibrary } from './yaml-library';
 
 /**
  * The one serializer for everything written to `dist/` and for YAML embedded in manifests
@@ -8,7 +8,7 @@ import * as YAML from 'yaml';
  * - key order is the insertion order of the objects given (cdk8s already sorts its own output).
  */
 export function toYaml(value: unknown): string {
-  return YAML.stringify(value, {
+  return yamlLibrary().stringify(value, {
     lineWidth: 0,
     minContentWidth: 0,
     blockQuote: 'literal',

@@ -169,6 +169,9 @@ function ipv6Net(value: string): ValueProblem | undefined {
   return undefined;
 }
 
+/** Types whose value is stored as text with its NUL (value_parser.cpp:29-37, 130-142). */
+const STORED_AS_TEXT: ReadonlySet<string> = new Set(['CHARBUF', 'FSPATH', 'FSRELPATH', 'SOCKADDR', 'SOCKTUPLE', 'SOCKFAMILY']);
+
 /** libs' filter value buffer: 16 bytes, doubled on error up to 256 (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck.h:390-391). */
 const MAX_VALUE_STORAGE = 256;
 
@@ -193,6 +196,9 @@ export function valueProblem(type: string, value: string, op: BinaryOperator): V
       ? { libs: 'filter parameter too long (byte buf)', severity: 'error', fix: `keep it under ${MAX_VALUE_STORAGE} bytes` }
       : undefined;
   }
+  // Most values are short strings compared with string fields: no byte count needed for them
+  // (a UTF-16 unit is at most 3 bytes of UTF-8).
+  if (value.length * 3 < MAX_VALUE_STORAGE && STORED_AS_TEXT.has(type)) return undefined;
   switch (type) {
     case 'INT8': case 'INT16': case 'INT32': case 'INT64': case 'FD': case 'ERRNO': case 'PID':
     case 'L4PROTO': case 'FLAGS8': case 'UINT8': case 'ENUMFLAGS8': case 'FLAGS16': case 'UINT16': case 'ENUMFLAGS16':

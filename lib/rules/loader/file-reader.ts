@@ -1,4 +1,3 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { TOKEN_PATTERNS } from '../condition';
 import type { Collector, Report } from './collector';
 import type { ConditionPart, SourceRef, SourceSpan } from './effective-ruleset';
@@ -26,13 +25,17 @@ import { LOAD_MESSAGES } from './load-checks';
 import { isValidPriority, closestMatch } from '../../core';
 import { partPosition } from './mapped-text';
 import { scalarPart, type SourceFile } from './source-file';
+import { readYaml } from './read-yaml';
+import type { YamlMap as YAMLMap, YamlPair as Pair, YamlScalar as Scalar } from './yaml-model';
 import {
   decodeBool,
   decodeInteger,
   decodeUint32,
-  deref,
   findPair,
+  isMap,
   isNullNode,
+  isScalar,
+  isSeq,
   keyText,
   nodeKind,
   nodeStart,
@@ -95,8 +98,6 @@ function trimPart(part: ConditionPart): ConditionPart {
  * the item it is in, and goes on, so that one lint run reports everything.
  */
 export class FileReader {
-  private doc!: Document;
-
   constructor(
     private readonly file: SourceFile,
     private readonly collector: Collector,
@@ -104,28 +105,18 @@ export class FileReader {
   ) {}
 
   read(): void {
-    const docs = parseAllDocuments(this.file.text, { uniqueKeys: false, prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
-    const error = list.flatMap((d) => d.errors)[0];
-    if (error !== undefined) {
-      // yaml-cpp refuses the whole file at its first syntax error, so nothing of it is loaded;
-      // later errors are often consequences of the first, so only that one is reported.
-      // With `prettyErrors: false` the message carries no position (`error.pos` has it) and no
-      // code frame; its first line is the description.
-      const detail = error.message.split('\n')[0] ?? error.message;
-      this.report('yamlSyntax', this.file.ref(error.pos[0]), LOAD_MESSAGES.yamlSyntax(detail));
+    const result = readYaml(this.file.text);
+    if (!result.ok) {
+      this.report('yamlSyntax', this.file.ref(result.offset), LOAD_MESSAGES.yamlSyntax(result.message));
       return;
     }
-    for (const doc of list) {
-      this.doc = doc;
-      const contents = deref(doc.contents, doc);
+    for (const contents of result.documents) {
       if (isNullNode(contents)) continue;
       if (!isSeq(contents)) {
         this.report('notASequence', this.at(contents), LOAD_MESSAGES.notASequence(nodeKind(contents)));
         continue;
       }
-      for (const raw of contents.items) {
-        const item = deref(raw, doc);
+      for (const item of contents.items) {
         if (isNullNode(item)) continue;
         try {
           this.readItem(item);
@@ -138,17 +129,17 @@ export class FileReader {
 
   // ---- positions -------------------------------------------------------------------------
 
-  private at(node: unknown, fallback = 0): SourceRef {
+  private at(node: YamlNode | undefined, fallback = 0): SourceRef {
     return this.file.ref(nodeStart(node, fallback));
   }
 
   /** Where a whole item is in the file. */
   private span(item: YAMLMap): SourceSpan {
-    const [start, end] = item.range ?? [0, 0];
+    const [start, end] = item.range;
     return this.file.span(start, end);
   }
 
-  private fail(check: Parameters<Report>[0], node: unknown, message: string): never {
+  private fail(check: Parameters<Report>[0], node: YamlNode | undefined, message: string): never {
     this.report(check, this.at(node), message);
     throw ABANDON;
   }
@@ -157,7 +148,7 @@ export class FileReader {
 
   private value(map: YAMLMap, key: string): { pair: Pair; node: YamlNode } | undefined {
     const pair = findPair(map, key);
-    return pair === undefined ? undefined : { pair, node: deref(pair.value, this.doc) };
+    return pair === undefined ? undefined : { pair, node: pair.value };
   }
 
   /** `decode_val`/`decode_optional_val` for strings: the scalar text, non-empty. */
@@ -207,7 +198,7 @@ export class FileReader {
       this.fail('invalidValue', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.notASequenceValue(what, key, nodeKind(v.node), example));
     }
     return v.node.items.map((raw) => {
-      const n = deref(raw, this.doc);
+      const n = raw;
       if (!isScalar(n) || isNullNode(n)) this.fail('invalidValue', n ?? v.node, LOAD_MESSAGES.itemNotAScalar(what, key, nodeKind(n)));
       return { text: scalarText(n), node: n };
     });
@@ -243,7 +234,7 @@ export class FileReader {
     if (!isMap(v.node)) this.fail('invalidOverride', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.overrideNotAMap(what, nodeKind(v.node)));
     for (const pair of v.node.items) {
       const key = keyText(pair) ?? '';
-      const opNode = deref(pair.value, this.doc);
+      const opNode = pair.value;
       const op = isScalar(opNode) && !isNullNode(opNode) ? scalarText(opNode) : '';
       const canAppend = appendable.includes(key);
       const canReplace = replaceable.includes(key);
@@ -300,7 +291,7 @@ export class FileReader {
       this.fail('pluginVersionInvalid', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.pluginVersionsNotASequence(nodeKind(v.node)));
     }
     for (const raw of v.node.items) {
-      const entry = deref(raw, this.doc);
+      const entry = raw;
       const what = 'required_plugin_versions entry';
       if (!isMap(entry)) this.fail('pluginVersionInvalid', entry ?? v.node, LOAD_MESSAGES.pluginEntryNotAMap(what, nodeKind(entry)));
       this.checkKeys(entry, what, PLUGIN_ENTRY_KEYS, 'schemaUnknownKey');
@@ -313,7 +304,7 @@ export class FileReader {
           this.fail('pluginVersionInvalid', alts.node ?? alts.pair.key, LOAD_MESSAGES.pluginAlternativesNotASequence(name, nodeKind(alts.node)));
         }
         for (const rawAlt of alts.node.items) {
-          const alt = deref(rawAlt, this.doc);
+          const alt = rawAlt;
           const altWhat = `alternative of plugin '${name}'`;
           if (!isMap(alt)) this.fail('pluginVersionInvalid', alt ?? alts.node, LOAD_MESSAGES.pluginEntryNotAMap(altWhat, nodeKind(alt)));
           this.checkKeys(alt, altWhat, PLUGIN_ALTERNATIVE_KEYS, 'schemaUnknownKey');
@@ -506,7 +497,7 @@ export class FileReader {
     if (!isSeq(v.node)) this.fail('exceptionInvalid', v.node, LOAD_MESSAGES.exceptionsNotASequence(what, nodeKind(v.node)));
     const result: ExceptionInfo[] = [];
     for (const raw of v.node.items) {
-      const ex = deref(raw, this.doc);
+      const ex = raw;
       if (!isMap(ex)) this.fail('exceptionInvalid', ex ?? v.node, LOAD_MESSAGES.exceptionNotAMap(what, nodeKind(ex)));
       const name = this.scalar(ex, 'name', `${what} exception`, true).text;
       const exWhat = `${what} exception '${name}'`;
@@ -520,7 +511,7 @@ export class FileReader {
         if (!isSeq(valuesPair.node)) {
           this.fail('exceptionInvalid', valuesPair.node ?? valuesPair.pair.key, LOAD_MESSAGES.exceptionValuesNotASequence(what, name, nodeKind(valuesPair.node)));
         }
-        for (const rawValue of valuesPair.node.items) values.push(this.entry(deref(rawValue, this.doc), 'values', what, name));
+        for (const rawValue of valuesPair.node.items) values.push(this.entry(rawValue, 'values', what, name));
       } else if (append) {
         this.report('exceptionNoValues', this.at(ex), LOAD_MESSAGES.exceptionNoValues(what, name));
       }
@@ -544,10 +535,10 @@ export class FileReader {
   }
 
   /** `decode_exception_info_entry`: a non-empty scalar, or a sequence of entries. */
-  private entry(node: YamlNode, key: string, what: string, name: string, keyNode?: unknown): ExceptionEntry {
+  private entry(node: YamlNode, key: string, what: string, name: string, keyNode?: YamlNode): ExceptionEntry {
     const at = this.at(node ?? keyNode);
     if (isSeq(node)) {
-      return { isList: true, item: '', items: node.items.map((n) => this.entry(deref(n, this.doc), key, what, name, node)), at };
+      return { isList: true, item: '', items: node.items.map((n) => this.entry(n, key, what, name, node)), at };
     }
     if (!isScalar(node) || isNullNode(node)) this.fail('exceptionInvalid', node ?? keyNode, LOAD_MESSAGES.exceptionBadEntry(what, name, key, nodeKind(node)));
     const text = scalarText(node);

@@ -14,3 +14,7 @@ export type { LoadCheck } from './load-checks';
 export { MappedText, partPosition } from './mapped-text';
 export type { PlacedSyntaxError, SourcePosition } from './mapped-text';
 export { SourceFile } from './source-file';
+export { readYaml } from './read-yaml';
+export { readYamlSubset } from './yaml-subset-reader';
+export { readYamlWithLibrary } from './yaml-library-reader';
+export type { NodeRange, ScalarStyle, YamlMap, YamlNode, YamlPair, YamlReadResult, YamlScalar, YamlSeq } from './yaml-model';

@@ -67,14 +67,18 @@ export function substituteLists(
 ): { text: string; used: string[] } {
   // Most texts name no list at all: a word lookup saves scanning the text once per list. Exact
   // only while no list name contains a delimiter (then every delimited occurrence is one word).
+  // With the index, a list is mentioned exactly when its name is a word of the text; the words are
+  // taken again after each substitution, since the items put in may name a later list.
   const index = listNameIndex(lists);
-  if (index !== undefined && !condition.split(DELIM_RUN).some((word) => index.has(word))) return { text: condition, used: [] };
+  let words = index === undefined ? undefined : new Set(condition.split(DELIM_RUN));
+  if (words !== undefined && index !== undefined && ![...words].some((word) => index.has(word))) return { text: condition, used: [] };
   let text = condition;
   const used: string[] = [];
   for (const l of lists) {
-    if (!mentionsList(text, l.name)) continue;
+    if (words !== undefined ? !words.has(l.name) : !mentionsList(text, l.name)) continue;
     used.push(l.name);
     text = substituteList(text, l.name, l.expandedItems);
+    if (words !== undefined) words = new Set(text.split(DELIM_RUN));
   }
   return { text, used };
 }

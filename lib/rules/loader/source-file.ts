@@ -1,6 +1,6 @@
-import type { Scalar } from 'yaml';
 import { LineCounter, type TextPosition } from '../line-counter';
 import type { ConditionPart, SourceRef, SourceSpan, TextSegment } from './effective-ruleset';
+import type { YamlScalar } from './yaml-model';
 
 /**
  * A leading UTF-8 byte-order mark is not content: yaml-cpp (Falco's YAML library) detects and
@@ -56,12 +56,12 @@ const isBreakCode = (c: number): boolean => c === LF || c === CR;
  * walking value and source together is exact for plain and block scalars (the common forms of a
  * `condition`) and close for quoted ones (an escape maps to the character after its backslash).
  */
-export function scalarPart(file: SourceFile, node: Scalar, text: string, kind: ConditionPart['kind']): ConditionPart {
-  const [start, end] = node.range ?? [0, 0, 0];
+export function scalarPart(file: SourceFile, node: YamlScalar, text: string, kind: ConditionPart['kind']): ConditionPart {
+  const [start, end] = node.range;
   const src = file.text;
   let p = start;
-  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') p = start + 1;
-  else if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') {
+  if (node.style === 'QUOTE_DOUBLE' || node.style === 'QUOTE_SINGLE') p = start + 1;
+  else if (node.style === 'BLOCK_FOLDED' || node.style === 'BLOCK_LITERAL') {
     // Content starts on the line after the `>`/`|` header.
     const nl = src.indexOf('\n', start);
     p = nl === -1 ? end : nl + 1;

@@ -1,22 +1,18 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-model';
 
-/** A node of a parsed rules file, aliases already followed. */
-export type YamlNode = Node | null | undefined;
-
-/** Follows `*alias` references (yaml-cpp, Falco's YAML library, expands them transparently). */
-export function deref(node: unknown, doc: Document): YamlNode {
-  let n = node as YamlNode;
-  for (let hops = 0; isAlias(n) && hops < 64; hops++) n = n.resolve(doc) as YamlNode;
-  return isAlias(n) ? null : n;
-}
+export type { YamlNode };
 
 /** True for an absent value, `~`, `null` or an empty value: what yaml-cpp's `IsNull()` reports. */
-export function isNullNode(node: YamlNode): boolean {
-  return node === null || node === undefined || (isScalar(node) && node.value === null);
+export function isNullNode(node: YamlNode | undefined): node is null | undefined | YamlScalar {
+  return node === null || node === undefined || (node.kind === 'scalar' && node.isNull);
 }
 
+export const isMap = (node: YamlNode | undefined): node is YamlMap => node?.kind === 'map';
+export const isSeq = (node: YamlNode | undefined): node is YamlSeq => node?.kind === 'seq';
+export const isScalar = (node: YamlNode | undefined): node is YamlScalar => node?.kind === 'scalar';
+
 /** How a node is described in messages. */
-export function nodeKind(node: YamlNode): string {
+export function nodeKind(node: YamlNode | undefined): string {
   if (isNullNode(node)) return 'an empty value';
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a sequence';
@@ -24,25 +20,24 @@ export function nodeKind(node: YamlNode): string {
 }
 
 /** The scalar's text as yaml-cpp's `Scalar()` gives it: quotes removed, no type conversion (`1194` stays `1194`). */
-export function scalarText(node: Scalar): string {
-  return typeof node.source === 'string' ? node.source : String(node.value);
+export function scalarText(node: YamlScalar): string {
+  return node.text;
 }
 
 /** Key text of a pair, or undefined for a non-scalar key. */
-export function keyText(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? scalarText(pair.key) : undefined;
+export function keyText(pair: YamlPair): string | undefined {
+  return isScalar(pair.key) ? pair.key.text : undefined;
 }
 
 /** First pair with the given key, as yaml-cpp's `node[key]` finds it. */
-export function findPair(map: YAMLMap, key: string): Pair | undefined {
+export function findPair(map: YamlMap, key: string): YamlPair | undefined {
   for (const pair of map.items) if (keyText(pair) === key) return pair;
   return undefined;
 }
 
 /** Offset where a node starts in the file. */
-export function nodeStart(node: unknown, fallback: number): number {
-  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-  return range ? range[0] : fallback;
+export function nodeStart(node: YamlNode | undefined, fallback: number): number {
+  return node ? node.range[0] : fallback;
 }
 
 // yaml-cpp's convert<bool> accepts these spellings, each in lower, UPPER and Capitalized case.

@@ -1,4 +1,5 @@
-import * as YAML from 'yaml';
+import type * as YAML from 'yaml';
+import { yamlLibrary } from '../../core';
 import type { EffectiveException, ExceptionValue } from '../loader';
 import type { FlatItem, FlatRule, FlatRulesFile, FoldableText, PluginRequirementEntry } from './flat-rules-file';
 
@@ -123,8 +124,8 @@ function pluginRequirementsPair(plugins: readonly PluginRequirementEntry[]): str
  * string, quoted by the YAML library where it must be (`'"(systemd)"'`).
  */
 function rawScalar(text: string): YAML.Scalar {
-  if (isPlainNumberOrBool(text)) return new YAML.Scalar(text === 'true' ? true : text === 'false' ? false : Number(text));
-  return new YAML.Scalar(text);
+  if (isPlainNumberOrBool(text)) return new (yamlLibrary().Scalar)(text === 'true' ? true : text === 'false' ? false : Number(text));
+  return new (yamlLibrary().Scalar)(text);
 }
 
 function isPlainNumberOrBool(text: string): boolean {
@@ -150,12 +151,12 @@ function scalarText(text: string, flow: boolean): string {
   // The library writes such text over several lines (a block scalar, or a multi-line plain or
   // quoted scalar) that are not indented for where this one-line item goes: invalid YAML.
   if (NEEDS_ESCAPES.test(text)) return doubleQuoted(text);
-  if (!flow) return YAML.stringify(rawScalar(text), YAML_OPTIONS).replace(/\n$/, '');
+  if (!flow) return yamlLibrary().stringify(rawScalar(text), YAML_OPTIONS).replace(/\n$/, '');
   // Quoting depends on the context: render the item inside a one-item flow sequence.
-  const seq = new YAML.YAMLSeq();
+  const seq = new (yamlLibrary().YAMLSeq)();
   seq.flow = true;
   seq.items.push(rawScalar(text));
-  return YAML.stringify(seq, YAML_OPTIONS).replace(/\n$/, '').slice(1, -1);
+  return yamlLibrary().stringify(seq, YAML_OPTIONS).replace(/\n$/, '').slice(1, -1);
 }
 
 /** Line breaks and other characters that are written as escapes, never as themselves. */
@@ -192,12 +193,12 @@ function stringListPair(key: string, values: readonly string[]): string[] {
 function scalarPair(key: string, value: string, options: YAML.ToStringOptions = YAML_OPTIONS): string[] {
   const line = `${key}: ${value}`;
   if (isPlain(value, false) && (options.lineWidth === 0 || line.length <= (options.lineWidth ?? 0))) return [line];
-  return YAML.stringify({ [key]: value }, options).replace(/\n$/, '').split('\n');
+  return yamlLibrary().stringify({ [key]: value }, options).replace(/\n$/, '').split('\n');
 }
 
 /** `key: value` for a value of any shape (a rule's extra keys). */
 function valuePair(key: string, value: unknown): string[] {
-  return YAML.stringify({ [key]: value }, YAML_OPTIONS).replace(/\n$/, '').split('\n');
+  return yamlLibrary().stringify({ [key]: value }, YAML_OPTIONS).replace(/\n$/, '').split('\n');
 }
 
 /**
@@ -209,7 +210,7 @@ function foldedPair(key: string, value: FoldableText): string[] {
   if (block !== undefined) {
     const lines = [`${key}: ${block.header}`, ...block.lines.map((l) => (l === '' ? '' : `  ${l}`))];
     // The block is hand-made, so check that YAML reads back exactly the text; if not, fall back.
-    const back = (YAML.parse(lines.join('\n')) as Record<string, unknown> | null)?.[key];
+    const back = (yamlLibrary().parse(lines.join('\n')) as Record<string, unknown> | null)?.[key];
     if (back === value.text) return lines;
   }
   return scalarPair(key, value.text);

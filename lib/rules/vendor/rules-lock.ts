@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import type { Problem } from '../../core';
+import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { yamlLibrary, type Problem } from '../../core';
 import { VendorError } from './vendor-error';
 
 /** One pinned upstream rule file, in load order. */
@@ -43,6 +43,7 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * aws-cdk's validate-queue-props), each as `FILE:line:col: key: what is wrong`, in a `VendorError`.
  */
 export function parseRulesLock(text: string, file: string): RulesLock {
+  const { isMap, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const problems: Problem[] = [];
@@ -148,7 +149,7 @@ type Report = (node: YamlNode | null | undefined, key: string, message: string) 
 
 function checkKeys(map: YAMLMap, allowed: readonly string[], prefix: string, at: Report): void {
   for (const pair of map.items as Pair[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const key = yamlLibrary().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if (!allowed.includes(key)) {
       at(pair.key as YamlNode, `${prefix}${key}`, `unknown key; allowed keys: ${allowed.join(', ')}`);
     }
@@ -158,7 +159,7 @@ function checkKeys(map: YAMLMap, allowed: readonly string[], prefix: string, at:
 function optionalString(map: YAMLMap, key: string, prefix: string, at: Report): string | undefined {
   const node = map.get(key, true) as YamlNode | undefined;
   if (node === undefined) return undefined;
-  if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
+  if (!yamlLibrary().isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
     at(node, `${prefix}${key}`, 'expected a non-empty string');
     return undefined;
   }
