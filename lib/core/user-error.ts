@@ -34,9 +34,17 @@ export interface UserErrorOptions {
   readonly exitCode?: UserErrorExitCode;
 }
 
+/**
+ * Marks user errors across copies of this module: the CLI runs as one bundle
+ * (`build/cli/falco-gitops.js`) while a `main.ts` it loads imports the library from `build/lib/`,
+ * so an error thrown there is an instance of another `UserError` class.
+ */
+const USER_ERROR = Symbol.for('falco-gitops.UserError');
+
 /** A mistake of the user's, with every problem found (reported all at once, so one round fixes them). */
 export class UserError extends Error {
   override name = 'UserError';
+  readonly [USER_ERROR] = true;
   readonly problems: readonly Problem[];
   readonly summary: string | undefined;
   readonly exitCode: UserErrorExitCode;
@@ -59,7 +67,7 @@ export class UsageError extends UserError {
 }
 
 export function isUserError(error: unknown): error is UserError {
-  return error instanceof UserError;
+  return error instanceof UserError || (error instanceof Error && (error as Partial<Record<typeof USER_ERROR, unknown>>)[USER_ERROR] === true);
 }
 
 /** `subject: received "x"; problem. Fix: fix` */
