@@ -266,6 +266,36 @@ export interface ConstantValue {
   readonly fromLists: readonly string[];
 }
 
+/** The same value texts recur in many checks (`shell_binaries`, `bash`): substituted and parsed once per lint. */
+const SUBSTITUTED = new WeakMap<LintContext, Map<string, { readonly values: readonly string[]; readonly used: readonly string[] } | undefined>>();
+
+/** The values Falco compiles for `written` once lists are substituted; undefined when it names no list. */
+function substitutedValues(
+  ctx: LintContext,
+  written: string,
+  reparse: (expanded: string) => string,
+): { readonly values: readonly string[]; readonly used: readonly string[] } | undefined {
+  let memo = SUBSTITUTED.get(ctx);
+  if (memo === undefined) SUBSTITUTED.set(ctx, (memo = new Map()));
+  const key = reparse(written);
+  if (memo.has(key)) return memo.get(key);
+  const { text: expanded, used } = substituteLists(written, ctx.ruleset.lists);
+  let result: { readonly values: readonly string[]; readonly used: readonly string[] } | undefined;
+  if (used.length > 0) {
+    let reparsed;
+    try {
+      reparsed = parseCondition(reparse(expanded));
+    } catch (e) {
+      if (!(e instanceof ConditionSyntaxError)) throw e;
+    }
+    const right = reparsed?.type === 'binary_check' ? reparsed.right : undefined;
+    const values = right === undefined || right.type === 'field_transformer' ? [] : right.type === 'value' ? [right.value] : right.values;
+    result = { values, used };
+  }
+  memo.set(key, result);
+  return result;
+}
+
 /**
  * The constants a check compares with, after Falco substitutes list names by their items
  * (text substitution, then parsing: `rule_loader_compiler.cpp` `resolve_list`); undefined for a
@@ -279,18 +309,8 @@ export function constantValues(ctx: LintContext, check: BinaryCheckExpr, text: s
   const prefix = `x.y ${check.op}${check.modifier !== undefined ? ` ${check.modifier}` : ''} `;
   /** The values Falco compiles for what was written at `loc`: itself, or the items of the lists it names. */
   const expand = (written: string, offset: number, reparse: (expanded: string) => string): ConstantValue[] | undefined => {
-    const { text: expanded, used } = substituteLists(written, ctx.ruleset.lists);
-    if (used.length === 0) return undefined;
-    let reparsed;
-    try {
-      reparsed = parseCondition(reparse(expanded));
-    } catch (e) {
-      if (!(e instanceof ConditionSyntaxError)) throw e;
-      return [];
-    }
-    if (reparsed.type !== 'binary_check' || reparsed.right.type === 'field_transformer') return [];
-    const values = reparsed.right.type === 'value' ? [reparsed.right.value] : reparsed.right.values;
-    return values.map((value) => ({ value, offset, fromLists: used }));
+    const found = substitutedValues(ctx, written, reparse);
+    return found?.values.map((value) => ({ value, offset, fromLists: found.used }));
   };
   const slice = (loc: { offset: number; length?: number }): string => text.slice(loc.offset, loc.offset + (loc.length ?? 0));
   if (right.type === 'value') {

@@ -70,8 +70,12 @@ export function substituteLists(
   // With the index, a list is mentioned exactly when its name is a word of the text; the words are
   // taken again after each substitution, since the items put in may name a later list.
   const index = listNameIndex(lists);
-  let words = index === undefined ? undefined : new Set(condition.split(DELIM_RUN));
-  if (words !== undefined && index !== undefined && ![...words].some((word) => index.has(word))) return { text: condition, used: [] };
+  let words: Set<string> | undefined;
+  if (index !== undefined) {
+    const split = condition.split(DELIM_RUN);
+    if (!split.some((word) => index.has(word))) return { text: condition, used: [] };
+    words = new Set(split);
+  }
   let text = condition;
   const used: string[] = [];
   for (const l of lists) {

@@ -36,10 +36,11 @@ export const invalidFilterValue = defineLintRule({
       if (check.left.type === 'field' && check.left.field === 'evt.around') return; // its own parser (ms delta)
       const values = constantValues(ctx, check, site.text);
       if (values === undefined) return;
-      const left = printNode(check.left);
+      let left: string | undefined;
       for (const v of values) {
         const problem = valueProblem(t.type, v.value, check.op);
         if (problem === undefined) continue;
+        left ??= printNode(check.left);
         const at = site.at(v.offset);
         const message =
           problem.severity === 'warning'
