@@ -31,7 +31,7 @@ export interface LoadRuleBundlesProps {
   readonly upstreamRulesDir?: string;
   /**
    * Lock file naming the upstream release, files and sha256 checksums.
-   * @default 'rules/upstream.lock.yaml'
+   * @default 'upstream-rules.lock.yaml'
    */
   readonly lockFile?: string;
   /** Namespace scoping of the loaded rules. */
@@ -47,7 +47,7 @@ export interface LoadRuleBundlesProps {
 /** The defaults of the optional props of `loadRuleBundles`. */
 export const RULE_BUNDLES_DEFAULTS = {
   projectRulesDir: 'rules',
-  lockFile: 'rules/upstream.lock.yaml',
+  lockFile: 'upstream-rules.lock.yaml',
 } as const;
 
 /** The props with their defaults applied. */

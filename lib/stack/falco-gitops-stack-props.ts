@@ -203,7 +203,7 @@ export interface RulesProps {
   readonly upstreamRulesDir?: string;
   /**
    * Lock file naming the upstream release, files and sha256 checksums.
-   * @default 'rules/upstream.lock.yaml'
+   * @default 'upstream-rules.lock.yaml'
    */
   readonly lockFile?: string;
   /**

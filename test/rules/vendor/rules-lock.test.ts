@@ -5,7 +5,7 @@ import { sha256Hex } from '../../../lib/core';
 import { parseRulesLock, readRulesLock, VendorError } from '../../../lib/rules/vendor';
 import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 
-const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
+const LOCK = path.join(REPO_ROOT, 'upstream-rules.lock.yaml');
 
 function lockFailure(text: string): string {
   try {
@@ -27,7 +27,7 @@ files:
     sha256: ${'a'.repeat(64)}
 `;
 
-describe('rules/upstream.lock.yaml', () => {
+describe('upstream-rules.lock.yaml', () => {
   it('pins falco-rules-5.1.0 in load order with the release files\' checksums', () => {
     // GIVEN the committed lock WHEN it is read
     const lock = readRulesLock(LOCK);
