@@ -109,7 +109,7 @@ describe('falco-gitops vendor', () => {
         stdout: '',
         stderr:
           "error: main.ts: cannot be loaded to read rules.upstreamRulesDir and rules.lockFile: Unexpected token '}'. " +
-          'Fix: `npx cdk8s synth` shows the same error; or give both --to and --lock\n',
+          'Fix: `npm run synth` shows the same error; or give both --to and --lock\n',
       });
     });
 

@@ -152,7 +152,7 @@ describe('runSynth', () => {
       const run = synth(dir, { argv: ['--driver', 'kmod'] });
       expectUserError(run, 2, before);
       expect(run.stderr).toBe(
-        'error: main.ts: received "--driver kmod"; takes no arguments. Fix: change the stack in main.ts and run `npx cdk8s synth` (or `npm run synth`)\n' +
+        'error: main.ts: received "--driver kmod"; takes no arguments. Fix: change the stack in main.ts and run `npm run synth`\n' +
           `${run.outdir}/ was left as it was.\n`,
       );
     });

@@ -30,7 +30,7 @@ export async function readMainTsRulesProps(io: CliIo): Promise<MainTsRulesProps>
     throw new UserError({
       subject: MAIN_FILE,
       problem: `cannot be loaded to read rules.upstreamRulesDir and rules.lockFile: ${firstLine(e)}`,
-      fix: '`npx cdk8s synth` shows the same error; or give both --to and --lock',
+      fix: '`npm run synth` shows the same error; or give both --to and --lock',
     });
   }
   const rules = (exports as { stackProps?: { rules?: Record<string, unknown> } } | undefined)?.stackProps?.rules;
