@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCK_FILE } from '../../lib/cli/commands/vendor-action';
 import { RULE_BUNDLES_DEFAULTS } from '../../lib/rules-delivery';
 import { readRulesLock } from '../../lib/rules/vendor';
-import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
+import { SHARED_DIR } from '../support/shared-dir';
+import { FIXTURE_LOCK } from '../support/fixture-project';
 import { cli } from './cli-helpers';
 
-const LOCK = path.join(REPO_ROOT, 'upstream-rules.lock.yaml');
+const LOCK = FIXTURE_LOCK;
 const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
 const FILES = readRulesLock(LOCK).files;
 const NAMES = FILES.map((f) => f.name);

@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/core';
 import { parseRulesLock, readRulesLock, VendorError } from '../../../lib/rules/vendor';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { FIXTURE_LOCK } from '../../support/fixture-project';
 
-const LOCK = path.join(REPO_ROOT, 'upstream-rules.lock.yaml');
+const LOCK = FIXTURE_LOCK;
 
 function lockFailure(text: string): string {
   try {

@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/core';
 import { readRulesLock, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
-import { REPO_ROOT, SHARED_DIR } from '../../support/shared-dir';
+import { SHARED_DIR } from '../../support/shared-dir';
+import { FIXTURE_LOCK } from '../../support/fixture-project';
 
-const LOCK = path.join(REPO_ROOT, 'upstream-rules.lock.yaml');
+const LOCK = FIXTURE_LOCK;
 const RESTORE = "run 'npm run rules:vendor' to restore the locked upstream rules";
 const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
 const NAMES = readRulesLock(LOCK).files.map((f) => f.name);
@@ -112,7 +113,7 @@ describe('vendorRules', () => {
     expect(message).toMatch(
       new RegExp(
         `^falco-incubating_rules\\.yaml: sha256 mismatch for ${base.replace(/[.]/g, '\\.')}falco-incubating_rules\\.yaml: ` +
-          `expected ${SHA['falco-incubating_rules.yaml']} \\(.*upstream\\.lock\\.yaml\\), got [0-9a-f]{64}\\. ` +
+          `expected ${SHA['falco-incubating_rules.yaml']} \\(.*upstream-rules\\.lock\\.yaml\\), got [0-9a-f]{64}\\. ` +
           'The source does not hold the locked release falco-rules-5.1.0; nothing was written\\.$',
       ),
     );
