@@ -1,6 +1,7 @@
 import { UserError } from './user-error';
 
-const STRICT = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading byte-order mark in the text, as readFileSync does: SourceFile drops it.
+const STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes a file's bytes as UTF-8, refusing invalid input instead of replacing it with U+FFFD

@@ -48,7 +48,9 @@ const FORMER_LOCK_NAME = 'upstream.lock.yaml';
 export function discoverProjectRules(props: DiscoverProjectRulesProps): DiscoveredRuleFile[] {
   const { baseDir, projectRulesDir } = props;
   const dir = path.join(baseDir, projectRulesDir);
-  const shown = (name: string): string => path.posix.join(projectRulesDir.split(path.sep).join('/'), name);
+  const folder = projectRulesDir.split(path.sep).join('/').replace(/\/+$/, '');
+  // `rules/x.yaml` for a file, `rules/` for the folder itself.
+  const shown = (name: string): string => `${folder}/${name}`;
   const skip = new Set(
     [props.upstreamRulesDir, props.lockFile].filter((p): p is string => p !== undefined).map((p) => path.resolve(baseDir, p)),
   );
