@@ -28,7 +28,7 @@ describe('the suite without ../shared (vitest globalSetup)', () => {
       fs.writeFileSync(path.join(tmp, file), '');
     }
     const message = missingSharedReferences(tmp);
-    expect(message).toContain(`${tmp} lacks ${REQUIRED_SHARED_FILES[0]},`);
+    expect(message).toContain(`, and ${tmp} lacks ${REQUIRED_SHARED_FILES[0]}. In a deployment repository`);
     expect(message).not.toContain('\n');
   });
 });
