@@ -107,7 +107,9 @@ describe('falco-gitops check (npm run check)', () => {
     const dir = deployment();
     fs.renameSync(path.join(dir, 'dist'), path.join(dir, 'out'));
     expect((await check(dir, undefined, ['--dist', 'out'])).stdout).toContain('out/ is up to date\n');
+    expect((await check(dir, undefined, ['--dist', 'out/'])).stdout).toContain('\nout/ is up to date\n');
     expect((await check(dir)).stderr).toContain('error: dist/ is not what main.ts synthesizes; run `npm run synth` and commit dist/ (12 problems):\n');
+    expect(await check(dir, undefined, ['--dist', ''])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --dist: received ""; needs a non-empty value\.?\n/) });
   });
 });
 

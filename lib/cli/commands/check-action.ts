@@ -10,11 +10,13 @@ import { firstLine, MAIN_FILE, requireWithTsx } from './main-ts-rules-props';
 
 /**
  * `falco-gitops check`: the user's own stack, as CI should see it. Synthesizes main.ts's stack in
- * memory (every gate synth has: props, rule discovery, lint, scope, lock, size, credentials) and
+ * memory (every gate synth has: props, rule discovery, lint, scope, lock, size) and
  * compares the files with the committed dist/. Writes nothing.
  */
 export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise<number> {
   if (options.dist === '') throw new UsageError({ subject: '--dist', received: '', problem: 'needs a non-empty value' });
+  // `--dist dist/` names files as `dist/cluster/…`, not `dist//cluster/…`.
+  const dist = options.dist.replace(/\/+$/, '') || '.';
   const props = await readStackProps(io);
   const result = synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir: io.cwd }));
   for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
@@ -22,11 +24,11 @@ export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise
     io.stdout(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}\n`);
   }
   io.stdout(`${MAIN_FILE} synthesizes: ${result.files.length} manifests\n`);
-  const stale = compareWithCommitted(result.files, options.dist, io.cwd);
+  const stale = compareWithCommitted(result.files, dist, io.cwd);
   if (stale.length > 0) {
-    throw new UserError(stale, { summary: `${options.dist}/ is not what ${MAIN_FILE} synthesizes; run \`npm run synth\` and commit ${options.dist}/` });
+    throw new UserError(stale, { summary: `${dist}/ is not what ${MAIN_FILE} synthesizes; run \`npm run synth\` and commit ${dist}/` });
   }
-  io.stdout(`${options.dist}/ is up to date\n`);
+  io.stdout(`${dist}/ is up to date\n`);
   return ExitCode.Ok;
 }
 
