@@ -192,6 +192,8 @@ export interface ScopeProps {
 export interface RulesProps {
   /**
    * Folder of the project's own rule files (`*.yaml`, loaded in file-name order after the upstream rules).
+   * Anything else in it (subfolders other than the vendored one, `.yml` or other files, links that
+   * leave the repository) fails synth rather than being passed over; see `discoverProjectRules`.
    * @default 'rules'
    */
   readonly projectRulesDir?: string;
