@@ -1,6 +1,7 @@
 /**
- * The stack definition: change the props below, run `npx cdk8s synth`, review the diff of dist/,
- * open a pull request. Argo CD syncs dist/cluster/ once it is merged.
+ * The stack definition: change the props below, run `npm run synth` (offline; `npm run check` in CI
+ * says whether the committed dist/ is fresh), review the diff of dist/, open a pull request. Argo CD
+ * syncs dist/cluster/ once it is merged.
  *
  * Every prop is optional except `argocd.repoUrl`; the defaults reproduce the reference setup
  * (secured-ns/dev/prod, Falco 9.1.0 with modern eBPF and the k8s-metacollector, Falcosidekick 0.14.0

@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Stops the run with one line when ../shared (the pinned upstream references) is missing.
+    globalSetup: ['test/support/global-setup.ts'],
     // Tests call the code in-process; only test/smoke spawns the two executables. No test mocks
     // modules, stubs the environment or changes directory, so test files can share workers and
     // their module cache: on two cores that halves the suite's wall time.

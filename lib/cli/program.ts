@@ -16,7 +16,7 @@ import { usageHint } from './usage-hint';
 export function createProgram(commands: readonly CliCommand[], context: CommandContext): Command {
   const { io } = context;
   const program = new Command(TOOL_NAME)
-    .description('Falco rules toolchain of the falco-gitops project: lint, scope and vendor Falco rule files.')
+    .description('Falco rules toolchain of the falco-gitops project: lint, scope and vendor Falco rule files, and check the stack of a deployment repository.')
     .usage('<command> [options]')
     .version(packageVersion(), '-V, --version', 'print the version and exit')
     .option('--debug', 'print the stack trace of an internal error')

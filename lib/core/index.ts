@@ -10,5 +10,6 @@ export * from './sha256';
 export * from './sync-waves';
 export * from './token-detector';
 export * from './user-error';
+export * from './utf8';
 export * from './yaml';
 export * from './yaml-library';

@@ -1,2 +1,3 @@
 export * from './load-rule-bundles';
 export * from './rule-bundle';
+export * from './discover-project-rules';

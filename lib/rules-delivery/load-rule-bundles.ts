@@ -14,13 +14,15 @@ import {
   type Diagnostic,
   type ScopeOptions,
 } from '../rules';
+import { discoverProjectRules } from './discover-project-rules';
 import type { RuleBundle, RuleFile } from './rule-bundle';
 
 export interface LoadRuleBundlesProps {
   /** Directory the relative paths below are resolved against. */
   readonly baseDir: string;
   /**
-   * Folder of the project's own rule files (`*.yaml`, loaded in file-name order after the upstream rules).
+   * Folder of the project's own rule files (`*.yaml`, loaded in file-name order after the upstream rules;
+   * anything else in it is refused, see `discoverProjectRules`).
    * @default 'rules'
    */
   readonly projectRulesDir?: string;
@@ -31,7 +33,7 @@ export interface LoadRuleBundlesProps {
   readonly upstreamRulesDir?: string;
   /**
    * Lock file naming the upstream release, files and sha256 checksums.
-   * @default 'rules/upstream.lock.yaml'
+   * @default 'upstream-rules.lock.yaml'
    */
   readonly lockFile?: string;
   /** Namespace scoping of the loaded rules. */
@@ -47,7 +49,7 @@ export interface LoadRuleBundlesProps {
 /** The defaults of the optional props of `loadRuleBundles`. */
 export const RULE_BUNDLES_DEFAULTS = {
   projectRulesDir: 'rules',
-  lockFile: 'rules/upstream.lock.yaml',
+  lockFile: 'upstream-rules.lock.yaml',
 } as const;
 
 /** The props with their defaults applied. */
@@ -59,6 +61,8 @@ export interface LoadedRuleBundles {
   readonly bundles: readonly RuleBundle[];
   /** Non-fatal findings (rules left unscoped, lint warnings), formatted for the terminal. */
   readonly warnings: readonly string[];
+  /** Every rule file read, in Falco's load order, as a path relative to the base directory. */
+  readonly ruleFiles: readonly string[];
 }
 
 interface RuleInput {
@@ -140,7 +144,7 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     (b): b is RuleBundle => b !== undefined,
   );
   // The scoping reports the loader's warnings again (they are in the lint's too): report each once.
-  return { bundles, warnings: [...new Set(warnings)] };
+  return { bundles, warnings: [...new Set(warnings)], ruleFiles: inputs.map((input) => input.displayPath) };
 }
 
 function readUpstreamRules(rules: Resolved): RuleInput[] {
@@ -174,6 +178,7 @@ function readUpstreamRules(rules: Resolved): RuleInput[] {
   }
 }
 
+/** The project's rule files, found by `discoverProjectRules` (its comment says what is loaded and what refused). */
 function readProjectRules(rules: Resolved): RuleInput[] {
   const { baseDir } = rules;
   const dir = path.join(baseDir, rules.projectRulesDir);
@@ -185,19 +190,12 @@ function readProjectRules(rules: Resolved): RuleInput[] {
       fix: "create it with the project's rule files, or point the prop at them.",
     });
   }
-  const lockName = path.resolve(baseDir, rules.lockFile);
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .filter((entry) => path.resolve(dir, entry.name) !== lockName)
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => ({
-      displayPath: path.posix.join(rules.projectRulesDir, name),
-      name,
-      text: fs.readFileSync(path.join(dir, name), 'utf8'),
-      bundle: 'project' as const,
-    }));
+  const lockPath = path.join(baseDir, rules.lockFile);
+  // The vendored folder is loaded as upstream; the lock was read (and validated) by readUpstreamRules.
+  const upstreamRulesDir = rules.upstreamRulesDir ?? (fs.existsSync(lockPath) ? readRulesLock(lockPath).vendorDir : undefined);
+  return discoverProjectRules({ baseDir, projectRulesDir: rules.projectRulesDir, upstreamRulesDir, lockFile: rules.lockFile }).map(
+    (file) => ({ ...file, bundle: 'project' as const }),
+  );
 }
 
 function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: string[]): void {

@@ -192,6 +192,8 @@ export interface ScopeProps {
 export interface RulesProps {
   /**
    * Folder of the project's own rule files (`*.yaml`, loaded in file-name order after the upstream rules).
+   * Anything else in it (subfolders other than the vendored one, `.yml` or other files, links that
+   * leave the repository) fails synth rather than being passed over; see `discoverProjectRules`.
    * @default 'rules'
    */
   readonly projectRulesDir?: string;
@@ -203,7 +205,7 @@ export interface RulesProps {
   readonly upstreamRulesDir?: string;
   /**
    * Lock file naming the upstream release, files and sha256 checksums.
-   * @default 'rules/upstream.lock.yaml'
+   * @default 'upstream-rules.lock.yaml'
    */
   readonly lockFile?: string;
   /**

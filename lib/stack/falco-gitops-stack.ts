@@ -34,6 +34,8 @@ export class FalcoGitopsStack extends Construct {
   readonly ruleBundles: readonly RuleBundle[];
   /** Non-fatal findings for the user, e.g. rules of a source without a namespace field left unscoped. */
   readonly warnings: readonly string[];
+  /** The rule files read, in Falco's load order, relative to the repository (synth prints them). */
+  readonly ruleFiles: readonly string[];
 
   constructor(scope: Construct, id: string, props: FalcoGitopsStackProps, options: FalcoGitopsStackOptions = {}) {
     super(scope, id);
@@ -53,6 +55,7 @@ export class FalcoGitopsStack extends Construct {
     const rules = loadRuleBundles({ ...resolved.rules, baseDir: options.baseDir ?? process.cwd() });
     this.ruleBundles = rules.bundles;
     this.warnings = rules.warnings;
+    this.ruleFiles = rules.ruleFiles;
     const rulesGroup = new Construct(this.clusterChart, 'Rules');
     const rulesConfigMaps = this.ruleBundles.map((bundle, index) => {
       const configMap = new RulesConfigMap(rulesGroup, bundle.id, {

@@ -223,7 +223,7 @@ const RULES: readonly PropRule[] = [
     value: (p) => p.rules.lockFile,
     valid: relativePath,
     problem: 'must be a relative path inside the repository',
-    fix: 'use "rules/upstream.lock.yaml"',
+    fix: 'use "upstream-rules.lock.yaml"',
   },
   {
     prop: 'rules.scope.namespaces',

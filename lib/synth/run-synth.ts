@@ -45,7 +45,7 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
         subject: 'main.ts',
         received: argv.join(' '),
         problem: 'takes no arguments',
-        fix: 'change the stack in main.ts and run `npx cdk8s synth` (or `npm run synth`)',
+        fix: 'change the stack in main.ts and run `npm run synth`',
       });
     }
     const result = synthesizeStack(build);
@@ -54,7 +54,10 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
     if (cdk8sOutdir && path.resolve(cdk8sOutdir) !== path.resolve(outdir)) mirrorFiles(cdk8sOutdir, result.files);
     for (const warning of result.warnings) err(`warning: ${warning}`);
     // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr.
-    (cdk8sOutdir ? err : out)(`wrote ${result.files.length} manifests to ${outdir}/`);
+    const report = cdk8sOutdir ? err : out;
+    // Which rule files went into dist/, in Falco's load order: discovery never skips one silently.
+    if (result.ruleFiles.length > 0) report(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}`);
+    report(`wrote ${result.files.length} manifests to ${outdir}/`);
     return 0;
   } catch (error) {
     const userError = isUserError(error);

@@ -10,11 +10,15 @@ export interface SynthesizableStack extends Construct {
   readonly bootstrapChart: Chart;
   /** Non-fatal findings to show the user (e.g. rules left unscoped). */
   readonly warnings?: readonly string[];
+  /** The rule files the stack read, in load order, for the user to see what was loaded. */
+  readonly ruleFiles?: readonly string[];
 }
 
 export interface SynthesisResult {
   readonly files: readonly ManifestFile[];
   readonly warnings: readonly string[];
+  /** The rule files read, in load order (empty for a stack that reads none). */
+  readonly ruleFiles: readonly string[];
 }
 
 /**
@@ -34,5 +38,5 @@ export function synthesizeStack(build: (app: App) => SynthesizableStack): Synthe
     ...manifestFiles('cluster', stack.clusterChart.toJson() as ManifestObject[]),
     ...manifestFiles('bootstrap', stack.bootstrapChart.toJson() as ManifestObject[]),
   ];
-  return { files, warnings: stack.warnings ?? [] };
+  return { files, warnings: stack.warnings ?? [], ruleFiles: stack.ruleFiles ?? [] };
 }

@@ -152,9 +152,9 @@ describe('falco-gitops', () => {
     expect(await cli(['findings'], { commands: [command('findings', () => 1)] })).toEqual({ code: 1, stdout: '', stderr: '' });
   });
 
-  it('registers lint, scope and vendor', async () => {
-    expect(COMMANDS).toHaveLength(3);
+  it('registers lint, scope, vendor and check', async () => {
+    expect(COMMANDS).toHaveLength(4);
     const r = await cli(['--help']);
-    expect([...r.stdout.matchAll(/^ {2}([a-z]+) (?:\[options\]|\[command\])/gm)].map((m) => m[1])).toEqual(['lint', 'scope', 'vendor', 'help']);
+    expect([...r.stdout.matchAll(/^ {2}([a-z]+) (?:\[options\]|\[command\])/gm)].map((m) => m[1])).toEqual(['lint', 'scope', 'vendor', 'check', 'help']);
   });
 });

@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCK_FILE } from '../../lib/cli/commands/vendor-action';
 import { RULE_BUNDLES_DEFAULTS } from '../../lib/rules-delivery';
 import { readRulesLock } from '../../lib/rules/vendor';
-import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
+import { SHARED_DIR } from '../support/shared-dir';
+import { FIXTURE_LOCK } from '../support/fixture-project';
 import { cli } from './cli-helpers';
 
-const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
+const LOCK = FIXTURE_LOCK;
 const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
 const FILES = readRulesLock(LOCK).files;
 const NAMES = FILES.map((f) => f.name);
@@ -20,12 +21,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** A project folder with the checkout's lock in rules/, and optionally a main.ts. */
+/** A project folder with the checkout's lock at its root and an empty rules/, and optionally a main.ts. */
 function project(mainSource?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-command-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, 'rules'));
-  fs.copyFileSync(LOCK, path.join(dir, 'rules', 'upstream.lock.yaml'));
+  fs.copyFileSync(LOCK, path.join(dir, 'upstream-rules.lock.yaml'));
   if (mainSource !== undefined) fs.writeFileSync(path.join(dir, 'main.ts'), mainSource);
   return dir;
 }
@@ -45,7 +46,7 @@ const NOT_LOADED = async (): Promise<never> => {
 describe('falco-gitops vendor', () => {
   it('copies the locked files from --from into --to, one line per file', async () => {
     const dir = project();
-    const r = await cli(['vendor', '--from', RELEASE_DIR, '--to', 'out', '--lock', 'rules/upstream.lock.yaml'], { cwd: dir, loadTypeScript: NOT_LOADED });
+    const r = await cli(['vendor', '--from', RELEASE_DIR, '--to', 'out', '--lock', 'upstream-rules.lock.yaml'], { cwd: dir, loadTypeScript: NOT_LOADED });
     expect(r).toEqual({
       code: 0,
       stdout: FILES.map((f) => `vendored ${f.name} sha256:${f.sha256} from ${path.join(RELEASE_DIR, f.name)}\n`).join(''),
@@ -67,8 +68,8 @@ describe('falco-gitops vendor', () => {
   describe('where it puts the files by default', () => {
     it('in rules.upstreamRulesDir of the stack props main.ts exports, with rules.lockFile as the lock', async () => {
       const dir = project('// the props come from the loader below\n');
-      fs.renameSync(path.join(dir, 'rules', 'upstream.lock.yaml'), path.join(dir, 'rules', 'falco.lock.yaml'));
-      const main = fakeMainTs({ stackProps: { rules: { upstreamRulesDir: 'vendor/falco', lockFile: 'rules/falco.lock.yaml' } } });
+      fs.renameSync(path.join(dir, 'upstream-rules.lock.yaml'), path.join(dir, 'falco.lock'));
+      const main = fakeMainTs({ stackProps: { rules: { upstreamRulesDir: 'vendor/falco', lockFile: 'falco.lock' } } });
       const r = await cli(['vendor', '--from', RELEASE_DIR], { cwd: dir, loadTypeScript: main.load });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -109,7 +110,7 @@ describe('falco-gitops vendor', () => {
         stdout: '',
         stderr:
           "error: main.ts: cannot be loaded to read rules.upstreamRulesDir and rules.lockFile: Unexpected token '}'. " +
-          'Fix: `npx cdk8s synth` shows the same error; or give both --to and --lock\n',
+          'Fix: `npm run synth` shows the same error; or give both --to and --lock\n',
       });
     });
 

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stackProps } from '../../main';
+import { FIXTURE_PROJECT, FIXTURE_PROPS } from '../support/fixture-project';
 import { REPO_ROOT } from '../support/shared-dir';
 import { readTree, synthStack } from '../synth/synth-helpers';
 
@@ -19,18 +19,24 @@ afterAll(() => {
 });
 
 /**
- * A throw-away copy of the project that `cdk8s synth` runs in as in the checkout: its own
- * package.json (so main.ts's `import ... from 'falco-gitops'` resolves to build/), main.ts,
- * cdk8s.yaml and rules/ (no vendored upstream files), and node_modules, bin, build and lib linked
- * to the checkout's.
+ * A throw-away project that `cdk8s synth` runs in as in the checkout: its own package.json (so
+ * main.ts's `import ... from 'falco-gitops'` resolves to build/) and cdk8s.yaml, the fixture
+ * project's rules, lock and props (test/fixtures/project, not the checkout's: those are the
+ * user's), a main.ts shaped like the shipped one, and node_modules, bin, build and lib linked to
+ * the checkout's.
  */
 function synthProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-smoke-'));
   created.push(dir);
   for (const name of ['node_modules', 'bin', 'build', 'lib']) fs.symlinkSync(path.join(REPO_ROOT, name), path.join(dir, name), 'dir');
-  for (const name of ['package.json', 'main.ts', 'cdk8s.yaml']) fs.copyFileSync(path.join(REPO_ROOT, name), path.join(dir, name));
-  fs.cpSync(path.join(REPO_ROOT, 'rules'), path.join(dir, 'rules'), { recursive: true });
-  fs.rmSync(path.join(dir, 'rules', 'upstream'), { recursive: true, force: true });
+  for (const name of ['package.json', 'cdk8s.yaml']) fs.copyFileSync(path.join(REPO_ROOT, name), path.join(dir, name));
+  fs.cpSync(FIXTURE_PROJECT, dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'main.ts'),
+    "import { FalcoGitopsStack, runSynth } from 'falco-gitops';\n" +
+      "import { stackProps } from './stack-props';\n\n" +
+      "if (require.main === module) {\n  process.exitCode = runSynth((app) => new FalcoGitopsStack(app, 'FalcoGitops', stackProps));\n}\n",
+  );
   return dir;
 }
 
@@ -71,10 +77,11 @@ describe('the executables', () => {
     expect(run.stderr).toBe(
       "warning: no upstream Falco rules vendored (the lock file's vendorDir holds none of the locked files): " +
         "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n" +
+        'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'wrote 12 manifests to dist/\n',
     );
     expect(run.status).toBe(0);
-    const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
+    const expected = Object.fromEntries(synthStack(FIXTURE_PROPS, dir).files.map((f) => [f.path, f.content]));
     expect(readTree(path.join(dir, 'dist'))).toEqual(expected);
   });
 

@@ -1,27 +1,21 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stackProps } from '../../main';
 import { FalcoGitopsStack } from '../../lib/stack';
 import { synthesizeStack } from '../../lib/synth';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
+import { FIXTURE_PROPS } from '../support/fixture-project';
+import { tempProject } from '../synth/synth-helpers';
 
 /**
- * The largest output of the stack, whole: main.ts's props with the three upstream rule files
- * vendored from ../shared/upstream (as `falco-gitops vendor` would), so the scoped upstream
- * ConfigMap is pinned line by line. The default output (no upstream rules) is pinned byte for
- * byte by the committed dist/ instead (test/synth).
+ * The largest output of the stack, whole: the fixture project's props (main.ts as shipped) with
+ * the three upstream rule files vendored from ../shared/upstream (as `falco-gitops vendor` would),
+ * so the scoped upstream ConfigMap is pinned line by line. The default output (no upstream rules)
+ * is pinned by test/synth's golden file.
  */
 describe('the stack with the upstream rules vendored', () => {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-golden-'));
+  const base = tempProject({ vendorUpstream: true });
   afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
-  fs.cpSync(path.join(REPO_ROOT, 'rules'), path.join(base, 'rules'), { recursive: true });
-  fs.rmSync(path.join(base, 'rules', 'upstream'), { recursive: true, force: true });
-  fs.mkdirSync(path.join(base, 'rules', 'upstream'));
-  for (const file of UPSTREAM_RULE_FILES) fs.copyFileSync(file, path.join(base, 'rules', 'upstream', path.basename(file)));
 
-  const result = synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', stackProps, { baseDir: base }));
+  const result = synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', FIXTURE_PROPS, { baseDir: base }));
   const whole = result.files.map((f) => `# ${f.path}\n${f.content}`).join('---\n');
 
   it('matches the golden snapshot of the whole output, scoped upstream ConfigMap included', async () => {

@@ -23,5 +23,18 @@ export function crdPath(plural: 'helmcharts' | 'helmchartconfigs'): string {
   return path.join(SHARED_DIR, 'upstream', 'crds', `helm.cattle.io_${plural}.yaml`);
 }
 
+/**
+ * The reference files the product tests read, relative to SHARED_DIR: `npm test` refuses to start
+ * without them (test/support/global-setup.ts). Add a file here when a test starts reading it.
+ */
+export const REQUIRED_SHARED_FILES: readonly string[] = [
+  ...['falco_rules.yaml', 'falco-incubating_rules.yaml', 'falco-sandbox_rules.yaml'].map((name) => `upstream/falco-rules/${name}`),
+  'upstream/falco-plugins/k8saudit-0.18.0/k8s_audit_rules.yaml',
+  'upstream/charts/falco-9.1.0/values.yaml',
+  'upstream/charts/falcosidekick-0.14.0/values.yaml',
+  'upstream/crds/helm.cattle.io_helmcharts.yaml',
+  'upstream/crds/helm.cattle.io_helmchartconfigs.yaml',
+];
+
 /** The repository root. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');

@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stackProps } from '../../main';
 import { FalcoGitopsStack } from '../../lib/stack/falco-gitops-stack';
 import type { FalcoGitopsStackProps } from '../../lib/stack/falco-gitops-stack-props';
 import { runSynth } from '../../lib/synth';
 import { lintRuleTexts } from '../../lib/rules';
 import { cli } from '../cli/cli-helpers';
 import { validateManifests } from '../support/manifest-validation';
+import { FIXTURE_PROPS as stackProps } from '../support/fixture-project';
 import { UPSTREAM_RULE_FILES } from '../support/shared-dir';
 import { objectsOf, readTree, synthStack, tempProject } from './synth-helpers';
 
@@ -64,13 +64,15 @@ const NO_UPSTREAM_WARNING =
   "warning: no upstream Falco rules vendored (the lock file's vendorDir holds none of the locked files): " +
   "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n";
 const REPO_URL = 'https://github.com/acme/x.git';
+/** Synth names the rule files it loads, in order, before its summary. */
+const LOADED_PROJECT_RULES = 'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n';
 
 describe('runSynth', () => {
   it('writes dist/, exactly the in-memory synthesis, replacing the previous one', () => {
     const dir = project();
     seedDist(dir);
     const run = synth(dir);
-    expect(run).toMatchObject({ code: 0, stdout: `wrote 12 manifests to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+    expect(run).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
     // The stale file of the previous dist/ is gone: dist/ holds exactly the synthesized files.
     expect(readTree(run.outdir)).toEqual(expected);
@@ -81,7 +83,7 @@ describe('runSynth', () => {
     const dir = project();
     const cdk8sOut = path.join(dir, 'cdk8s.out');
     const run = synth(dir, { env: { CDK8S_OUTDIR: cdk8sOut } });
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `${NO_UPSTREAM_WARNING}wrote 12 manifests to ${run.outdir}/\n` });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/\n` });
     expect(readTree(cdk8sOut)).toEqual(readTree(run.outdir));
   });
 
@@ -152,7 +154,7 @@ describe('runSynth', () => {
       const run = synth(dir, { argv: ['--driver', 'kmod'] });
       expectUserError(run, 2, before);
       expect(run.stderr).toBe(
-        'error: main.ts: received "--driver kmod"; takes no arguments. Fix: change the stack in main.ts and run `npx cdk8s synth` (or `npm run synth`)\n' +
+        'error: main.ts: received "--driver kmod"; takes no arguments. Fix: change the stack in main.ts and run `npm run synth`\n' +
           `${run.outdir}/ was left as it was.\n`,
       );
     });
@@ -232,6 +234,11 @@ describe('vendoring the upstream rules from a local folder, then synthesizing', 
     const run = synth(dir);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('no upstream Falco rules vendored');
+    // It says which files it loaded, in Falco's load order: upstream in lock order, then the project's.
+    expect(run.stdout).toContain(
+      'loaded 4 rule files, in order: rules/upstream/falco_rules.yaml, rules/upstream/falco-incubating_rules.yaml, ' +
+        'rules/upstream/falco-sandbox_rules.yaml, rules/falco-gitops_rules.yaml\n',
+    );
     const files = readTree(run.outdir);
     const upstream = YAML.parse(files['cluster/configmap.secured-ns.falco-gitops-rules-upstream.yaml']!);
     expect(Object.keys(upstream.data)).toEqual(['00-falco_rules.yaml', '01-falco-incubating_rules.yaml', '02-falco-sandbox_rules.yaml']);

@@ -2,14 +2,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
-import { stackProps } from '../../main';
 import { FalcoGitopsStack } from '../../lib/stack/falco-gitops-stack';
 import type { FalcoGitopsStackProps } from '../../lib/stack/falco-gitops-stack-props';
 import { synthesizeStack, type SynthesisResult } from '../../lib/synth/synthesize';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
+import { FIXTURE_PROJECT, FIXTURE_PROPS } from '../support/fixture-project';
+import { UPSTREAM_RULE_FILES } from '../support/shared-dir';
 
-/** Synthesizes the stack in memory, as `cdk8s synth` of main.ts would, with `baseDir` as the repository. */
-export function synthStack(props: FalcoGitopsStackProps = stackProps, baseDir = REPO_ROOT): SynthesisResult {
+/**
+ * Synthesizes the stack in memory, as synth of main.ts would, with `baseDir` as the repository;
+ * by default the fixture project's props and rules (never the checkout's main.ts or rules/).
+ */
+export function synthStack(props: FalcoGitopsStackProps = FIXTURE_PROPS, baseDir = FIXTURE_PROJECT): SynthesisResult {
   return synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir }));
 }
 
@@ -33,14 +36,14 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /**
- * A throw-away copy of the repository's rule inputs (rules/, without any vendored upstream files),
- * for synthesizing in-process with the copy as `baseDir`, and for vendoring into it, without
- * touching the checkout. `vendorUpstream` puts the reference upstream files in rules/upstream/.
+ * A throw-away copy of the fixture project's rule inputs (rules/ and the upstream rules lock), for
+ * synthesizing in-process with the copy as `baseDir`, and for vendoring into it. `vendorUpstream`
+ * puts the reference upstream files in rules/upstream/, as `npm run rules:vendor` would.
  */
 export function tempProject(options: { vendorUpstream?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-'));
-  fs.cpSync(path.join(REPO_ROOT, 'rules'), path.join(dir, 'rules'), { recursive: true });
-  fs.rmSync(path.join(dir, 'rules', 'upstream'), { recursive: true, force: true });
+  fs.cpSync(path.join(FIXTURE_PROJECT, 'rules'), path.join(dir, 'rules'), { recursive: true });
+  fs.copyFileSync(path.join(FIXTURE_PROJECT, 'upstream-rules.lock.yaml'), path.join(dir, 'upstream-rules.lock.yaml'));
   if (options.vendorUpstream) {
     fs.mkdirSync(path.join(dir, 'rules', 'upstream'), { recursive: true });
     for (const file of UPSTREAM_RULE_FILES) fs.copyFileSync(file, path.join(dir, 'rules', 'upstream', path.basename(file)));

@@ -30,7 +30,7 @@ export async function readMainTsRulesProps(io: CliIo): Promise<MainTsRulesProps>
     throw new UserError({
       subject: MAIN_FILE,
       problem: `cannot be loaded to read rules.upstreamRulesDir and rules.lockFile: ${firstLine(e)}`,
-      fix: '`npx cdk8s synth` shows the same error; or give both --to and --lock',
+      fix: '`npm run synth` shows the same error; or give both --to and --lock',
     });
   }
   const rules = (exports as { stackProps?: { rules?: Record<string, unknown> } } | undefined)?.stackProps?.rules;
@@ -42,13 +42,13 @@ export async function readMainTsRulesProps(io: CliIo): Promise<MainTsRulesProps>
 }
 
 /** tsx (a dependency, as synth compiles main.ts with it too), loaded only now. */
-async function requireWithTsx(file: string): Promise<unknown> {
+export async function requireWithTsx(file: string): Promise<unknown> {
   // tsx's CommonJS API; a package, so Node's require resolves it under vitest as well.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tsx = require('tsx/cjs/api') as { require: (id: string, fromFile: string) => unknown };
   return tsx.require(file, __filename);
 }
 
-function firstLine(error: unknown): string {
+export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

@@ -10,7 +10,7 @@ import type { VendorCommandOptions } from './vendor';
  * The lock synth reads when main.ts sets no `rules.lockFile` (RULE_BUNDLES_DEFAULTS.lockFile of
  * lib/rules-delivery, which this command does not load: it would load cdk8s; a test keeps the two equal).
  */
-export const DEFAULT_LOCK_FILE = 'rules/upstream.lock.yaml';
+export const DEFAULT_LOCK_FILE = 'upstream-rules.lock.yaml';
 
 /** `falco-gitops vendor`: vendors the locked upstream files, all or nothing. */
 export async function runVendor(options: VendorCommandOptions, io: CliIo): Promise<number> {

@@ -14,7 +14,7 @@ export interface LockedRuleFile {
   readonly sha256: string;
 }
 
-/** The parsed `rules/upstream.lock.yaml`. */
+/** The parsed `upstream-rules.lock.yaml`. */
 export interface RulesLock {
   /** The lock file's path as it was given; used in messages. */
   readonly file: string;

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../core';
 import { VendorError } from './vendor-error';
 
 export interface VendorRulesOptions {
-  /** Path of the rules lock, e.g. `rules/upstream.lock.yaml`, relative to `rootDir`; messages name it as given. */
+  /** Path of the rules lock, e.g. `upstream-rules.lock.yaml`, relative to `rootDir`; messages name it as given. */
   readonly lockFile: string;
   /**
    * A directory holding the release files, or an http(s) URL base (a mirror) that the file names

@@ -5,9 +5,10 @@ import { parseCondition, walk, type Node } from '../../../lib/rules/condition';
 import { lintRuleTexts } from '../../../lib/rules/lint';
 import { loadRuleTexts, type EffectiveRule } from '../../../lib/rules/loader';
 import { scopeRuleFiles } from '../../../lib/rules/scope';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { FIXTURE_PROJECT_RULES } from '../../support/fixture-project';
+import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 
-const PROJECT = { name: 'falco-gitops_rules.yaml', text: fs.readFileSync(path.join(REPO_ROOT, 'rules', 'falco-gitops_rules.yaml'), 'utf8') };
+const PROJECT = { name: 'falco-gitops_rules.yaml', text: fs.readFileSync(FIXTURE_PROJECT_RULES, 'utf8') };
 const UPSTREAM = UPSTREAM_RULE_FILES.map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
 const { ruleset } = loadRuleTexts([PROJECT]);
 

@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SCOPE_FIELDS, scopeRuleFiles } from '../../../lib/rules/scope';
 import { cli } from '../../cli/cli-helpers';
 import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { FIXTURE_PROJECT_RULES } from '../../support/fixture-project';
 
-const PROJECT_RULES = path.join('rules', 'falco-gitops_rules.yaml');
+const PROJECT_RULES = path.relative(REPO_ROOT, FIXTURE_PROJECT_RULES);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

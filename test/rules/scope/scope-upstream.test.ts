@@ -5,13 +5,14 @@ import { parseCondition, stripLocations } from '../../../lib/rules/condition';
 import { lintRuleTexts } from '../../../lib/rules/lint';
 import { conditionWithExceptions, exceptionClause, loadRuleTexts } from '../../../lib/rules/loader';
 import { scopeRuleFiles, type ScopeResult } from '../../../lib/rules/scope';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { FIXTURE_PROJECT_RULES } from '../../support/fixture-project';
+import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 import { assertFlat, assertSameRulesetExceptScope, scopedCondition, type RuleText } from './scope-helpers';
 
 const upstream: RuleText[] = UPSTREAM_RULE_FILES.map((file) => ({ name: path.basename(file), text: fs.readFileSync(file, 'utf8') }));
 const project: RuleText = {
   name: 'falco-gitops_rules.yaml',
-  text: fs.readFileSync(path.join(REPO_ROOT, 'rules', 'falco-gitops_rules.yaml'), 'utf8'),
+  text: fs.readFileSync(FIXTURE_PROJECT_RULES, 'utf8'),
 };
 const PROD = { namespaces: ['prod'], field: 'k8smeta.ns.name' } as const;
 

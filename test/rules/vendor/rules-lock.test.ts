@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/core';
 import { parseRulesLock, readRulesLock, VendorError } from '../../../lib/rules/vendor';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { FIXTURE_LOCK } from '../../support/fixture-project';
 
-const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
+const LOCK = FIXTURE_LOCK;
 
 function lockFailure(text: string): string {
   try {
@@ -27,7 +28,7 @@ files:
     sha256: ${'a'.repeat(64)}
 `;
 
-describe('rules/upstream.lock.yaml', () => {
+describe('upstream-rules.lock.yaml', () => {
   it('pins falco-rules-5.1.0 in load order with the release files\' checksums', () => {
     // GIVEN the committed lock WHEN it is read
     const lock = readRulesLock(LOCK);

@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/core';
 import { readRulesLock, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
-import { REPO_ROOT, SHARED_DIR } from '../../support/shared-dir';
+import { SHARED_DIR } from '../../support/shared-dir';
+import { FIXTURE_LOCK } from '../../support/fixture-project';
 
-const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
+const LOCK = FIXTURE_LOCK;
 const RESTORE = "run 'npm run rules:vendor' to restore the locked upstream rules";
 const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
 const NAMES = readRulesLock(LOCK).files.map((f) => f.name);
@@ -89,12 +90,12 @@ describe('vendorRules', () => {
   it('reads a relative lock file from rootDir, and names it as given', async () => {
     // GIVEN a project whose lock differs from the checkout's (another release's checksum)
     const root = tempDir();
-    fs.mkdirSync(path.join(root, 'rules'));
+    fs.mkdirSync(path.join(root, 'locks'));
     const text = fs.readFileSync(LOCK, 'utf8').replace(SHA['falco_rules.yaml']!, 'a'.repeat(64));
-    fs.writeFileSync(path.join(root, 'rules', 'upstream.lock.yaml'), text);
+    fs.writeFileSync(path.join(root, 'locks', 'upstream.lock.yaml'), text);
     // WHEN vendoring with the lock named relative to the project THEN the project's lock is the one checked
-    expect(await failure(vendorRules({ lockFile: 'rules/upstream.lock.yaml', from: RELEASE_DIR, rootDir: root }))).toMatch(
-      new RegExp(`^falco_rules\\.yaml: sha256 mismatch for .*: expected a{64} \\(rules/upstream\\.lock\\.yaml\\), got ${SHA['falco_rules.yaml']}\\. `),
+    expect(await failure(vendorRules({ lockFile: 'locks/upstream.lock.yaml', from: RELEASE_DIR, rootDir: root }))).toMatch(
+      new RegExp(`^falco_rules\\.yaml: sha256 mismatch for .*: expected a{64} \\(locks/upstream\\.lock\\.yaml\\), got ${SHA['falco_rules.yaml']}\\. `),
     );
   });
 
@@ -112,7 +113,7 @@ describe('vendorRules', () => {
     expect(message).toMatch(
       new RegExp(
         `^falco-incubating_rules\\.yaml: sha256 mismatch for ${base.replace(/[.]/g, '\\.')}falco-incubating_rules\\.yaml: ` +
-          `expected ${SHA['falco-incubating_rules.yaml']} \\(.*upstream\\.lock\\.yaml\\), got [0-9a-f]{64}\\. ` +
+          `expected ${SHA['falco-incubating_rules.yaml']} \\(.*upstream-rules\\.lock\\.yaml\\), got [0-9a-f]{64}\\. ` +
           'The source does not hold the locked release falco-rules-5.1.0; nothing was written\\.$',
       ),
     );

@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError, UserError, type Problem } from '../../core';
+import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../stack';
+import { synthesizeStack, type ManifestFile } from '../../synth';
+import type { CliIo } from '../cli-io';
+import { ExitCode } from '../exit-code';
+import type { CheckCommandOptions } from './check';
+import { firstLine, MAIN_FILE, requireWithTsx } from './main-ts-rules-props';
+
+/**
+ * `falco-gitops check`: the user's own stack, as CI should see it. Synthesizes main.ts's stack in
+ * memory (every gate synth has: props, rule discovery, lint, scope, lock, size) and
+ * compares the files with the committed dist/. Writes nothing.
+ */
+export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise<number> {
+  if (options.dist === '') throw new UsageError({ subject: '--dist', received: '', problem: 'needs a non-empty value' });
+  // `--dist dist/` names files as `dist/cluster/…`, not `dist//cluster/…`.
+  const dist = options.dist.replace(/\/+$/, '') || '.';
+  const props = await readStackProps(io);
+  const result = synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir: io.cwd }));
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  if (result.ruleFiles.length > 0) {
+    io.stdout(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}\n`);
+  }
+  io.stdout(`${MAIN_FILE} synthesizes: ${result.files.length} manifests\n`);
+  const stale = compareWithCommitted(result.files, dist, io.cwd);
+  if (stale.length > 0) {
+    throw new UserError(stale, { summary: `${dist}/ is not what ${MAIN_FILE} synthesizes; run \`npm run synth\` and commit ${dist}/` });
+  }
+  io.stdout(`${dist}/ is up to date\n`);
+  return ExitCode.Ok;
+}
+
+/** The `stackProps` that main.ts exports (as `vendor` reads them), or a message saying why not. */
+async function readStackProps(io: CliIo): Promise<FalcoGitopsStackProps> {
+  const file = path.join(io.cwd, MAIN_FILE);
+  if (!fs.existsSync(file)) {
+    throw new UserError({
+      subject: MAIN_FILE,
+      problem: `not found in ${io.cwd}`,
+      fix: 'run `npm run check` in the repository that holds main.ts (its root)',
+    });
+  }
+  let exports: unknown;
+  try {
+    exports = await (io.loadTypeScript ?? requireWithTsx)(file);
+  } catch (e) {
+    throw new UserError({ subject: MAIN_FILE, problem: `cannot be loaded: ${firstLine(e)}`, fix: '`npm run synth` shows the same error' });
+  }
+  const props = (exports as { stackProps?: unknown } | undefined)?.stackProps;
+  if (typeof props !== 'object' || props === null) {
+    throw new UserError({
+      subject: MAIN_FILE,
+      problem: 'exports no `stackProps` object, which check synthesizes',
+      fix: 'keep `export const stackProps: FalcoGitopsStackProps = { ... }` in main.ts, as shipped',
+    });
+  }
+  return props as FalcoGitopsStackProps;
+}
+
+/** One problem per file of `dist/` that differs from the synthesis: changed, missing or not synthesized. */
+function compareWithCommitted(files: readonly ManifestFile[], dist: string, cwd: string): Problem[] {
+  const root = path.resolve(cwd, dist);
+  const committed = fs.existsSync(root) ? listFiles(root) : [];
+  const expected = new Map(files.map((file) => [file.path, file.content]));
+  const problems: Problem[] = [];
+  for (const [file, content] of expected) {
+    const shown = `${dist}/${file}`;
+    if (!committed.includes(file)) {
+      problems.push({ subject: shown, problem: 'is missing: synth writes it' });
+      continue;
+    }
+    const actual = fs.readFileSync(path.join(root, file), 'utf8');
+    if (actual !== content) problems.push({ subject: `${shown}:${firstDifferentLine(actual, content)}`, problem: 'differs from a fresh synth from this line on' });
+  }
+  for (const file of committed) {
+    if (!expected.has(file)) problems.push({ subject: `${dist}/${file}`, problem: 'is not synthesized any more (synth would delete it)' });
+  }
+  return problems;
+}
+
+/** Every file below `dir`, as sorted `/`-separated relative paths. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string): void => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(path.relative(dir, full).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function firstDifferentLine(a: string, b: string): number {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  let i = 0;
+  while (i < left.length && i < right.length && left[i] === right[i]) i++;
+  return i + 1;
+}
