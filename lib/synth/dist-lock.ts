@@ -52,7 +52,7 @@ export function acquireDistLock(paths: DistPaths, env: DistEnv): DistLock {
       if (raw === undefined) continue; // released just now: try again
       const holder = parseLock(raw);
       if (holder !== undefined && holder.hostname === env.hostname && (holder.pid === env.pid || !env.isAlive(holder.pid))) {
-        takeOver(paths, env, raw);
+        takeOver(paths, env, raw, `${tmp}s`);
         continue;
       }
       const left = deadline - env.now();
@@ -73,9 +73,8 @@ export function acquireDistLock(paths: DistPaths, env: DistEnv): DistLock {
  * it stale succeeds), then compared with what was judged: if someone else's fresh lock was moved
  * instead, it is linked back (never over a newer one).
  */
-function takeOver(paths: DistPaths, env: DistEnv, judged: string): void {
+function takeOver(paths: DistPaths, env: DistEnv, judged: string, aside: string): void {
   const { fs } = env;
-  const aside = `${paths.lock}.${env.pid}.${env.randomId()}`;
   try {
     fs.rename(paths.lock, aside);
   } catch (error) {

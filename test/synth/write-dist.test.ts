@@ -1,0 +1,255 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DistError, repairDist, writeDist, type DistWriteOptions } from '../../lib/synth';
+import { FaultyFs, Killed } from './faulty-fs';
+import { readTree } from './synth-helpers';
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const OLD = { 'bootstrap/c.yaml': 'old c\n', 'cluster/a.yaml': 'old a\n', 'cluster/b.yaml': 'old b\n' };
+// Overlapping paths with other content, one file gone, one new: a mix of both trees shows.
+const NEW = { 'bootstrap/c.yaml': 'new c\n', 'cluster/a.yaml': 'new a\n', 'cluster/d.yaml': 'new d\n' };
+const NEWER = { 'cluster/e.yaml': 'newer e\n' };
+const files = (tree: Record<string, string>) => Object.entries(tree).map(([p, content]) => ({ path: p, content }));
+
+type Tree = Record<string, string> | null;
+
+/** A throw-away repository folder, with `dist/` holding `tree` (none when null). */
+function repo(tree: Tree): { dir: string; dist: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-dist-'));
+  created.push(dir);
+  const dist = path.join(dir, 'dist');
+  for (const [p, content] of Object.entries(tree ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(dist, p)), { recursive: true });
+    fs.writeFileSync(path.join(dist, p), content);
+  }
+  return { dir, dist };
+}
+
+/** The killed writer: pid 1001 on host h; fixed names and clock. */
+const WRITER: DistWriteOptions = { pid: 1001, hostname: 'h', randomId: () => 'aa', now: () => Date.UTC(2026, 0, 2, 3, 4, 5) };
+/** The next process: pid 2002 on the same host, which sees 1001 dead. */
+function nextProcess(notes: string[] = []): DistWriteOptions {
+  return { pid: 2002, hostname: 'h', randomId: () => 'bb', isAlive: (pid) => pid !== 1001, report: (n) => void notes.push(n) };
+}
+
+/** dist/ and nothing else is left in the repository: no lock, journal or scratch folder. */
+function expectOnly(dir: string, names: string[]): void {
+  expect(fs.readdirSync(dir).sort()).toEqual(names);
+}
+
+/**
+ * A reference run without faults: its calls, the step number of the committing rename, and the
+ * steps worth killing at: every call that changes the disk (a kill before a read leaves the same
+ * disk as a kill before the next change), each once with writeFile also torn in half.
+ */
+function referenceRun(tree: Tree): { steps: number; commit: number; log: string[]; kills: { k: number; torn: boolean }[] } {
+  const { dir, dist } = repo(tree);
+  const ffs = new FaultyFs({ root: dir });
+  writeDist(dist, files(NEW), { ...WRITER, fs: ffs });
+  expect(readTree(dist)).toEqual(NEW);
+  expectOnly(dir, ['dist']);
+  const commit = ffs.log.indexOf('rename .dist-staging-1001-aa dist') + 1;
+  expect(commit).toBeGreaterThan(0);
+  const kills = ffs.log.flatMap((call, i) => {
+    const op = call.split(' ')[0]!;
+    if (['kind', 'readFile', 'readdir'].includes(op)) return [];
+    return op === 'writeFile' ? [{ k: i + 1, torn: false }, { k: i + 1, torn: true }] : [{ k: i + 1, torn: false }];
+  });
+  return { steps: ffs.steps, commit, log: ffs.log, kills };
+}
+
+/** Kills a writer (over `tree`) before its k-th call; returns the repository as the kill left it. */
+function killWriterAt(tree: Tree, k: number, torn = false): { dir: string; dist: string } {
+  const r = repo(tree);
+  const ffs = new FaultyFs({ root: r.dir, killAt: k, torn });
+  expect(() => writeDist(r.dist, files(NEW), { ...WRITER, fs: ffs })).toThrow(Killed);
+  expect(ffs.killed).toBe(true);
+  return r;
+}
+
+/**
+ * After any kill the state is decidable: dist/ exists, or the journal exists and names the
+ * previous folder, which exists (or there never was a dist/).
+ */
+function expectDecidable(dir: string, dist: string, hadDist: boolean): void {
+  if (fs.existsSync(dist) || !hadDist) return;
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, '.dist.journal'), 'utf8'));
+  expect(journal.previous).toBe('.dist-previous-1001-aa');
+  expect(readTree(path.join(dir, journal.previous))).toEqual(OLD);
+}
+
+describe('writeDist', () => {
+  it('replaces dist/ with exactly the new files, leaving nothing beside it, in this order of system calls', () => {
+    const { log } = referenceRun(OLD);
+    // The protocol, as documented on writeDist: lock, repair, staging, journal, swap, cleanup, unlock.
+    expect(log).toEqual([
+      'mkdir .',
+      'writeFile .dist.lock.1001.aa',
+      'link .dist.lock.1001.aa .dist.lock',
+      'unlink .dist.lock.1001.aa',
+      'readFile .dist.journal',
+      'readdir .',
+      'kind dist',
+      'mkdir .dist-staging-1001-aa',
+      'mkdir .dist-staging-1001-aa/bootstrap',
+      'writeFile .dist-staging-1001-aa/bootstrap/c.yaml',
+      'mkdir .dist-staging-1001-aa/cluster',
+      'writeFile .dist-staging-1001-aa/cluster/a.yaml',
+      'mkdir .dist-staging-1001-aa/cluster',
+      'writeFile .dist-staging-1001-aa/cluster/d.yaml',
+      'kind dist',
+      'writeFile .dist.journal.tmp',
+      'rename .dist.journal.tmp .dist.journal',
+      'rename dist .dist-previous-1001-aa',
+      'rename .dist-staging-1001-aa dist',
+      'rename .dist-previous-1001-aa .dist-trash-previous-1001-aa',
+      'unlink .dist.journal',
+      'kind .dist-trash-previous-1001-aa',
+      'readdir .dist-trash-previous-1001-aa',
+      'kind .dist-trash-previous-1001-aa/bootstrap',
+      'readdir .dist-trash-previous-1001-aa/bootstrap',
+      'kind .dist-trash-previous-1001-aa/bootstrap/c.yaml',
+      'unlink .dist-trash-previous-1001-aa/bootstrap/c.yaml',
+      'rmdir .dist-trash-previous-1001-aa/bootstrap',
+      'kind .dist-trash-previous-1001-aa/cluster',
+      'readdir .dist-trash-previous-1001-aa/cluster',
+      'kind .dist-trash-previous-1001-aa/cluster/a.yaml',
+      'unlink .dist-trash-previous-1001-aa/cluster/a.yaml',
+      'kind .dist-trash-previous-1001-aa/cluster/b.yaml',
+      'unlink .dist-trash-previous-1001-aa/cluster/b.yaml',
+      'rmdir .dist-trash-previous-1001-aa/cluster',
+      'rmdir .dist-trash-previous-1001-aa',
+      'readFile .dist.lock',
+      'unlink .dist.lock',
+    ]);
+  });
+
+  it('creates dist/ when there is none', () => {
+    const { dir, dist } = repo(null);
+    writeDist(dist, files(NEW));
+    expect(readTree(dist)).toEqual(NEW);
+    expectOnly(dir, ['dist']);
+  });
+
+  for (const [label, tree] of [
+    ['over a previous dist/', OLD],
+    ['with no dist/ before', null],
+  ] as const) {
+    describe(`killed at every step ${label}`, () => {
+      const { kills, commit, log } = referenceRun(tree);
+      const journalWritten = log.indexOf('rename .dist.journal.tmp .dist.journal') + 1;
+      const journalRemoved = log.indexOf('unlink .dist.journal') + 1;
+      /** What the repair says about the interrupted swap, by where the writer was killed. */
+      const swapNote = (k: number, dist: string): string | undefined => {
+        const who = `a synth (pid 1001, started 2026-01-02T03:04:05.000Z) was interrupted while replacing ${dist}/`;
+        if (k <= journalWritten || k > journalRemoved) return undefined;
+        if (k < commit) return `${who}, before the swap; ${dist}/ is as it was before that synth (its output was discarded)`;
+        if (k === commit && tree !== null) return `${who}; restored ${dist}/ as it was before that synth (its output was discarded)`;
+        if (k === commit) return `${who}, before the swap; ${dist}/ is as it was before that synth (its output was discarded)`;
+        return `${who}, after the swap; ${dist}/ holds that synth's output`;
+      };
+      const expected = (k: number) => (k <= commit ? tree : NEW);
+      const treeOf = (dist: string) => (fs.existsSync(dist) ? readTree(dist) : null);
+
+      it('repairDist restores the previous dist/ (killed up to the committing rename) or keeps the new one (after it), never a mix, and leaves nothing else', () => {
+        for (const { k, torn } of kills) {
+          const { dir, dist } = killWriterAt(tree, k, torn);
+          expectDecidable(dir, dist, tree !== null);
+          const notes: string[] = [];
+          repairDist(dist, nextProcess(notes));
+          expect({ k, torn, dist: treeOf(dist) }).toEqual({ k, torn, dist: expected(k) });
+          expect({ k, note: notes.find((n) => n.startsWith('a synth')) }).toEqual({ k, note: swapNote(k, dist) });
+          expectOnly(dir, tree === null && k <= commit ? [] : ['dist']);
+        }
+      });
+
+      it('the next synth repairs first, then writes its own output', () => {
+        for (const { k, torn } of kills) {
+          const { dir, dist } = killWriterAt(tree, k, torn);
+          const notes: string[] = [];
+          writeDist(dist, files(NEWER), nextProcess(notes));
+          expect({ k, dist: readTree(dist) }).toEqual({ k, dist: NEWER });
+          expectOnly(dir, ['dist']);
+          // Only a kill between the two renames leaves dist/ missing, and the repair says what it did.
+          if (tree !== null && k === commit) {
+            expect(notes[0]).toBe(
+              `a synth (pid 1001, started 2026-01-02T03:04:05.000Z) was interrupted while replacing ${dist}/; ` +
+                `restored ${dist}/ as it was before that synth (its output was discarded)`,
+            );
+          }
+        }
+      });
+
+      it('a repair that is itself killed at any step is finished by the next one', () => {
+        for (const { k, torn } of kills) {
+          for (let j = 1; ; j++) {
+            const { dir, dist } = killWriterAt(tree, k, torn);
+            const ffs = new FaultyFs({ root: dir, killAt: j });
+            try {
+              repairDist(dist, { ...nextProcess(), fs: ffs });
+            } catch (error) {
+              if (!(error instanceof Killed)) throw error;
+            }
+            const finished = !ffs.killed;
+            // The killed repairer (2002) is dead too for the process after it.
+            repairDist(dist, { pid: 3003, hostname: 'h', isAlive: () => false });
+            expect({ k, j, dist: treeOf(dist) }).toEqual({ k, j, dist: expected(k) });
+            expectOnly(dir, tree === null && k <= commit ? [] : ['dist']);
+            if (finished) break;
+          }
+        }
+      });
+    });
+  }
+
+  it('restores dist/ left in the folder of a synth from before the journal (killed between its two renames)', () => {
+    const { dir, dist } = repo(null);
+    // What the previous writeDist left when killed between `rename(dist, previous)` and `rename(staging, dist)`.
+    fs.cpSync(repo(OLD).dist, path.join(dir, '.dist-previous-4242'), { recursive: true });
+    fs.mkdirSync(path.join(dir, '.dist-staging-4242', 'cluster'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.dist-staging-4242', 'cluster', 'a.yaml'), 'half');
+    const notes: string[] = [];
+    repairDist(dist, nextProcess(notes));
+    expect(readTree(dist)).toEqual(OLD);
+    expectOnly(dir, ['dist']);
+    expect(notes).toEqual([
+      `${dist}/ was missing (an earlier synth was killed while replacing it); restored it from ${path.join(dir, '.dist-previous-4242')}`,
+      `removed what earlier, interrupted synths left beside ${dist}/: .dist-staging-4242`,
+    ]);
+  });
+
+  it('refuses to guess between several old copies when dist/ is missing, naming them', () => {
+    const { dir, dist } = repo(null);
+    for (const pid of [11, 12]) fs.cpSync(repo(OLD).dist, path.join(dir, `.dist-previous-${pid}`), { recursive: true });
+    expect(() => repairDist(dist, nextProcess())).toThrow(DistError);
+    try {
+      repairDist(dist, nextProcess());
+    } catch (error) {
+      expect((error as DistError).distState).toBe('missing');
+      expect((error as Error).message).toBe(
+        `${dist}/: is missing, and earlier synths left 2 copies of it: ${path.join(dir, '.dist-previous-11')}, ${path.join(dir, '.dist-previous-12')}. ` +
+          `Fix: rename the copy to keep to ${dist} (\`mv ${path.join(dir, '.dist-previous-11')} ${dist}\`), or run \`git checkout -- ${dist}\`, then run synth again`,
+      );
+    }
+    expectOnly(dir, ['.dist-previous-11', '.dist-previous-12']);
+  });
+
+  it('refuses a journal it did not write instead of renaming or removing what it names', () => {
+    const { dir, dist } = repo(OLD);
+    fs.writeFileSync(
+      path.join(dir, '.dist.journal'),
+      JSON.stringify({ format: 'falco-gitops/dist-swap/v1', pid: 1, startedAt: 'x', staging: '../../etc', previous: null }),
+    );
+    expect(() => repairDist(dist, nextProcess())).toThrow(
+      `${path.join(dir, '.dist.journal')}: is not a journal this version of synth wrote (expected format falco-gitops/dist-swap/v1), so the state of ${dist}/ cannot be repaired automatically. ` +
+        `Fix: check that ${dist}/ is complete`,
+    );
+    expect(readTree(dist)).toEqual(OLD);
+  });
+});
