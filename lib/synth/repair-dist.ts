@@ -114,7 +114,7 @@ function sweep(paths: DistPaths, env: DistEnv): void {
       env.report(`could not remove ${paths.at(name)}, left by an earlier synth (${code}); ${fixFor(code, paths.at(name))}, or delete it`);
     }
   }
-  if (removed.length > 0) env.report(`removed what earlier, interrupted synths left beside ${paths.outdir}/: ${removed.join(', ')}`);
+  if (removed.length > 0) env.report(`removed what earlier synths left beside ${paths.outdir}/: ${removed.join(', ')}`);
 }
 
 /**

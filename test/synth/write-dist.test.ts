@@ -220,7 +220,7 @@ describe('writeDist', () => {
     expectOnly(dir, ['dist']);
     expect(notes).toEqual([
       `${dist}/ was missing (an earlier synth was killed while replacing it); restored it from ${path.join(dir, '.dist-previous-4242')}`,
-      `removed what earlier, interrupted synths left beside ${dist}/: .dist-staging-4242`,
+      `removed what earlier synths left beside ${dist}/: .dist-staging-4242`,
     ]);
   });
 
