@@ -29,7 +29,8 @@ const INTERNAL_ERROR_EXIT_CODE = 70;
 /**
  * The synth entry point behind `main.ts`: synthesize, write `dist/` all-or-nothing, report.
  * Returns the process exit code: 0 written, 1 user error, 2 usage error, 70 internal error; on any
- * failure `dist/` is untouched. Errors print as the CLI prints them: a user error as its problems,
+ * failure `dist/` is as it was (or, should even undoing a failed swap fail, missing, which the
+ * message says; the next synth restores it: `writeDist`). Errors print as the CLI prints them: a user error as its problems,
  * no stack trace; anything else (a bug) as one line, with the stack trace only when
  * `FALCO_GITOPS_DEBUG=1`.
  */
