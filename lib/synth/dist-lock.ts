@@ -95,14 +95,17 @@ function takeOver(paths: DistPaths, env: DistEnv, judged: string, aside: string)
   }
 }
 
+/** Never throws for the file system: the write is over by now, and a lock left behind is taken over by the next synth. */
 function release(paths: DistPaths, env: DistEnv, content: string): string | undefined {
   try {
-    if (readIfPresent(env, paths.lock) !== content) return `${paths.lock} was no longer this synth's lock at the end; it was left in place`;
+    if (env.fs.readFile(paths.lock) !== content) return `${paths.lock} was no longer this synth's lock at the end; it was left in place`;
     env.fs.unlink(paths.lock);
     return undefined;
   } catch (error) {
-    if (errnoCode(error) === undefined) throw error;
-    return `could not remove the synth lock ${paths.lock} (${errnoCode(error)}); the next synth takes it over, since this process has ended`;
+    const code = errnoCode(error);
+    if (code === undefined) throw error;
+    if (code === 'ENOENT') return `${paths.lock} had been removed by someone else before this synth ended`;
+    return `could not remove the synth lock ${paths.lock} (${code}); the next synth takes it over, since this process has ended`;
   }
 }
 

@@ -187,21 +187,31 @@ describe('writeDist', () => {
       });
 
       it('a repair that is itself killed at any step is finished by the next one', () => {
-        for (const { k, torn } of kills) {
-          for (let j = 1; ; j++) {
-            const { dir, dist } = killWriterAt(tree, k, torn);
+        // One writer kill per kind of state it leaves (the repair's path depends on which of the
+        // journal, dist/, the staging, previous and trash folders, the lock exist, and whether a
+        // tree is half-written or half-removed), then the repair killed before each of its calls
+        // that change the disk.
+        const states = kills.filter(({ k, torn }) => {
+          const call = log[k - 1]!;
+          return !torn && (/^(rename|link) /.test(call) || /^unlink \.dist\.(journal|lock)$/.test(call) || call.startsWith('writeFile .dist.lock.') || call === firstOf(/^writeFile \.dist-staging-/) || call === firstOf(/^unlink \.dist-trash-/));
+        });
+        function firstOf(pattern: RegExp): string | undefined {
+          return log.find((call) => pattern.test(call));
+        }
+        expect(states.length).toBe(tree === null ? 7 : 10);
+        for (const { k } of states) {
+          const reference = killWriterAt(tree, k);
+          const referenceFs = new FaultyFs({ root: reference.dir });
+          repairDist(reference.dist, { ...nextProcess(), fs: referenceFs });
+          const repairKills = referenceFs.log.flatMap((call, i) => (/^(kind|readFile|readdir) /.test(call) ? [] : [i + 1]));
+          for (const j of repairKills) {
+            const { dir, dist } = killWriterAt(tree, k);
             const ffs = new FaultyFs({ root: dir, killAt: j });
-            try {
-              repairDist(dist, { ...nextProcess(), fs: ffs });
-            } catch (error) {
-              if (!(error instanceof Killed)) throw error;
-            }
-            const finished = !ffs.killed;
+            expect(() => repairDist(dist, { ...nextProcess(), fs: ffs })).toThrow(Killed);
             // The killed repairer (2002) is dead too for the process after it.
             repairDist(dist, { pid: 3003, hostname: 'h', isAlive: () => false });
             expect({ k, j, dist: treeOf(dist) }).toEqual({ k, j, dist: expected(k) });
             expectOnly(dir, tree === null && k <= commit ? [] : ['dist']);
-            if (finished) break;
           }
         }
       });
@@ -251,5 +261,115 @@ describe('writeDist', () => {
         `Fix: check that ${dist}/ is complete`,
     );
     expect(readTree(dist)).toEqual(OLD);
+  });
+
+  describe('the lock', () => {
+    const record = (pid: number, hostname = 'h') => `${JSON.stringify({ pid, hostname, startedAt: '2026-01-02T03:00:00.000Z' })}\n`;
+    /** A writer whose waiting is counted, not slept, with a clock that the sleeps advance. */
+    function waiting(extra: DistWriteOptions = {}): { options: DistWriteOptions; sleeps: number[] } {
+      let clock = 0;
+      const sleeps: number[] = [];
+      const options: DistWriteOptions = {
+        ...WRITER,
+        now: () => clock,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          clock += ms;
+        },
+        waitMs: 300,
+        ...extra,
+      };
+      return { options, sleeps };
+    }
+
+    it('is not taken over from a live process that took it just after it was judged stale: it is linked back, and waited for', () => {
+      const { dir, dist } = repo(OLD);
+      const lock = path.join(dir, '.dist.lock');
+      fs.writeFileSync(lock, record(7)); // dead
+      const ffs = new FaultyFs({
+        root: dir,
+        // Between our read of the dead holder's lock and our rename of it, pid 8 replaces it with its own.
+        before: (_step, op, args) => {
+          if (op === 'rename' && args[0] === lock && fs.readFileSync(lock, 'utf8') === record(7)) {
+            fs.unlinkSync(lock);
+            fs.writeFileSync(lock, record(8));
+          }
+        },
+      });
+      const { options, sleeps } = waiting({ fs: ffs, isAlive: (pid) => pid === 8 });
+      expect(() => writeDist(dist, files(NEW), options)).toThrow(
+        `${dist}/: another synth is running (pid 8, since 2026-01-02T03:00:00.000Z); waited 0.3 s for it. ` +
+          `Fix: let it finish, then run synth again; if that process is not a synth (or runs on another host and has died), delete ${lock}`,
+      );
+      expect(sleeps).toEqual([100, 100, 100]);
+      expect(fs.readFileSync(lock, 'utf8')).toBe(record(8));
+      expect(readTree(dist)).toEqual(OLD);
+      expectOnly(dir, ['.dist.lock', 'dist']);
+    });
+
+    it("of another host is never taken over, even if that pid does not run here", () => {
+      const { dir, dist } = repo(OLD);
+      fs.writeFileSync(path.join(dir, '.dist.lock'), record(7, 'build-box'));
+      const { options } = waiting({ isAlive: () => false });
+      expect(() => writeDist(dist, files(NEW), options)).toThrow(`${dist}/: another synth is running (pid 7 on host build-box, since 2026-01-02T03:00:00.000Z)`);
+      expect(readTree(dist)).toEqual(OLD);
+    });
+
+    it('that this tool did not write is waited for, then named', () => {
+      const { dir, dist } = repo(OLD);
+      fs.writeFileSync(path.join(dir, '.dist.lock'), 'locked by hand\n');
+      const { options } = waiting();
+      expect(() => writeDist(dist, files(NEW), options)).toThrow(
+        `${path.join(dir, '.dist.lock')}: received "locked by hand\\n"; is not a synth lock this tool wrote; waited 0.3 s for it. ` +
+          `Fix: if no synth is running, delete ${path.join(dir, '.dist.lock')} and run synth again`,
+      );
+    });
+
+    it('that cannot be removed at the end does not fail the write: a note, and the next synth takes it over', () => {
+      const { dir, dist } = repo(OLD);
+      const notes: string[] = [];
+      const ffs = new FaultyFs({ root: dir, faults: [{ op: 'unlink', path: /^\.dist\.lock$/, code: 'EACCES' }] });
+      writeDist(dist, files(NEW), { ...WRITER, fs: ffs, report: (n) => void notes.push(n) });
+      expect(readTree(dist)).toEqual(NEW);
+      expect(notes).toEqual([`could not remove the synth lock ${path.join(dir, '.dist.lock')} (EACCES); the next synth takes it over, since this process has ended`]);
+      writeDist(dist, files(NEWER), nextProcess());
+      expect(readTree(dist)).toEqual(NEWER);
+      expectOnly(dir, ['dist']);
+    });
+  });
+
+  it('a leftover that cannot be removed is a note, not a failure', () => {
+    const { dir, dist } = repo(OLD);
+    fs.mkdirSync(path.join(dir, '.dist-staging-9'));
+    fs.writeFileSync(path.join(dir, '.dist-staging-9', 'x.yaml'), 'x');
+    const notes: string[] = [];
+    const ffs = new FaultyFs({ root: dir, faults: [{ op: 'unlink', path: /^\.dist-staging-9\//, code: 'EACCES' }] });
+    writeDist(dist, files(NEW), { ...nextProcess(notes), fs: ffs });
+    expect(readTree(dist)).toEqual(NEW);
+    const leftover = path.join(dir, '.dist-staging-9');
+    expect(notes).toEqual([
+      `could not remove ${leftover}, left by an earlier synth (EACCES); make ${leftover} and the folder that holds it yours and writable ` +
+        `(e.g. \`chmod -R u+w ${leftover}\`, \`lsattr -d\` shows an immutable flag), then run synth again, or delete it`,
+    ]);
+  });
+
+  it('a repair that cannot finish stops the write, dist/ as it was, and the journal kept for the next try', () => {
+    const { dir, dist } = killWriterAt(OLD, referenceRun(OLD).commit - 1); // journal written, dist/ not yet renamed
+    const ffs = new FaultyFs({ root: dir, faults: [{ op: 'unlink', path: /^\.dist\.journal$/, code: 'EROFS' }] });
+    let error: unknown;
+    try {
+      writeDist(dist, files(NEWER), { ...nextProcess(), fs: ffs });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DistError);
+    expect((error as DistError).distState).toBe('unchanged');
+    expect((error as Error).message).toBe(
+      `${path.join(dir, '.dist.journal')}: cannot remove the journal of the interrupted synth after repairing it (EROFS: error). ` +
+        `Fix: the file system that holds ${path.join(dir, '.dist.journal')} is read-only: synthesize in a writable checkout`,
+    );
+    expect(readTree(dist)).toEqual(OLD);
+    repairDist(dist, nextProcess());
+    expectOnly(dir, ['dist']);
   });
 });
