@@ -48,11 +48,11 @@ function expectOnly(dir: string, names: string[]): void {
  * steps worth killing at: every call that changes the disk (a kill before a read leaves the same
  * disk as a kill before the next change), each once with writeFile also torn in half.
  */
-function referenceRun(tree: Tree): { steps: number; commit: number; log: string[]; kills: { k: number; torn: boolean }[] } {
+function referenceRun(tree: Tree, newTree: Record<string, string> = NEW): { steps: number; commit: number; log: string[]; kills: { k: number; torn: boolean }[] } {
   const { dir, dist } = repo(tree);
   const ffs = new FaultyFs({ root: dir });
-  writeDist(dist, files(NEW), { ...WRITER, fs: ffs });
-  expect(readTree(dist)).toEqual(NEW);
+  writeDist(dist, files(newTree), { ...WRITER, fs: ffs });
+  expect(readTree(dist)).toEqual(newTree);
   expectOnly(dir, ['dist']);
   const commit = ffs.log.indexOf('rename .dist-staging-1001-aa dist') + 1;
   expect(commit).toBeGreaterThan(0);
@@ -65,10 +65,10 @@ function referenceRun(tree: Tree): { steps: number; commit: number; log: string[
 }
 
 /** Kills a writer (over `tree`) before its k-th call; returns the repository as the kill left it. */
-function killWriterAt(tree: Tree, k: number, torn = false): { dir: string; dist: string } {
+function killWriterAt(tree: Tree, k: number, torn = false, newTree: Record<string, string> = NEW): { dir: string; dist: string } {
   const r = repo(tree);
   const ffs = new FaultyFs({ root: r.dir, killAt: k, torn });
-  expect(() => writeDist(r.dist, files(NEW), { ...WRITER, fs: ffs })).toThrow(Killed);
+  expect(() => writeDist(r.dist, files(newTree), { ...WRITER, fs: ffs })).toThrow(Killed);
   expect(ffs.killed).toBe(true);
   return r;
 }
@@ -187,31 +187,41 @@ describe('writeDist', () => {
       });
 
       it('a repair that is itself killed at any step is finished by the next one', () => {
+        // Smaller trees (the mixing of trees is checked above; here the repair's own steps are).
+        const old = tree === null ? null : { 'cluster/a.yaml': 'old a\n' };
+        const next = { 'cluster/a.yaml': 'new a\n', 'cluster/d.yaml': 'new d\n' };
+        const small = referenceRun(old, next);
+        const firstOf = (pattern: RegExp) => small.log.find((call) => pattern.test(call));
+        const lastOf = (pattern: RegExp) => [...small.log].reverse().find((call) => pattern.test(call));
         // One writer kill per kind of state it leaves (the repair's path depends on which of the
-        // journal, dist/, the staging, previous and trash folders, the lock exist, and whether a
-        // tree is half-written or half-removed), then the repair killed before each of its calls
-        // that change the disk.
-        const states = kills.filter(({ k, torn }) => {
-          const call = log[k - 1]!;
-          return !torn && (/^(rename|link) /.test(call) || /^unlink \.dist\.(journal|lock)$/.test(call) || call.startsWith('writeFile .dist.lock.') || call === firstOf(/^writeFile \.dist-staging-/) || call === firstOf(/^unlink \.dist-trash-/));
+        // lock, the journal, dist/, the staging, previous and trash folders exist, and on trees
+        // half-written or half-removed), then the repair killed before each of its calls that
+        // change the disk.
+        const states = small.kills.filter(({ k, torn }) => {
+          const call = small.log[k - 1]!;
+          return (
+            !torn &&
+            (/^(rename|link) /.test(call) ||
+              /^unlink \.dist\.(journal|lock)$/.test(call) ||
+              call.startsWith('writeFile .dist.lock.') ||
+              call === lastOf(/^writeFile \.dist-staging-/) ||
+              call === firstOf(/^rmdir \.dist-trash-/))
+          );
         });
-        function firstOf(pattern: RegExp): string | undefined {
-          return log.find((call) => pattern.test(call));
-        }
         expect(states.length).toBe(tree === null ? 7 : 10);
         for (const { k } of states) {
-          const reference = killWriterAt(tree, k);
+          const reference = killWriterAt(old, k, false, next);
           const referenceFs = new FaultyFs({ root: reference.dir });
           repairDist(reference.dist, { ...nextProcess(), fs: referenceFs });
           const repairKills = referenceFs.log.flatMap((call, i) => (/^(kind|readFile|readdir) /.test(call) ? [] : [i + 1]));
           for (const j of repairKills) {
-            const { dir, dist } = killWriterAt(tree, k);
+            const { dir, dist } = killWriterAt(old, k, false, next);
             const ffs = new FaultyFs({ root: dir, killAt: j });
             expect(() => repairDist(dist, { ...nextProcess(), fs: ffs })).toThrow(Killed);
             // The killed repairer (2002) is dead too for the process after it.
             repairDist(dist, { pid: 3003, hostname: 'h', isAlive: () => false });
-            expect({ k, j, dist: treeOf(dist) }).toEqual({ k, j, dist: expected(k) });
-            expectOnly(dir, tree === null && k <= commit ? [] : ['dist']);
+            expect({ k, j, dist: treeOf(dist) }).toEqual({ k, j, dist: k <= small.commit ? old : next });
+            expectOnly(dir, old === null && k <= small.commit ? [] : ['dist']);
           }
         }
       });
