@@ -170,8 +170,9 @@ describe('writeDist', () => {
       });
 
       it('the next synth repairs first, then writes its own output', () => {
-        for (const { k, torn } of kills) {
-          const { dir, dist } = killWriterAt(tree, k, torn);
+        // Torn writes only change what is in the staging folder, which the test above covers.
+        for (const { k } of kills.filter(({ torn }) => !torn)) {
+          const { dir, dist } = killWriterAt(tree, k);
           const notes: string[] = [];
           writeDist(dist, files(NEWER), nextProcess(notes));
           expect({ k, dist: readTree(dist) }).toEqual({ k, dist: NEWER });
