@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { App } from 'cdk8s';
-import { formatInternalError, formatUserError, isUserError, UsageError, UserError } from '../core';
+import { formatInternalError, formatUserError, isUserError, UsageError } from '../core';
+import { DistError } from './dist-error';
+import type { DistWriteOptions } from './dist-env';
 import { synthesizeStack, type SynthesizableStack } from './synthesize';
 import { mirrorFiles, writeDist } from './write-dist';
 
@@ -14,6 +16,8 @@ export interface RunSynthOptions {
   /** @default process.stdout / process.stderr */
   readonly out?: (line: string) => void;
   readonly err?: (line: string) => void;
+  /** How dist/ is written: the file system, lock timing (for tests). @default the real ones */
+  readonly dist?: Omit<DistWriteOptions, 'report'>;
 }
 
 /**
@@ -25,7 +29,8 @@ const INTERNAL_ERROR_EXIT_CODE = 70;
 /**
  * The synth entry point behind `main.ts`: synthesize, write `dist/` all-or-nothing, report.
  * Returns the process exit code: 0 written, 1 user error, 2 usage error, 70 internal error; on any
- * failure `dist/` is untouched. Errors print as the CLI prints them: a user error as its problems,
+ * failure `dist/` is as it was (or, should even undoing a failed swap fail, missing, which the
+ * message says; the next synth restores it: `writeDist`). Errors print as the CLI prints them: a user error as its problems,
  * no stack trace; anything else (a bug) as one line, with the stack trace only when
  * `FALCO_GITOPS_DEBUG=1`.
  */
@@ -49,7 +54,8 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
       });
     }
     const result = synthesizeStack(build);
-    writeDistOrExplain(outdir, result.files);
+    // Notes: what repairing an interrupted earlier synth did, leftovers that could not be removed.
+    writeDist(outdir, result.files, { ...options.dist, report: (note) => err(`warning: ${note}`) });
     distWritten = true;
     if (cdk8sOutdir && path.resolve(cdk8sOutdir) !== path.resolve(outdir)) mirrorFiles(cdk8sOutdir, result.files);
     for (const warning of result.warnings) err(`warning: ${warning}`);
@@ -62,25 +68,12 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
   } catch (error) {
     const userError = isUserError(error);
     err(userError ? formatUserError(error) : formatInternalError(error, env.FALCO_GITOPS_DEBUG === '1'));
-    if (!distWritten) err(`${outdir}/ was left as it was.`);
+    // A DistError whose distState is `missing` says itself where the previous dist/ is.
+    if (!distWritten && !(error instanceof DistError && error.distState === 'missing')) err(`${outdir}/ was left as it was.`);
     // Under `cdk8s synth` a failing app makes the CLI print its own stack trace after our message.
     // Exiting 0 without creating CDK8S_OUTDIR instead makes it print one line ("synthesis failed")
     // and exit 1, so the user sees only the message above.
     if (cdk8sOutdir) return 0;
     return userError ? error.exitCode : INTERNAL_ERROR_EXIT_CODE;
-  }
-}
-
-/**
- * `writeDist`, with a failure of the file system (permissions, a full disk: the user's to fix, not
- * a bug) turned into a user error naming the folder. `writeDist` leaves the old folder in place.
- */
-function writeDistOrExplain(outdir: string, files: Parameters<typeof writeDist>[1]): void {
-  try {
-    writeDist(outdir, files);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw error;
-    throw new UserError({ subject: `${outdir}/`, problem: `cannot be written: ${(error as Error).message}` });
   }
 }

@@ -4,7 +4,8 @@ import * as YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FalcoGitopsStack } from '../../lib/stack/falco-gitops-stack';
 import type { FalcoGitopsStackProps } from '../../lib/stack/falco-gitops-stack-props';
-import { runSynth } from '../../lib/synth';
+import { runSynth, type RunSynthOptions } from '../../lib/synth';
+import { FaultyFs } from './faulty-fs';
 import { lintRuleTexts } from '../../lib/rules';
 import { cli } from '../cli/cli-helpers';
 import { validateManifests } from '../support/manifest-validation';
@@ -43,7 +44,14 @@ interface SynthRun {
  */
 function synth(
   dir: string,
-  options: { props?: FalcoGitopsStackProps; env?: NodeJS.ProcessEnv; argv?: string[]; outdir?: string; build?: Parameters<typeof runSynth>[0] } = {},
+  options: {
+    props?: FalcoGitopsStackProps;
+    env?: NodeJS.ProcessEnv;
+    argv?: string[];
+    outdir?: string;
+    build?: Parameters<typeof runSynth>[0];
+    dist?: RunSynthOptions['dist'];
+  } = {},
 ): SynthRun {
   const outdir = options.outdir ?? path.join(dir, 'dist');
   let stdout = '';
@@ -55,6 +63,7 @@ function synth(
     outdir,
     out: (line) => void (stdout += `${line}\n`),
     err: (line) => void (stderr += `${line}\n`),
+    ...(options.dist !== undefined ? { dist: options.dist } : {}),
   });
   return { code, stdout, stderr, outdir };
 }
@@ -159,13 +168,198 @@ describe('runSynth', () => {
       );
     });
 
-    it('when dist/ cannot be written', () => {
+    it('when the folder that should hold dist/ is a file', () => {
       const dir = project();
-      fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
-      const run = synth(dir, { outdir: path.join(dir, 'not-a-folder', 'dist') });
+      const parent = path.join(dir, 'not-a-folder');
+      fs.writeFileSync(parent, '');
+      const run = synth(dir, { outdir: path.join(parent, 'dist') });
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr:
+          `error: ${parent}: cannot be created as the folder that holds ${run.outdir}/ (EEXIST: file already exists). ` +
+          `Fix: ${parent} is in the way: move it away, then run synth again\n${run.outdir}/ was left as it was.\n`,
+      });
+    });
+  });
+
+  describe('when the file system fails: one message naming the path and the fix, an exit code that says whether dist/ changed, nothing left beside it', () => {
+    /** The writer's pid, host, ids and clock, fixed so that messages can be compared whole. */
+    const WRITER = { pid: 1001, hostname: 'h', randomId: () => 'ab', now: () => Date.UTC(2026, 0, 2, 3, 4, 5) };
+    const leftovers = (dir: string) => fs.readdirSync(dir).filter((name) => name.startsWith('.dist'));
+    const fresh = (dir: string) => Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
+
+    it('dist/ cannot be renamed (EPERM): exit 1, dist/ as it was, the staging folder removed', () => {
+      const dir = project();
+      const before = seedDist(dir);
+      const ffs = new FaultyFs({ root: dir, faults: [{ op: 'rename', path: /^dist$/, code: 'EPERM' }] });
+      const run = synth(dir, { dist: { ...WRITER, fs: ffs } });
+      const dist = run.outdir;
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr:
+          `error: ${dist}/: cannot be renamed to ${dir}/.dist-previous-1001-ab to make room for the new one (EPERM: operation not permitted). ` +
+          `Fix: make ${dist}/ and the folder that holds it yours and writable (e.g. \`chmod -R u+w ${dist}/\`, \`lsattr -d\` shows an immutable flag), then run synth again\n` +
+          `${dist}/ was left as it was.\n`,
+      });
+      expect(readTree(dist)).toEqual(before);
+      expect(leftovers(dir)).toEqual([]);
+    });
+
+    it("the previous dist/ cannot be removed (EACCES: read-only files as a non-root user): exit 0, the new dist/ in place, a warning with the fix; the next synth removes it", () => {
+      const dir = project();
+      seedDist(dir);
+      const ffs = new FaultyFs({ root: dir, faults: [{ op: 'unlink', path: /^\.dist-trash-/, code: 'EACCES' }] });
+      const run = synth(dir, { dist: { ...WRITER, fs: ffs } });
+      const trash = `${dir}/.dist-trash-previous-1001-ab`;
+      expect(run).toMatchObject({
+        code: 0,
+        stdout: `wrote 12 manifests to ${run.outdir}/\n`,
+        stderr:
+          `warning: ${run.outdir}/ holds the new manifests, but the previous one could not be removed from ${trash} (EACCES); ` +
+          `make it writable and delete it (\`chmod -R u+w ${trash} && rm -r ${trash}\`); the next synth tries again\n` +
+          NO_UPSTREAM_WARNING,
+      });
+      expect(readTree(run.outdir)).toEqual(fresh(dir));
+      expect(leftovers(dir)).toEqual(['.dist-trash-previous-1001-ab']);
+
+      const next = synth(dir);
+      expect(next.code).toBe(0);
+      expect(next.stderr).toBe(`warning: removed what earlier synths left beside ${run.outdir}/: .dist-trash-previous-1001-ab\n${NO_UPSTREAM_WARNING}`);
+      expect(leftovers(dir)).toEqual([]);
+    });
+
+    it('the disk is full while writing (ENOSPC): exit 1, dist/ as it was, the staging folder removed', () => {
+      const dir = project();
+      const before = seedDist(dir);
+      const ffs = new FaultyFs({ root: dir, faults: [{ op: 'writeFile', path: /^\.dist-staging-.*\/cluster\//, code: 'ENOSPC' }] });
+      const run = synth(dir, { dist: { ...WRITER, fs: ffs } });
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`^error: ${run.outdir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/: cannot be written: ENOTDIR`));
-      expect(run.stderr).not.toMatch(STACK_LINE);
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^error: ${dir}/\\.dist-staging-1001-ab/cluster/[^:]+\\.yaml: cannot write the new ${run.outdir}/ there \\(ENOSPC: no space left on device\\)\\. ` +
+            `Fix: free space on the file system that holds ${dir}/\\.dist-staging-1001-ab/cluster/[^ ]+\\.yaml, then run synth again\\n${run.outdir}/ was left as it was\\.\\n$`,
+        ),
+      );
+      expect(readTree(run.outdir)).toEqual(before);
+      expect(leftovers(dir)).toEqual([]);
+    });
+
+    it('the swap fails and so does putting the previous dist/ back: exit 1, says dist/ is missing and where it is; the next synth restores it first', () => {
+      const dir = project();
+      const before = seedDist(dir);
+      const ffs = new FaultyFs({
+        root: dir,
+        faults: [
+          { op: 'rename', path: /^\.dist-staging-/, code: 'EXDEV' },
+          { op: 'rename', path: /^\.dist-previous-/, code: 'EACCES' },
+        ],
+      });
+      const run = synth(dir, { dist: { ...WRITER, fs: ffs } });
+      const dist = run.outdir;
+      const previous = `${dir}/.dist-previous-1001-ab`;
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr:
+          `error: ${dir}/.dist-staging-1001-ab: cannot be renamed to ${dist} (EXDEV: cross-device link not permitted), ` +
+          `and the previous ${dist}/ could not be put back from ${previous} (EACCES); ${dist}/ is missing until the next synth restores it (or \`mv ${previous} ${dist}\`). ` +
+          `Fix: check ${dir}/.dist-staging-1001-ab (\`ls -ld ${dir}/.dist-staging-1001-ab\`), then run synth again\n`,
+      });
+      expect(fs.existsSync(dist)).toBe(false);
+
+      // The next synth, whose own write fails early, has restored the previous dist/ first.
+      const failing = new FaultyFs({ root: dir, faults: [{ op: 'writeFile', path: /^\.dist-staging-/, code: 'ENOSPC' }] });
+      const next = synth(dir, { dist: { pid: 2002, hostname: 'h', isAlive: () => false, fs: failing } });
+      expect(next.code).toBe(1);
+      expect(next.stderr).toMatch(
+        new RegExp(`^warning: a synth \\(pid 1001, started 2026-01-02T03:04:05\\.000Z\\) was interrupted while replacing ${dist}/; restored ${dist}/ as it was before that synth`),
+      );
+      expect(readTree(dist)).toEqual(before);
+      expect(leftovers(dir)).toEqual([]);
+    });
+
+    describe('two synths at once', () => {
+      it('the second, started while the first swaps, waits (bounded), then fails naming the first; the first completes; dist/ is the first one\'s, nothing left', () => {
+        const dir = project();
+        seedDist(dir);
+        let second: SynthRun | undefined;
+        const sleeps: number[] = [];
+        let clock = Date.UTC(2026, 0, 2, 3, 4, 6);
+        const first = synth(dir, {
+          dist: {
+            ...WRITER,
+            fs: new FaultyFs({
+              root: dir,
+              // Just before the first synth's swap, a second synth (another pid) runs to its end.
+              before: (_step, op, args) => {
+                if (second !== undefined || op !== 'rename' || path.basename(args[0]!) !== 'dist') return;
+                second = synth(dir, {
+                  dist: {
+                    pid: 2002,
+                    hostname: 'h',
+                    isAlive: (pid) => pid === 1001,
+                    now: () => clock,
+                    sleep: (ms) => {
+                      sleeps.push(ms);
+                      clock += ms;
+                    },
+                    waitMs: 2000,
+                    pollMs: 500,
+                  },
+                });
+              },
+            }),
+          },
+        });
+        expect(second).toMatchObject({
+          code: 1,
+          stdout: '',
+          stderr:
+            `error: ${first.outdir}/: another synth is running (pid 1001, since 2026-01-02T03:04:05.000Z); waited 2 s for it. ` +
+            `Fix: let it finish, then run synth again; if that process is not a synth (or runs on another host and has died), delete ${dir}/.dist.lock\n` +
+            `${first.outdir}/ was left as it was.\n`,
+        });
+        expect(sleeps).toEqual([500, 500, 500, 500]);
+        expect(first).toMatchObject({ code: 0, stdout: `wrote 12 manifests to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+        expect(readTree(first.outdir)).toEqual(fresh(dir));
+        expect(leftovers(dir)).toEqual([]);
+      });
+
+      it('the second goes ahead as soon as the first releases the lock', () => {
+        const dir = project();
+        seedDist(dir);
+        const lock = path.join(dir, '.dist.lock');
+        fs.writeFileSync(lock, `${JSON.stringify({ pid: 4242, hostname: 'h', startedAt: '2026-01-02T03:04:00.000Z' })}\n`);
+        const sleeps: number[] = [];
+        const run = synth(dir, {
+          dist: {
+            ...WRITER,
+            isAlive: (pid) => pid === 4242,
+            sleep: (ms) => {
+              sleeps.push(ms);
+              if (sleeps.length === 2) fs.unlinkSync(lock);
+            },
+          },
+        });
+        expect(run.code).toBe(0);
+        expect(sleeps).toEqual([100, 100]);
+        expect(readTree(run.outdir)).toEqual(fresh(dir));
+        expect(leftovers(dir)).toEqual([]);
+      });
+
+      it("the lock of a synth that is no longer running is taken over at once", () => {
+        const dir = project();
+        seedDist(dir);
+        fs.writeFileSync(path.join(dir, '.dist.lock'), `${JSON.stringify({ pid: 4242, hostname: 'h', startedAt: '2026-01-02T03:04:00.000Z' })}\n`);
+        const sleeps: number[] = [];
+        const run = synth(dir, { dist: { ...WRITER, isAlive: () => false, sleep: (ms) => void sleeps.push(ms) } });
+        expect(run).toMatchObject({ code: 0, stderr: NO_UPSTREAM_WARNING });
+        expect(sleeps).toEqual([]);
+        expect(readTree(run.outdir)).toEqual(fresh(dir));
+        expect(leftovers(dir)).toEqual([]);
+      });
     });
   });
 
