@@ -9,6 +9,24 @@ import { distPaths, type DistPaths } from './dist-paths';
  * Repairs what an interrupted synth left around `outdir` (see `repairDistLocked`), under the synth
  * lock. For commands other than synth that read or write `dist/`; synth repairs before it writes.
  */
+/**
+ * Whether an earlier synth left anything to repair or clean beside `outdir` (its journal, a lock
+ * file's scratch or a scratch folder): commands that only read dist/ repair first only then, and
+ * otherwise write nothing, not even the lock.
+ */
+export function needsDistRepair(outdir: string, options: Pick<DistWriteOptions, 'fs'> = {}): boolean {
+  const paths = distPaths(outdir);
+  const { fs } = resolveDistEnv(options);
+  if (fs.kind(paths.journal) !== undefined) return true;
+  let names: string[];
+  try {
+    names = fs.readdir(paths.parent);
+  } catch {
+    return false;
+  }
+  return names.some((name) => paths.scratchRole(name) !== undefined);
+}
+
 export function repairDist(outdir: string, options: DistWriteOptions = {}): void {
   const paths = distPaths(outdir);
   const env = resolveDistEnv(options);

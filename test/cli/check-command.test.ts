@@ -103,6 +103,22 @@ describe('falco-gitops check (npm run check)', () => {
     expect((await check(dir)).stderr).toBe(`error: main.ts: not found in ${dir}. Fix: run \`npm run check\` in the repository that holds main.ts (its root)\n`);
   });
 
+  it('first finishes the swap of dist/ that a killed synth left, as the next synth would, then compares', async () => {
+    const dir = deployment();
+    // The state a synth killed between its two renames leaves: a journal, dist/ moved aside, staging written.
+    fs.renameSync(path.join(dir, 'dist'), path.join(dir, '.dist-previous-1-a'));
+    fs.mkdirSync(path.join(dir, '.dist-staging-1-a'));
+    fs.writeFileSync(path.join(dir, '.dist.journal'), JSON.stringify({ format: 'falco-gitops/dist-swap/v1', pid: 1, startedAt: '2026-12-02T00:00:00.000Z', staging: '.dist-staging-1-a', previous: '.dist-previous-1-a' }));
+    const result = await check(dir);
+    expect(result.stdout).toContain('dist/ is up to date\n');
+    expect(result.stderr).toMatch(/warning: .*interrupted/);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.dist'))).toEqual([]);
+    // Nothing to repair: nothing is written, not even the lock.
+    const before = fs.readdirSync(dir).sort();
+    expect((await check(dir)).stderr).toBe(NO_UPSTREAM);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+
   it('compares with another folder given by --dist', async () => {
     const dir = deployment();
     fs.renameSync(path.join(dir, 'dist'), path.join(dir, 'out'));

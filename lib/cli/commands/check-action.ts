@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError, UserError, type Problem } from '../../core';
 import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../stack';
-import { synthesizeStack, type ManifestFile } from '../../synth';
+import { needsDistRepair, repairDist, synthesizeStack, type ManifestFile } from '../../synth';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-code';
 import type { CheckCommandOptions } from './check';
@@ -11,7 +11,8 @@ import { firstLine, MAIN_FILE, requireWithTsx } from './main-ts-rules-props';
 /**
  * `falco-gitops check`: the user's own stack, as CI should see it. Synthesizes main.ts's stack in
  * memory (every gate synth has: props, rule discovery, lint, scope, lock, size) and
- * compares the files with the committed dist/. Writes nothing.
+ * compares the files with the committed dist/. Writes nothing, except to finish a swap of dist/
+ * that a killed synth left (as the next synth would).
  */
 export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise<number> {
   if (options.dist === '') throw new UsageError({ subject: '--dist', received: '', problem: 'needs a non-empty value' });
@@ -24,6 +25,9 @@ export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise
     io.stdout(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}\n`);
   }
   io.stdout(`${MAIN_FILE} synthesizes: ${result.files.length} manifests\n`);
+  // A synth killed while swapping dist/ is finished (or undone) first, as the next synth would.
+  const distDir = path.resolve(io.cwd, dist);
+  if (needsDistRepair(distDir)) repairDist(distDir, { report: (note) => io.stderr(`warning: ${note}\n`) });
   const stale = compareWithCommitted(result.files, dist, io.cwd);
   if (stale.length > 0) {
     throw new UserError(stale, { summary: `${dist}/ is not what ${MAIN_FILE} synthesizes; run \`npm run synth\` and commit ${dist}/` });
