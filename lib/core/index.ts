@@ -10,4 +10,5 @@ export * from './sha256';
 export * from './sync-waves';
 export * from './token-detector';
 export * from './user-error';
+export * from './warning';
 export * from './yaml';

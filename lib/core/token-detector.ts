@@ -1,6 +1,7 @@
 /**
- * Finds strings that look like credentials anywhere inside a props object, so a token pasted into
- * `main.ts` fails synth instead of being rendered into `dist/` and pushed to Git.
+ * Finds strings that look like credentials: in a props object, so a token pasted into `main.ts`
+ * fails synth instead of being rendered into `dist/` and pushed to Git, and in every other
+ * string synth writes (rule files, manifests), through the same patterns.
  * Tokens belong in Kubernetes Secrets, created out of band and referenced by name.
  */
 
@@ -53,13 +54,39 @@ export function findTokens(props: unknown, path = ''): TokenFinding[] {
 
 /** What kind of credential `value` looks like, or undefined when it looks like ordinary configuration. */
 export function classifyToken(value: string): string | undefined {
+  return locateToken(value)?.kind;
+}
+
+/** A credential-shaped part of a string: what it looks like and where it is. */
+export interface TokenMatch {
+  readonly kind: string;
+  /** Offset of the token in the string (0-based, UTF-16 code units) and its length. */
+  readonly index: number;
+  readonly length: number;
+}
+
+/**
+ * The first credential-shaped part of `value`, or undefined. A known format may sit inside a
+ * longer text (a URL in a rule's output, a token in a condition); an opaque random-looking secret
+ * is only recognised as the whole string, or ordinary long words would trip it.
+ */
+export function locateToken(value: string): TokenMatch | undefined {
   for (const { name, pattern } of TOKEN_PATTERNS) {
-    if (pattern.test(value)) return name;
+    const m = pattern.exec(value);
+    if (m !== null) return { kind: name, index: m.index, length: m[0].length };
   }
   if (OPAQUE_SECRET.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !isHexDigest(value)) {
-    if (shannonEntropy(value) >= MIN_ENTROPY_BITS_PER_CHAR) return 'a random-looking secret (API key)';
+    if (shannonEntropy(value) >= MIN_ENTROPY_BITS_PER_CHAR) return { kind: 'a random-looking secret (API key)', index: 0, length: value.length };
   }
   return undefined;
+}
+
+/**
+ * What a message may show of a credential: its first four characters and its length, enough to
+ * find it again, never enough to use it (a terminal or CI log is not a safe place for a secret).
+ */
+export function maskToken(token: string): string {
+  return token.length <= 8 ? '********' : `${token.slice(0, 4)}…(${token.length} characters)`;
 }
 
 /** Content digests (sha256 hex) are pins, not secrets: they are meant to be committed. */

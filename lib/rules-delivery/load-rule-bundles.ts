@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../core';
+import { UserError, type Warning } from '../core';
 import {
-  formatDiagnostic,
   lintLoaded,
   lintRuleTexts,
   loadRuleTextsDetailed,
   readRulesLock,
+  SCOPE_CODES,
+  scopeFieldWarning,
   ScopeOptionsError,
   scopeRuleFiles,
   VendorError,
@@ -15,6 +16,7 @@ import {
   type ScopeOptions,
 } from '../rules';
 import type { RuleBundle, RuleFile } from './rule-bundle';
+import { ruleFileSecrets } from './rule-file-secrets';
 
 export interface LoadRuleBundlesProps {
   /** Directory the relative paths below are resolved against. */
@@ -57,8 +59,11 @@ interface Resolved extends Required<Omit<LoadRuleBundlesProps, 'upstreamRulesDir
 
 export interface LoadedRuleBundles {
   readonly bundles: readonly RuleBundle[];
-  /** Non-fatal findings (rules left unscoped, lint warnings), formatted for the terminal. */
-  readonly warnings: readonly string[];
+  /**
+   * Non-fatal findings (rules left unscoped, lint warnings of the project's files), each once;
+   * the findings inside the checksum-locked upstream files as one summary.
+   */
+  readonly warnings: readonly Warning[];
 }
 
 interface RuleInput {
@@ -102,16 +107,21 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
   }
 
   const asLoaded = inputs.map((input) => ({ name: input.displayPath, text: input.text }));
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   if (!inputs.some((input) => input.bundle === 'upstream')) {
     // Not an error: this repository ships only its own rules. A deployment must not miss it, though.
-    warnings.push(
-      `no upstream Falco rules vendored (${rules.upstreamRulesDir ?? 'the lock file\'s vendorDir'} holds none of the locked files): ` +
+    warnings.push({
+      message:
+        `no upstream Falco rules vendored (${rules.upstreamRulesDir ?? 'the lock file\'s vendorDir'} holds none of the locked files): ` +
         'dist/ carries only the project\'s rules. Run `npm run rules:vendor` to ship the scoped default rules.',
-    );
+    });
   }
+  const fieldWarning = scopeFieldWarning(rules.scope.field);
+  if (fieldWarning !== undefined) warnings.push({ subject: `${rules.propPrefix}.scope.field`, message: `'${rules.scope.field}': ${fieldWarning}` });
+  const findings: Diagnostic[] = [];
   const loaded = loadRuleTextsDetailed(asLoaded);
-  failOnErrors(lintLoaded(asLoaded, loaded), 'rule files', warnings);
+  failOnErrors(lintLoaded(asLoaded, loaded), 'rule files', findings);
+  refuseSecrets(inputs);
 
   let scoped;
   try {
@@ -122,7 +132,7 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     // Exclusions must name rules and tags that exist in the loaded rule files.
     throw error.as((option) => `${rules.propPrefix}.scope.${option}`, { summary: `invalid ${rules.propPrefix}.scope` });
   }
-  failOnErrors(scoped.diagnostics, 'rules.scope', warnings);
+  failOnErrors(scoped.diagnostics, 'rules.scope', findings);
   // The scoped output is what Falco will load: it must lint clean as well.
   failOnErrors(lintRuleTexts(scoped.files.map((file) => ({ name: file.name, text: file.text }))), 'scoped rule files', []);
 
@@ -139,8 +149,38 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
   const bundles = [bundle('upstream', UPSTREAM_RULES_CONFIG_MAP), bundle('project', PROJECT_RULES_CONFIG_MAP)].filter(
     (b): b is RuleBundle => b !== undefined,
   );
-  // The scoping reports the loader's warnings again (they are in the lint's too): report each once.
-  return { bundles, warnings: [...new Set(warnings)] };
+  return { bundles, warnings: [...warnings, ...findingWarnings(findings, inputs)] };
+}
+
+/**
+ * The rule files' warnings, each once (the scoping reports the loader's again). The findings
+ * inside the vendored upstream files are the upstream project's, checksum-locked: a fix there
+ * would fail the lock, so they are one summary line pointing at `falco-gitops lint`, not a
+ * repeated advice the user cannot take. The scoping's `unscopable source` warning stays: it is
+ * acknowledged through the props (`scope.excludeRules`), whichever file the rule is in.
+ */
+function findingWarnings(findings: readonly Diagnostic[], inputs: readonly RuleInput[]): Warning[] {
+  const upstream = inputs.filter((input) => input.bundle === 'upstream').map((input) => input.displayPath);
+  const unique = new Map<string, Diagnostic>();
+  for (const d of findings) unique.set(`${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`, d);
+  const vendored = [...unique.values()].filter((d) => upstream.includes(d.file) && d.code !== SCOPE_CODES.unscopableSource);
+  const own = [...unique.values()].filter((d) => !vendored.includes(d));
+  const warnings: Warning[] = own.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, message: `${d.message} [${d.code}]` }));
+  if (vendored.length > 0) {
+    const noun = vendored.length === 1 ? 'finding' : 'findings';
+    warnings.push({
+      message:
+        `${vendored.length} ${noun} in vendored upstream files (checksum-locked: Falco loads them as released, and this is not yours to fix); ` +
+        `list them with \`npx falco-gitops lint ${upstream.join(' ')}\``,
+    });
+  }
+  return warnings;
+}
+
+/** A credential in any rule file fails synth before anything is rendered: see `ruleFileSecrets`. */
+function refuseSecrets(inputs: readonly RuleInput[]): void {
+  const problems = inputs.flatMap((input) => ruleFileSecrets(input.displayPath, input.text));
+  if (problems.length > 0) throw new UserError(problems, { summary: 'rule files hold credential-shaped strings' });
 }
 
 function readUpstreamRules(rules: Resolved): RuleInput[] {
@@ -200,9 +240,9 @@ function readProjectRules(rules: Resolved): RuleInput[] {
     }));
 }
 
-function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: string[]): void {
+function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: Diagnostic[]): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const warning of diagnostics.filter((d) => d.severity === 'warning')) warnings.push(formatDiagnostic(warning));
+  warnings.push(...diagnostics.filter((d) => d.severity === 'warning'));
   if (errors.length > 0) {
     throw new UserError(
       errors.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, problem: `${d.message} [${d.code}]` })),

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { App } from 'cdk8s';
-import { formatInternalError, formatUserError, isUserError, UsageError, UserError } from '../core';
+import { formatInternalError, formatUserError, formatWarning, isUserError, UsageError, UserError } from '../core';
 import { synthesizeStack, type SynthesizableStack } from './synthesize';
 import { mirrorFiles, writeDist } from './write-dist';
 
@@ -52,7 +52,7 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
     writeDistOrExplain(outdir, result.files);
     distWritten = true;
     if (cdk8sOutdir && path.resolve(cdk8sOutdir) !== path.resolve(outdir)) mirrorFiles(cdk8sOutdir, result.files);
-    for (const warning of result.warnings) err(`warning: ${warning}`);
+    for (const warning of result.warnings) err(formatWarning(warning));
     // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr.
     (cdk8sOutdir ? err : out)(`wrote ${result.files.length} manifests to ${outdir}/`);
     return 0;
