@@ -13,7 +13,7 @@ import { repeatable } from '../repeatable';
 const FIELDS: Readonly<Record<ScopeField, string>> = {
   'k8smeta.ns.name': 'the k8smeta plugin, fed by the k8s-metacollector',
   'k8s.ns.name': 'the container plugin, from the container runtime',
-  'container.name': 'runtimes naming containers k8s_<container>_<pod>_<ns>_…',
+  'container.name': 'Docker-named containers k8s_<container>_<pod>_<ns>_… (never under containerd, so not on k3s)',
 };
 /**
  * Synth's defaults, shown in the help. Typed by the library's `SCOPE_DEFAULTS` (the one source,
