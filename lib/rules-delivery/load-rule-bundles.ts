@@ -6,7 +6,6 @@ import {
   lintRuleTexts,
   loadRuleTextsDetailed,
   readRulesLock,
-  SCOPE_CODES,
   scopeFieldWarning,
   ScopeOptionsError,
   scopeRuleFiles,
@@ -16,7 +15,8 @@ import {
   type ScopeOptions,
 } from '../rules';
 import type { RuleBundle, RuleFile } from './rule-bundle';
-import { ruleFileSecrets } from './rule-file-secrets';
+import { refuseRuleFileSecrets } from './rule-file-secrets';
+import { ruleFileWarnings } from './rule-file-warnings';
 
 export interface LoadRuleBundlesProps {
   /** Directory the relative paths below are resolved against. */
@@ -121,7 +121,7 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
   const findings: Diagnostic[] = [];
   const loaded = loadRuleTextsDetailed(asLoaded);
   failOnErrors(lintLoaded(asLoaded, loaded), 'rule files', findings);
-  refuseSecrets(inputs);
+  refuseRuleFileSecrets(inputs);
 
   let scoped;
   try {
@@ -149,38 +149,11 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
   const bundles = [bundle('upstream', UPSTREAM_RULES_CONFIG_MAP), bundle('project', PROJECT_RULES_CONFIG_MAP)].filter(
     (b): b is RuleBundle => b !== undefined,
   );
-  return { bundles, warnings: [...warnings, ...findingWarnings(findings, inputs)] };
+  return { bundles, warnings: [...warnings, ...ruleFileWarnings(findings, upstreamPaths(inputs))] };
 }
 
-/**
- * The rule files' warnings, each once (the scoping reports the loader's again). The findings
- * inside the vendored upstream files are the upstream project's, checksum-locked: a fix there
- * would fail the lock, so they are one summary line pointing at `falco-gitops lint`, not a
- * repeated advice the user cannot take. The scoping's `unscopable source` warning stays: it is
- * acknowledged through the props (`scope.excludeRules`), whichever file the rule is in.
- */
-function findingWarnings(findings: readonly Diagnostic[], inputs: readonly RuleInput[]): Warning[] {
-  const upstream = inputs.filter((input) => input.bundle === 'upstream').map((input) => input.displayPath);
-  const unique = new Map<string, Diagnostic>();
-  for (const d of findings) unique.set(`${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`, d);
-  const vendored = [...unique.values()].filter((d) => upstream.includes(d.file) && d.code !== SCOPE_CODES.unscopableSource);
-  const own = [...unique.values()].filter((d) => !vendored.includes(d));
-  const warnings: Warning[] = own.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, message: `${d.message} [${d.code}]` }));
-  if (vendored.length > 0) {
-    const noun = vendored.length === 1 ? 'finding' : 'findings';
-    warnings.push({
-      message:
-        `${vendored.length} ${noun} in vendored upstream files (checksum-locked: Falco loads them as released, and this is not yours to fix); ` +
-        `list them with \`npx falco-gitops lint ${upstream.join(' ')}\``,
-    });
-  }
-  return warnings;
-}
-
-/** A credential in any rule file fails synth before anything is rendered: see `ruleFileSecrets`. */
-function refuseSecrets(inputs: readonly RuleInput[]): void {
-  const problems = inputs.flatMap((input) => ruleFileSecrets(input.displayPath, input.text));
-  if (problems.length > 0) throw new UserError(problems, { summary: 'rule files hold credential-shaped strings' });
+function upstreamPaths(inputs: readonly RuleInput[]): string[] {
+  return inputs.filter((input) => input.bundle === 'upstream').map((input) => input.displayPath);
 }
 
 function readUpstreamRules(rules: Resolved): RuleInput[] {

@@ -1,5 +1,5 @@
 import * as YAML from 'yaml';
-import { locateTokens, maskToken, mayHoldTokens, type Problem } from '../core';
+import { locateTokens, maskToken, mayHoldTokens, UserError, type Problem } from '../core';
 import { LineCounter } from '../rules';
 
 /**
@@ -39,4 +39,10 @@ export function ruleFileSecrets(displayPath: string, text: string): Problem[] {
     });
   }
   return problems;
+}
+
+/** A credential in any rule file fails synth before anything is rendered, every one reported at once. */
+export function refuseRuleFileSecrets(files: readonly { readonly displayPath: string; readonly text: string }[]): void {
+  const problems = files.flatMap((file) => ruleFileSecrets(file.displayPath, file.text));
+  if (problems.length > 0) throw new UserError(problems, { summary: 'rule files hold credential-shaped strings' });
 }

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatWarning } from '../../lib/core';
 import { FalcoGitopsStack } from '../../lib/stack';
 import { runSynth } from '../../lib/synth';
+import { ruleFileWarnings } from '../../lib/rules-delivery/rule-file-warnings';
 import { UPSTREAM_RULE_FILES } from '../support/shared-dir';
 import { cli } from '../cli/cli-helpers';
 import { deliveryProject, FIXTURE_PROPS, FIXTURE_RULES, synthAt } from './delivery-fixture';
@@ -85,5 +86,19 @@ describe('formatWarning', () => {
   it('prefixes once, after the subject when there is one', () => {
     expect(formatWarning({ message: 'm' })).toBe('warning: m');
     expect(formatWarning({ subject: 'rules/x.yaml:1:3', message: 'm [code]' })).toBe('rules/x.yaml:1:3: warning: m [code]');
+  });
+});
+
+describe('ruleFileWarnings', () => {
+  const at = (file: string, code: string, line = 1) => ({ file, line, column: 3, severity: 'warning' as const, code, message: `m ${code}` });
+
+  it('reports each finding once, keeps an unscoped upstream rule (acknowledged through the props) and counts the rest', () => {
+    const findings = [at('up.yaml', 'redefinition'), at('up.yaml', 'redefinition'), at('up.yaml', 'scope-unscopable-source', 9), at('own.yaml', 'redefinition')];
+    expect(ruleFileWarnings(findings, ['up.yaml'])).toEqual([
+      { subject: 'up.yaml:9:3', message: 'm scope-unscopable-source [scope-unscopable-source]' },
+      { subject: 'own.yaml:1:3', message: 'm redefinition [redefinition]' },
+      { message: '1 finding in vendored upstream files (checksum-locked: Falco loads them as released, and this is not yours to fix); list them with `npx falco-gitops lint up.yaml`' },
+    ]);
+    expect(ruleFileWarnings([], ['up.yaml'])).toEqual([]);
   });
 });
