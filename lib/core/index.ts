@@ -11,5 +11,6 @@ export * from './sync-waves';
 export * from './token-detector';
 export * from './user-error';
 export * from './utf8';
+export * from './warning';
 export * from './yaml';
 export * from './yaml-library';

@@ -1,6 +1,7 @@
 /**
- * Finds strings that look like credentials anywhere inside a props object, so a token pasted into
- * `main.ts` fails synth instead of being rendered into `dist/` and pushed to Git.
+ * Finds strings that look like credentials: in a props object, so a token pasted into `main.ts`
+ * fails synth instead of being rendered into `dist/` and pushed to Git, and in every other
+ * string synth writes (rule files, manifests), through the same patterns.
  * Tokens belong in Kubernetes Secrets, created out of band and referenced by name.
  */
 
@@ -11,8 +12,9 @@ interface TokenPattern {
 
 /** Well-known credential formats; each is anchored to the whole string or a word inside it. */
 const TOKEN_PATTERNS: readonly TokenPattern[] = [
-  // Telegram Bot API token: <bot id>:<35 chars>, see core.telegram.org/bots/api#authorizing-your-bot
-  { name: 'a Telegram bot token', pattern: /\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/ },
+  // Telegram Bot API token: <bot id>:<35 chars>, see core.telegram.org/bots/api#authorizing-your-bot;
+  // also inside the API's URLs, `https://api.telegram.org/bot<token>/sendMessage`.
+  { name: 'a Telegram bot token', pattern: /(?:\b|(?<=bot))\d{6,12}:[A-Za-z0-9_-]{30,}\b/ },
   { name: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/ },
   { name: 'a Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
   { name: 'a Slack webhook URL', pattern: /hooks\.slack\.com\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+/ },
@@ -21,6 +23,14 @@ const TOKEN_PATTERNS: readonly TokenPattern[] = [
   { name: 'a private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
   { name: 'a URL with embedded credentials', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i },
 ];
+
+const GLOBAL_PATTERNS = new Map<RegExp, RegExp>();
+/** The `g` twin of a pattern, for `matchAll`; made once. */
+function globalPattern(pattern: RegExp): RegExp {
+  let g = GLOBAL_PATTERNS.get(pattern);
+  if (g === undefined) GLOBAL_PATTERNS.set(pattern, (g = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return g;
+}
 
 /** Long, random-looking words (API keys of unknown vendors): mixed letters and digits, high entropy. */
 const OPAQUE_SECRET = /^[A-Za-z0-9+/_=-]{32,}$/;
@@ -53,13 +63,79 @@ export function findTokens(props: unknown, path = ''): TokenFinding[] {
 
 /** What kind of credential `value` looks like, or undefined when it looks like ordinary configuration. */
 export function classifyToken(value: string): string | undefined {
+  return locateToken(value)?.kind;
+}
+
+/** A credential-shaped part of a string: what it looks like and where it is. */
+export interface TokenMatch {
+  readonly kind: string;
+  /** Offset of the token in the string (0-based, UTF-16 code units) and its length. */
+  readonly index: number;
+  readonly length: number;
+}
+
+/**
+ * The first credential-shaped part of `value`, or undefined. A known format may sit inside a
+ * longer text (a URL in a rule's output, a token in a condition); an opaque random-looking secret
+ * is only recognised as the whole string, or ordinary long words would trip it.
+ */
+export function locateToken(value: string): TokenMatch | undefined {
+  return locateTokens(value)[0];
+}
+
+/**
+ * Every credential-shaped part of `value`, in order, none overlapping: a rule's output may hold
+ * a bot token and a URL with a password, and each must be reported, not only the first.
+ */
+export function locateTokens(value: string): TokenMatch[] {
+  const found: TokenMatch[] = [];
   for (const { name, pattern } of TOKEN_PATTERNS) {
-    if (pattern.test(value)) return name;
+    for (const m of value.matchAll(globalPattern(pattern))) {
+      found.push({ kind: name, index: m.index, length: m[0].length });
+    }
   }
-  if (OPAQUE_SECRET.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !isHexDigest(value)) {
-    if (shannonEntropy(value) >= MIN_ENTROPY_BITS_PER_CHAR) return 'a random-looking secret (API key)';
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  const matches = found.filter((m, i) => found.slice(0, i).every((p) => p.index + p.length <= m.index));
+  if (matches.length > 0) return matches;
+  if (OPAQUE_SECRET.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !isHexDigest(value) && !isAbsolutePath(value)) {
+    if (shannonEntropy(value) >= MIN_ENTROPY_BITS_PER_CHAR) return [{ kind: 'a random-looking secret (API key)', index: 0, length: value.length }];
   }
-  return undefined;
+  return [];
+}
+
+/**
+ * A long word that could be a whole YAML scalar on its own: after the start of a line, `- `,
+ * `: `, `[`, `,` or a quote (and blanks), before the end of a line, `]`, `,`, a quote or a comment.
+ */
+const WHOLE_WORD = /(?<=(?:^|[[,"'>|]|: |- )[ \t]*)[A-Za-z0-9+/_=-]{32,}(?=[ \t]*(?:$|[\],"'#]))/gm;
+
+/**
+ * Whether any string inside `text` (a whole file) could hold a credential: a known format
+ * anywhere, or a long word that is random-looking on its own. Cheap (regular expressions over
+ * the text, no parsing), so a caller can skip the precise, per-string scan of files that hold
+ * none, such as the 200 KB of upstream rules on every synth. No false negative for the known
+ * formats as written; a token spelled with YAML escapes is still caught in the rendered output.
+ */
+export function mayHoldTokens(text: string): boolean {
+  if (TOKEN_PATTERNS.some(({ pattern }) => pattern.test(text))) return true;
+  for (const [word] of text.matchAll(WHOLE_WORD)) if (locateTokens(word).length > 0) return true;
+  return false;
+}
+
+/**
+ * What a message may show of a credential: its first four characters and its length, enough to
+ * find it again, never enough to use it (a terminal or CI log is not a safe place for a secret).
+ */
+export function maskToken(token: string): string {
+  return token.length <= 8 ? '********' : `${token.slice(0, 4)}…(${token.length} characters)`;
+}
+
+/**
+ * Absolute paths (`/var/lib/rancher/k3s/agent/containerd/tmpmounts/`, a list item of the upstream
+ * rules) are long and varied but not secrets; a random key starts with `/` once in 64.
+ */
+function isAbsolutePath(value: string): boolean {
+  return value.startsWith('/');
 }
 
 /** Content digests (sha256 hex) are pins, not secrets: they are meant to be committed. */

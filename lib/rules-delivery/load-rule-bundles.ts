@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../core';
+import { UserError, type Warning } from '../core';
 import {
-  formatDiagnostic,
   lintLoaded,
   lintRuleTexts,
   loadRuleTextsDetailed,
   readRulesLock,
+  scopeFieldWarning,
   ScopeOptionsError,
   scopeRuleFiles,
   VendorError,
@@ -16,6 +16,8 @@ import {
 } from '../rules';
 import { discoverProjectRules } from './discover-project-rules';
 import type { RuleBundle, RuleFile } from './rule-bundle';
+import { refuseRuleFileSecrets } from './rule-file-secrets';
+import { ruleFileWarnings } from './rule-file-warnings';
 
 export interface LoadRuleBundlesProps {
   /** Directory the relative paths below are resolved against. */
@@ -59,8 +61,11 @@ interface Resolved extends Required<Omit<LoadRuleBundlesProps, 'upstreamRulesDir
 
 export interface LoadedRuleBundles {
   readonly bundles: readonly RuleBundle[];
-  /** Non-fatal findings (rules left unscoped, lint warnings), formatted for the terminal. */
-  readonly warnings: readonly string[];
+  /**
+   * Non-fatal findings (rules left unscoped, lint warnings of the project's files), each once;
+   * the findings inside the checksum-locked upstream files as one summary.
+   */
+  readonly warnings: readonly Warning[];
   /** Every rule file read, in Falco's load order, as a path relative to the base directory. */
   readonly ruleFiles: readonly string[];
 }
@@ -106,16 +111,21 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
   }
 
   const asLoaded = inputs.map((input) => ({ name: input.displayPath, text: input.text }));
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   if (!inputs.some((input) => input.bundle === 'upstream')) {
     // Not an error: this repository ships only its own rules. A deployment must not miss it, though.
-    warnings.push(
-      `no upstream Falco rules vendored (${rules.upstreamRulesDir ?? 'the lock file\'s vendorDir'} holds none of the locked files): ` +
+    warnings.push({
+      message:
+        `no upstream Falco rules vendored (${rules.upstreamRulesDir ?? 'the lock file\'s vendorDir'} holds none of the locked files): ` +
         'dist/ carries only the project\'s rules. Run `npm run rules:vendor` to ship the scoped default rules.',
-    );
+    });
   }
+  const fieldWarning = scopeFieldWarning(rules.scope.field);
+  if (fieldWarning !== undefined) warnings.push({ subject: `${rules.propPrefix}.scope.field`, message: `'${rules.scope.field}': ${fieldWarning}` });
+  const findings: Diagnostic[] = [];
   const loaded = loadRuleTextsDetailed(asLoaded);
-  failOnErrors(lintLoaded(asLoaded, loaded), 'rule files', warnings);
+  failOnErrors(lintLoaded(asLoaded, loaded), 'rule files', findings);
+  refuseRuleFileSecrets(inputs);
 
   let scoped;
   try {
@@ -126,7 +136,7 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     // Exclusions must name rules and tags that exist in the loaded rule files.
     throw error.as((option) => `${rules.propPrefix}.scope.${option}`, { summary: `invalid ${rules.propPrefix}.scope` });
   }
-  failOnErrors(scoped.diagnostics, 'rules.scope', warnings);
+  failOnErrors(scoped.diagnostics, 'rules.scope', findings);
   // The scoped output is what Falco will load: it must lint clean as well.
   failOnErrors(lintRuleTexts(scoped.files.map((file) => ({ name: file.name, text: file.text }))), 'scoped rule files', []);
 
@@ -143,8 +153,15 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
   const bundles = [bundle('upstream', UPSTREAM_RULES_CONFIG_MAP), bundle('project', PROJECT_RULES_CONFIG_MAP)].filter(
     (b): b is RuleBundle => b !== undefined,
   );
-  // The scoping reports the loader's warnings again (they are in the lint's too): report each once.
-  return { bundles, warnings: [...new Set(warnings)], ruleFiles: inputs.map((input) => input.displayPath) };
+  return {
+    bundles,
+    warnings: [...warnings, ...ruleFileWarnings(findings, upstreamPaths(inputs))],
+    ruleFiles: inputs.map((input) => input.displayPath),
+  };
+}
+
+function upstreamPaths(inputs: readonly RuleInput[]): string[] {
+  return inputs.filter((input) => input.bundle === 'upstream').map((input) => input.displayPath);
 }
 
 function readUpstreamRules(rules: Resolved): RuleInput[] {
@@ -198,9 +215,9 @@ function readProjectRules(rules: Resolved): RuleInput[] {
   );
 }
 
-function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: string[]): void {
+function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: Diagnostic[]): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const warning of diagnostics.filter((d) => d.severity === 'warning')) warnings.push(formatDiagnostic(warning));
+  warnings.push(...diagnostics.filter((d) => d.severity === 'warning'));
   if (errors.length > 0) {
     throw new UserError(
       errors.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, problem: `${d.message} [${d.code}]` })),

@@ -168,7 +168,8 @@ export interface ScopeProps {
    */
   readonly namespaces?: string[];
   /**
-   * Field that carries the namespace. `k8smeta.ns.name` needs `falco.kubernetesMetadata`.
+   * Field that carries the namespace. `k8smeta.ns.name` needs `falco.kubernetesMetadata`;
+   * `container.name` matches nothing under containerd (k3s's runtime), and synth warns.
    * @default 'k8smeta.ns.name'
    */
   readonly field?: ScopeField;
@@ -183,7 +184,8 @@ export interface ScopeProps {
    */
   readonly excludeRules?: string[];
   /**
-   * Rules left unscoped, by tag.
+   * Rules left unscoped, by tag. The default tag need not be on any rule (any other must be);
+   * `[]` scopes those rules too. The same default as `falco-gitops scope` (`SCOPE_DEFAULTS`).
    * @default ['falco_gitops_cluster_wide']
    */
   readonly excludeTags?: string[];

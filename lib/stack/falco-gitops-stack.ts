@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { Warning } from '../core';
 import { ArgoCdAppProject, ArgoCdApplication } from '../argocd';
 import { FalcoHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
 import { PodSecurityNamespace } from '../namespaces';
@@ -33,7 +34,7 @@ export class FalcoGitopsStack extends Construct {
   readonly resolved: ResolvedStackProps;
   readonly ruleBundles: readonly RuleBundle[];
   /** Non-fatal findings for the user, e.g. rules of a source without a namespace field left unscoped. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** The rule files read, in Falco's load order, relative to the repository (synth prints them). */
   readonly ruleFiles: readonly string[];
 

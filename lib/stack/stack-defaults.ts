@@ -1,13 +1,11 @@
 import { ARGOCD_DEFAULTS } from '../argocd';
 import { FALCO_HELM_CHART_DEFAULTS, FALCOSIDEKICK_HELM_CHART_DEFAULTS } from '../falco';
 import type { PodSecurityLevel } from '../namespaces';
+import { SCOPE_DEFAULTS } from '../rules';
 import { RULE_BUNDLES_DEFAULTS } from '../rules-delivery';
 import { DEMO_WORKLOADS_DEFAULTS } from '../workloads';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import type { ResolvedStackProps } from './resolved-stack-props';
-
-/** The tag shared by every project rule that must fire in all namespaces (see `rules/falco-gitops_rules.yaml`). */
-export const CLUSTER_WIDE_TAG = 'falco_gitops_cluster_wide';
 
 /**
  * A default computed from what the user gave and what is already resolved, e.g. a PSA `warn`
@@ -72,10 +70,11 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
     upstreamRulesDir: undefined,
     scope: {
       namespaces: new Derived(({ root }) => [root.namespaces.prod.name]),
-      field: 'k8smeta.ns.name',
+      // Shared with `falco-gitops scope`, so the command reproduces what synth ships.
+      field: SCOPE_DEFAULTS.field,
       files: undefined,
-      excludeRules: [],
-      excludeTags: [CLUSTER_WIDE_TAG],
+      excludeRules: [...SCOPE_DEFAULTS.excludeRules],
+      excludeTags: [...SCOPE_DEFAULTS.excludeTags],
     },
   },
   argocd: {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { App } from 'cdk8s';
-import { formatInternalError, formatUserError, isUserError, UsageError } from '../core';
+import { formatInternalError, formatUserError, formatWarning, isUserError, UsageError } from '../core';
 import { DistError } from './dist-error';
 import type { DistWriteOptions } from './dist-env';
 import { synthesizeStack, type SynthesizableStack } from './synthesize';
@@ -58,7 +58,7 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
     writeDist(outdir, result.files, { ...options.dist, report: (note) => err(`warning: ${note}`) });
     distWritten = true;
     if (cdk8sOutdir && path.resolve(cdk8sOutdir) !== path.resolve(outdir)) mirrorFiles(cdk8sOutdir, result.files);
-    for (const warning of result.warnings) err(`warning: ${warning}`);
+    for (const warning of result.warnings) err(formatWarning(warning));
     // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr.
     const report = cdk8sOutdir ? err : out;
     // Which rule files went into dist/, in Falco's load order: discovery never skips one silently.

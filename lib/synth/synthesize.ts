@@ -1,6 +1,8 @@
 import { App, type Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
+import type { Warning } from '../core';
 import { manifestFiles, type ManifestFile, type ManifestObject } from './manifest-files';
+import { refuseManifestSecrets } from './manifest-secrets';
 
 /** What a stack gives the synthesizer: the charts to render, each into its own folder of `dist/`. */
 export interface SynthesizableStack extends Construct {
@@ -9,14 +11,14 @@ export interface SynthesizableStack extends Construct {
   /** Objects applied once by hand (Argo CD's own), rendered to `dist/bootstrap/`. */
   readonly bootstrapChart: Chart;
   /** Non-fatal findings to show the user (e.g. rules left unscoped). */
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly Warning[];
   /** The rule files the stack read, in load order, for the user to see what was loaded. */
   readonly ruleFiles?: readonly string[];
 }
 
 export interface SynthesisResult {
   readonly files: readonly ManifestFile[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** The rule files read, in load order (empty for a stack that reads none). */
   readonly ruleFiles: readonly string[];
 }
@@ -34,9 +36,10 @@ export function synthesizeStack(build: (app: App) => SynthesizableStack): Synthe
   if (errors.length > 0) {
     throw new Error(`construct validation failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
-  const files = [
-    ...manifestFiles('cluster', stack.clusterChart.toJson() as ManifestObject[]),
-    ...manifestFiles('bootstrap', stack.bootstrapChart.toJson() as ManifestObject[]),
-  ];
+  const cluster = stack.clusterChart.toJson() as ManifestObject[];
+  const bootstrap = stack.bootstrapChart.toJson() as ManifestObject[];
+  refuseManifestSecrets('cluster', cluster);
+  refuseManifestSecrets('bootstrap', bootstrap);
+  const files = [...manifestFiles('cluster', cluster), ...manifestFiles('bootstrap', bootstrap)];
   return { files, warnings: stack.warnings ?? [], ruleFiles: stack.ruleFiles ?? [] };
 }

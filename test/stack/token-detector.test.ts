@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyToken, findTokens } from '../../lib/core/token-detector';
+import { classifyToken, findTokens, locateTokens, maskToken, mayHoldTokens } from '../../lib/core/token-detector';
 
 // Assembled at run time so this file holds no complete credential-shaped literal.
 const join = (...parts: string[]) => parts.join('');
@@ -28,6 +28,9 @@ describe('token detector', () => {
     'falcosidekick-telegram',
     'https://kubernetes.default.svc',
     'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1',
+    // Long paths of the upstream rules: varied, but paths, not keys.
+    '/var/lib/rancher/k3s/agent/containerd/tmpmounts/',
+    "(fd.name contains '/.ssh/' and fd.name glob '/home/*/.ssh/*')",
   ])('leaves ordinary configuration alone: %s', (value) => {
     expect(classifyToken(value)).toBeUndefined();
   });
@@ -38,5 +41,28 @@ describe('token detector', () => {
       { prop: 'a.b[1]', value: token, kind: 'a Telegram bot token' },
       { prop: 'c', value: token, kind: 'a Telegram bot token' },
     ]);
+  });
+
+  it('locates every credential of a string, in order, inside the Telegram Bot API URL too', () => {
+    const token = join('5432109876', ':', 'AAF1xYz_abcdefghijklmnopqrstuvwxyz012');
+    const text = `POST https://api.telegram.org/bot${token}/sendMessage via ${join('https://u:', 'p4ss@example.com')}`;
+    expect(locateTokens(text)).toEqual([
+      { kind: 'a Telegram bot token', index: text.indexOf(token), length: token.length },
+      { kind: 'a URL with embedded credentials', index: text.indexOf('https://u:'), length: 'https://u:p4ss@'.length },
+    ]);
+    expect(locateTokens('ordinary text')).toEqual([]);
+  });
+
+  it('pre-checks a whole file cheaply: a known format anywhere, or a whole-scalar random word', () => {
+    expect(mayHoldTokens(`- list: x\n  items: [a, ${join('AKIA', 'IOSFODNN7EXAMPLE')}]\n`)).toBe(true);
+    expect(mayHoldTokens(`- list: x\n  items: [a, ${join('q8Vf3kLm9Zp2Xr7Tb4Nw6Hy1Jc5Gd0Sa', 'E')}]\n`)).toBe(true);
+    // A long random-looking run inside a longer string is not a whole scalar.
+    expect(mayHoldTokens(`- macro: x\n  condition: a = b${join('q8Vf3kLm9Zp2Xr7Tb4Nw6Hy1Jc5Gd0Sa', 'E')} and c\n`)).toBe(false);
+    expect(mayHoldTokens('- list: x\n  items: [a, b]\n')).toBe(false);
+  });
+
+  it('masks a token to its first four characters and its length, never more', () => {
+    expect(maskToken(join('AKIA', 'IOSFODNN7EXAMPLE'))).toBe('AKIA…(20 characters)');
+    expect(maskToken('short')).toBe('********');
   });
 });

@@ -215,7 +215,7 @@ describe('runSynth', () => {
       const trash = `${dir}/.dist-trash-previous-1001-ab`;
       expect(run).toMatchObject({
         code: 0,
-        stdout: `wrote 12 manifests to ${run.outdir}/\n`,
+        stdout: `${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/\n`,
         stderr:
           `warning: ${run.outdir}/ holds the new manifests, but the previous one could not be removed from ${trash} (EACCES); ` +
           `make it writable and delete it (\`chmod -R u+w ${trash} && rm -r ${trash}\`); the next synth tries again\n` +
@@ -322,7 +322,7 @@ describe('runSynth', () => {
             `${first.outdir}/ was left as it was.\n`,
         });
         expect(sleeps).toEqual([500, 500, 500, 500]);
-        expect(first).toMatchObject({ code: 0, stdout: `wrote 12 manifests to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+        expect(first).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 12 manifests to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
         expect(readTree(first.outdir)).toEqual(fresh(dir));
         expect(leftovers(dir)).toEqual([]);
       });

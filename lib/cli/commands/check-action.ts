@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError, UserError, type Problem } from '../../core';
+import { formatWarning, UsageError, UserError, type Problem } from '../../core';
 import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../stack';
 import { needsDistRepair, repairDist, synthesizeStack, type ManifestFile } from '../../synth';
 import type { CliIo } from '../cli-io';
@@ -20,7 +20,7 @@ export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise
   const dist = options.dist.replace(/\/+$/, '') || '.';
   const props = await readStackProps(io);
   const result = synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir: io.cwd }));
-  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr(`${formatWarning(warning)}\n`);
   if (result.ruleFiles.length > 0) {
     io.stdout(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}\n`);
   }

@@ -1,3 +1,4 @@
+export * from './scope-defaults';
 export * from './scope-options';
 export * from './scope-options-error';
 export * from './scope-macros';

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostic';
 import type { EffectiveRule, EffectiveRuleset } from '../loader';
 import { closestMatch } from '../../core';
 import { SCOPE_CODES } from './scope-codes';
+import { SCOPE_DEFAULTS } from './scope-defaults';
 import { isScopableSource, scopeMacro, type ScopeMacro } from './scope-macros';
 import type { ScopeOptions } from './scope-options';
 import { ScopeOptionsError, type ScopeOptionProblem } from './scope-options-error';
@@ -25,6 +26,8 @@ export function matchesFile(entry: string, name: string): boolean {
 /**
  * Exclusions and scoped files must name something the inputs have: a typo would otherwise
  * silently scope (and so silence outside prod) a rule that was meant to stay cluster-wide.
+ * The default excluded tag is the exception: it is a convention, not something the user typed,
+ * and rule files that never use it (the upstream rules alone) simply have nothing to exclude.
  * Throws `ScopeOptionsError` with every problem.
  */
 export function checkOptionsAgainstInputs(options: ScopeOptions, ruleset: EffectiveRuleset, names: readonly string[]): void {
@@ -46,7 +49,7 @@ export function checkOptionsAgainstInputs(options: ScopeOptions, ruleset: Effect
     }
   }
   for (const t of options.excludeTags ?? []) {
-    if (!tags.has(t)) problems.push({ option: 'excludeTags', received: t, problem: `no rule of the inputs has that tag${hint(t, tags)}` });
+    if (!tags.has(t) && !SCOPE_DEFAULTS.excludeTags.includes(t)) problems.push({ option: 'excludeTags', received: t, problem: `no rule of the inputs has that tag${hint(t, tags)}` });
   }
   if (problems.length > 0) throw new ScopeOptionsError(problems);
 }

@@ -28,12 +28,13 @@ export interface ScopeOptions {
   readonly files?: readonly string[];
   /**
    * Rules left cluster-wide, by exact name. Each must name a rule of the inputs.
-   * @default []
+   * @default - `SCOPE_DEFAULTS.excludeRules` (none)
    */
   readonly excludeRules?: readonly string[];
   /**
-   * Rules left cluster-wide when they carry any of these tags. Each must be a tag of some rule.
-   * @default []
+   * Rules left cluster-wide when they carry any of these tags. Each must be a tag of some rule,
+   * except the default one.
+   * @default - `SCOPE_DEFAULTS.excludeTags`: `['falco_gitops_cluster_wide']`, as synth
    */
   readonly excludeTags?: readonly string[];
 }
@@ -92,4 +93,24 @@ export function validateScopeOptions(options: ScopeOptions): ScopeOptionProblem[
     if (dup !== undefined) problems.push({ option: key, received: dup, problem: 'is listed twice', fix: 'list each name once' });
   }
   return problems;
+}
+
+/**
+ * Why a field silences the scoped rules on the runtime this stack targets, or undefined when it
+ * works there. k3s (and RKE2) run containerd; through the CRI the container plugin names a
+ * container by its bare Kubernetes name, `ctr.GetMetadata().GetName()`
+ * (falcosecurity/plugins@plugins/container/v0.7.1:plugins/container/go-worker/pkg/container/cri.go:347),
+ * and through containerd's own API by its short id (same tag, containerd.go:210): never
+ * `k8s_<container>_<pod>_<namespace>_…`, which only Docker-named containers have (dockershim,
+ * cri-dockerd, k3s started with `--docker`). `k8s.ns.name` comes from the pod's CRI labels on
+ * every runtime; `k8smeta.ns.name` from the k8s-metacollector (its absence is a prop error).
+ */
+export function scopeFieldWarning(field: ScopeField): string | undefined {
+  if (field !== 'container.name') return undefined;
+  return (
+    'under containerd (the runtime of k3s and RKE2) and CRI-O, container.name is the bare container name ' +
+    "or a short container id, never 'k8s_<container>_<pod>_<namespace>_…', so 'container.name contains \"_<ns>_\"' " +
+    'never matches and every scoped rule stays silent; only Docker-named containers (cri-dockerd, k3s --docker) ' +
+    "carry the namespace in their name. Use 'k8s.ns.name' (container plugin, any runtime) or 'k8smeta.ns.name' (k8s-metacollector)"
+  );
 }

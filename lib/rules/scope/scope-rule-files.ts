@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic';
 import { loadRuleTexts, type EffectiveRuleset, type LoadResult, type RuleText } from '../loader';
-import { sha256Hex } from '../../core';
 import type { FlatItem } from './flat-rules-file';
 import { flattenRuleset } from './flatten-ruleset';
 import { mergeRequirements } from './merge-requirements';
 import { printRulesFile } from './print-rules-file';
 import { SCOPE_CODES, scopeError } from './scope-codes';
 import { checkOptionsAgainstInputs, decideScopes } from './scope-decisions';
+import { SCOPE_DEFAULTS } from './scope-defaults';
 import { scopeHeader } from './scope-header';
 import type { ScopeMacro } from './scope-macros';
 import { validateScopeOptions, type ScopeOptions } from './scope-options';
@@ -46,10 +46,16 @@ export interface ScopeResult {
  */
 export function scopeRuleFiles(
   inputs: readonly RuleText[],
-  options: ScopeOptions,
+  given: ScopeOptions,
   // The synth pipeline has loaded (and linted) these very inputs already: loading twice costs ~60 ms.
   preloaded?: LoadResult,
 ): ScopeResult {
+  // The same defaults as the stack's `rules.scope` and the command's flags: one source.
+  const options: ScopeOptions = {
+    ...given,
+    excludeRules: given.excludeRules ?? SCOPE_DEFAULTS.excludeRules,
+    excludeTags: given.excludeTags ?? SCOPE_DEFAULTS.excludeTags,
+  };
   const optionProblems = validateScopeOptions(options);
   if (optionProblems.length > 0) throw new ScopeOptionsError(optionProblems);
 
@@ -77,7 +83,6 @@ export function scopeRuleFiles(
   const flat = flattenRuleset({ ruleset, names, decisions }, diagnostics);
   if (hasErrors(diagnostics)) return fail();
 
-  const header = { inputs: inputs.map((i) => ({ name: i.name, sha256: sha256Hex(i.text) })), outputNames, options, macros };
   const files = outputNames.map((name, fileIndex) => {
     const items: FlatItem[] = [];
     if (fileIndex === 0) {
@@ -92,11 +97,15 @@ export function scopeRuleFiles(
       const d = f.rule === undefined ? undefined : decisions.get(f.rule);
       return d === undefined ? [] : [d];
     });
-    const counts = {
-      scoped: rulesHere.filter((d) => d.macro !== undefined).length,
+    const scopedHere = rulesHere.filter((d) => d.macro !== undefined);
+    const header = scopeHeader({
+      source: names[fileIndex] as string,
+      options,
+      macros: macros.filter((m) => scopedHere.some((d) => d.macro === m)),
+      scoped: scopedHere.length,
       unscoped: rulesHere.filter((d) => d.macro === undefined).map((d) => ({ name: d.rule, reason: d.reason })),
-    };
-    return { name, text: printRulesFile({ name, header: scopeHeader(header, fileIndex, counts), items }) };
+    });
+    return { name, text: printRulesFile({ name, header, items }) };
   });
 
   const all = ruleset.rules.flatMap((r) => decisions.get(r.name) ?? []);

@@ -53,7 +53,7 @@ describe('the YAML subset reader', () => {
   });
 
   it('agrees with the yaml package on every YAML file of the tests and the repository', () => {
-    const files = [...UPSTREAM, ...yamlFiles(path.join(REPO_ROOT, 'test')), ...yamlFiles(path.join(REPO_ROOT, 'rules'))];
+    const files = [...UPSTREAM, ...yamlFiles(path.join(REPO_ROOT, 'test'))];
     expect(files.length).toBeGreaterThan(100);
     const results = files.map((f) => compare(fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''), f));
     expect(results.filter((r) => r === 'same').length).toBeGreaterThan(files.length * 0.8);

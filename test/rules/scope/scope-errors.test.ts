@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../lib/core';
-import { SCOPE_OPTION_FLAGS, ScopeOptionsError, scopeRuleFiles, type ScopeOptions } from '../../../lib/rules/scope';
+import { SCOPE_DEFAULTS, SCOPE_OPTION_FLAGS, ScopeOptionsError, scopeRuleFiles, type ScopeOptions } from '../../../lib/rules/scope';
 import type { RuleText } from './scope-helpers';
 
 const RULES: RuleText = {
@@ -58,8 +58,18 @@ describe('scopeRuleFiles options', () => {
   });
 
   it('fails when an excluded tag is on no rule', () => {
-    expect(optionProblems({ ...PROD, excludeTags: ['falco_gitops_cluster_wide'] })).toEqual([
-      'excludeTags: received "falco_gitops_cluster_wide"; no rule of the inputs has that tag.',
+    expect(optionProblems({ ...PROD, excludeTags: ['cluster_wide'] })).toEqual([
+      'excludeTags: received "cluster_wide"; no rule of the inputs has that tag.',
+    ]);
+  });
+
+  it('accepts the default excluded tag on no rule: a convention the inputs need not use, not a typo', () => {
+    expect(SCOPE_DEFAULTS.excludeTags).toEqual(['falco_gitops_cluster_wide']);
+    expect(scopeRuleFiles([RULES], { ...PROD, excludeTags: ['falco_gitops_cluster_wide'] }).scopedRules).toEqual(['Shell In Container']);
+    // Left out, the option is the default: the same as the stack's and the command's.
+    expect(scopeRuleFiles([RULES], PROD).files[0]?.text).toContain('#   excluded tags: falco_gitops_cluster_wide (default)\n');
+    expect(optionProblems({ ...PROD, excludeTags: ['falco_gitops_cluster_wide', 'cluster_wide'] })).toEqual([
+      'excludeTags: received "cluster_wide"; no rule of the inputs has that tag.',
     ]);
   });
 
