@@ -62,6 +62,8 @@ function handleUncaught(error, { env = process.env, err = (line) => process.stde
   const lines = formatTransformError(error, cwd);
   if (lines === undefined) return false;
   for (const line of lines) err(line);
+  // As lib/synth/run-synth.ts cdk8sFailureNote: cdk8s-cli's next line blames its output folder.
+  if (env.CDK8S_OUTDIR) err(`cdk8s synth reports this failure next as "synthesis failed, app expected to create ${env.CDK8S_OUTDIR}".`);
   exit(env.CDK8S_OUTDIR ? 0 : 1);
   return true;
 }

@@ -109,7 +109,8 @@ export interface FalcoProps extends HelmChartSourceProps {
   readonly kubernetesMetadata?: boolean;
   /**
    * Text appended to the output of every syscall event (Falco's `append_output.extra_output`).
-   * @default 'pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name'
+   * @default - 'pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name';
+   * with `kubernetesMetadata: false`, the container plugin's 'pod_uid=%k8s.pod.uid, pod_name=%k8s.pod.name, namespace_name=%k8s.ns.name'
    */
   readonly appendOutput?: string;
 }
@@ -169,7 +170,7 @@ export interface ScopeProps {
   readonly namespaces?: string[];
   /**
    * Field that carries the namespace. `k8smeta.ns.name` needs `falco.kubernetesMetadata`.
-   * @default 'k8smeta.ns.name'
+   * @default - 'k8smeta.ns.name'; 'k8s.ns.name' with `falco.kubernetesMetadata: false`
    */
   readonly field?: ScopeField;
   /**

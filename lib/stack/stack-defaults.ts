@@ -6,6 +6,12 @@ import { DEMO_WORKLOADS_DEFAULTS } from '../workloads';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import type { ResolvedStackProps } from './resolved-stack-props';
 
+/**
+ * The default `falco.appendOutput` when `falco.kubernetesMetadata` is false: the pod and namespace
+ * from the container plugin (0.7.1), which needs no k8s-metacollector.
+ */
+export const CONTAINER_PLUGIN_APPEND_OUTPUT = 'pod_uid=%k8s.pod.uid, pod_name=%k8s.pod.name, namespace_name=%k8s.ns.name';
+
 /** The tag shared by every project rule that must fire in all namespaces (see `rules/falco-gitops_rules.yaml`). */
 export const CLUSTER_WIDE_TAG = 'falco_gitops_cluster_wide';
 
@@ -62,7 +68,14 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
     prod: workloadNamespace('prod'),
   },
   demoWorkloads: { enabled: true, ...DEMO_WORKLOADS_DEFAULTS },
-  falco: { ...FALCO_HELM_CHART_DEFAULTS },
+  falco: {
+    ...FALCO_HELM_CHART_DEFAULTS,
+    // Without the k8smeta plugin its fields stay empty: the container plugin's k8s.* fields (read
+    // from the container runtime) say the same, so `kubernetesMetadata: false` alone is complete.
+    appendOutput: new Derived(({ siblings }) =>
+      siblings.kubernetesMetadata === false ? CONTAINER_PLUGIN_APPEND_OUTPUT : FALCO_HELM_CHART_DEFAULTS.appendOutput,
+    ),
+  },
   falcosidekick: {
     ...FALCOSIDEKICK_HELM_CHART_DEFAULTS,
     telegram: { ...FALCOSIDEKICK_HELM_CHART_DEFAULTS.telegram },
@@ -72,7 +85,7 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
     upstreamRulesDir: undefined,
     scope: {
       namespaces: new Derived(({ root }) => [root.namespaces.prod.name]),
-      field: 'k8smeta.ns.name',
+      field: new Derived(({ root }) => (root.falco.kubernetesMetadata === false ? 'k8s.ns.name' : 'k8smeta.ns.name')),
       files: undefined,
       excludeRules: [],
       excludeTags: [CLUSTER_WIDE_TAG],

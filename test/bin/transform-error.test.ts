@@ -45,13 +45,14 @@ describe('a syntax error in main.ts', () => {
     expect(formatTransformError(error, dir)).toEqual(['main.ts:1:27: Expected identifier but found "{"']);
   });
 
-  it('is printed alone; the exit status is 1, or 0 without cdk8s.out under `cdk8s synth` (which then says "synthesis failed")', () => {
+  it('is printed alone; the exit status is 1, or under `cdk8s synth` 0 without cdk8s.out (cdk8s then says "synthesis failed", which a note announces)', () => {
     const { error, dir } = compileError('const a = {{};\n');
     for (const [env, code] of [[{}, 1], [{ CDK8S_OUTDIR: 'cdk8s.out' }, 0]] as const) {
       const lines: string[] = [];
       const exits: number[] = [];
       expect(handleUncaught(error, { env, err: (line) => lines.push(line), exit: (c) => exits.push(c), cwd: dir })).toBe(true);
-      expect({ lines, exits }).toEqual({ lines: ['main.ts:1:12: Expected identifier but found "{"'], exits: [code] });
+      const note = 'cdk8s synth reports this failure next as "synthesis failed, app expected to create cdk8s.out".';
+      expect({ lines, exits }).toEqual({ lines: ['main.ts:1:12: Expected identifier but found "{"', ...(code === 0 ? [note] : [])], exits: [code] });
     }
   });
 
