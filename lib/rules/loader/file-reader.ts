@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { TOKEN_PATTERNS } from '../condition';
 import type { Collector, Report } from './collector';
 import type { ConditionPart, SourceRef, SourceSpan } from './effective-ruleset';
@@ -25,6 +25,7 @@ import {
 import { LOAD_MESSAGES } from './load-checks';
 import { isValidPriority, closestMatch } from '../../core';
 import { partPosition } from './mapped-text';
+import { parseRulesYaml } from './parse-rules-yaml';
 import { scalarPart, type SourceFile } from './source-file';
 import {
   decodeBool,
@@ -104,19 +105,14 @@ export class FileReader {
   ) {}
 
   read(): void {
-    const docs = parseAllDocuments(this.file.text, { uniqueKeys: false, prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
-    const error = list.flatMap((d) => d.errors)[0];
-    if (error !== undefined) {
+    const parsed = parseRulesYaml(this.file.text);
+    if (parsed.error !== undefined) {
       // yaml-cpp refuses the whole file at its first syntax error, so nothing of it is loaded;
       // later errors are often consequences of the first, so only that one is reported.
-      // With `prettyErrors: false` the message carries no position (`error.pos` has it) and no
-      // code frame; its first line is the description.
-      const detail = error.message.split('\n')[0] ?? error.message;
-      this.report('yamlSyntax', this.file.ref(error.pos[0]), LOAD_MESSAGES.yamlSyntax(detail));
+      this.report('yamlSyntax', this.file.ref(parsed.error.offset), LOAD_MESSAGES.yamlSyntax(parsed.error.detail));
       return;
     }
-    for (const doc of list) {
+    for (const doc of parsed.docs) {
       this.doc = doc;
       const contents = deref(doc.contents, doc);
       if (isNullNode(contents)) continue;
