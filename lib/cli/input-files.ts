@@ -1,7 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { UsageError } from '../core';
 import type { CliIo } from './cli-io';
+import { readInputBytes, STDIN_NAME, STDIN_OPERAND } from './read-input';
 
 /** A file named on the command line: the path as the user wrote it (used in messages) and its contents. */
 export interface InputFile {
@@ -10,23 +8,10 @@ export interface InputFile {
 }
 
 /**
- * Reads the operand files in order. A missing or unreadable file is a usage error naming the file
- * as the user typed it (exit 2, like grep), so the user sees `missing.yaml: file not found`
- * rather than a stack trace.
+ * Reads the operand files in order (`-` is standard input, named `<stdin>`; see read-input.ts for
+ * the size limit). A missing or unreadable file is a usage error naming the file as the user typed
+ * it (exit 2, like grep), so the user sees `missing.yaml: file not found` rather than a stack trace.
  */
 export function readInputFiles(operands: readonly string[], io: CliIo): InputFile[] {
-  return operands.map((name) => {
-    try {
-      return { name, text: fs.readFileSync(path.resolve(io.cwd, name), 'utf8') };
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const problem =
-        code === 'ENOENT'
-          ? 'file not found'
-          : code === 'EISDIR'
-            ? 'is a directory, not a rule file'
-            : `cannot be read (${code ?? (e as Error).message})`;
-      throw new UsageError({ subject: name, problem });
-    }
-  });
+  return operands.map((name) => ({ name: name === STDIN_OPERAND ? STDIN_NAME : name, text: readInputBytes(name, io).toString('utf8') }));
 }
