@@ -358,10 +358,24 @@ export function validateStackProps(raw: FalcoGitopsStackProps, resolved: Resolve
       subject: finding.prop,
       received: redact(finding.value),
       problem: `looks like ${finding.kind}; secrets must never be rendered into dist/ and pushed to Git`,
-      fix: 'put it in a Kubernetes Secret created out of band and reference the Secret by name (see README, "Telegram secret")',
+      fix: tokenFix(finding.prop, finding.value),
     });
   }
   if (problems.length > 0) throw new StackPropsError(problems);
+}
+
+/** How to keep this credential out of Git, for the prop it was found in. */
+function tokenFix(prop: string, value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s@]*@/i.test(value)) {
+    return prop === 'argocd.repoUrl'
+      ? 'remove the user and password from the URL (e.g. "https://github.com/acme/falco-gitops.git") and give Argo CD the credentials in a ' +
+          'repository Secret (label argocd.argoproj.io/secret-type: repository) created out of band in its namespace'
+      : 'remove the user and password from the URL';
+  }
+  if (prop.startsWith('falcosidekick.telegram.')) {
+    return 'put it in the Secret that falcosidekick.telegram.secretName names, created out of band (see README, "Telegram secret")';
+  }
+  return 'remove it: no prop of the stack takes a secret; credentials live in Kubernetes Secrets created out of band, never in main.ts';
 }
 
 function unknownKeyProblems(value: unknown, path: string): Problem[] {

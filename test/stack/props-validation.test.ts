@@ -127,8 +127,31 @@ describe('stack props validation', () => {
       demoWorkloads: { ubuntuImage: TELEGRAM_TOKEN_SHAPE },
     });
     expect(message).toContain('demoWorkloads.ubuntuImage: received "1234…(45 characters)"; looks like a Telegram bot token');
-    expect(message).toContain('Fix: put it in a Kubernetes Secret created out of band');
+    expect(message).toContain(
+      'Fix: remove it: no prop of the stack takes a secret; credentials live in Kubernetes Secrets created out of band, never in main.ts',
+    );
     expect(message).not.toContain(TELEGRAM_TOKEN_SHAPE);
+  });
+
+  it('fails when the repo URL carries a password, with a fix about Argo CD repository credentials (not Telegram)', () => {
+    const url = ['https://bob', 's3cret-pass@github.com/acme/x.git'].join(':');
+    expect(problemsOf({ argocd: { repoUrl: url } })).toEqual([
+      {
+        subject: 'argocd.repoUrl',
+        received: `http…(${url.length} characters)`,
+        problem: 'looks like a URL with embedded credentials; secrets must never be rendered into dist/ and pushed to Git',
+        fix:
+          'remove the user and password from the URL (e.g. "https://github.com/acme/falco-gitops.git") and give Argo CD the credentials in a ' +
+          'repository Secret (label argocd.argoproj.io/secret-type: repository) created out of band in its namespace',
+      },
+    ]);
+  });
+
+  it('points a token in a Telegram prop at the Telegram Secret', () => {
+    const problems = problemsOf({ ...VALID, falcosidekick: { telegram: { messageThreadId: TELEGRAM_TOKEN_SHAPE } } });
+    expect(problems.find((p) => p.problem.startsWith('looks like'))?.fix).toBe(
+      'put it in the Secret that falcosidekick.telegram.secretName names, created out of band (see README, "Telegram secret")',
+    );
   });
 
   it('fails when a token is passed under an unknown prop, and redacts it', () => {
