@@ -152,6 +152,21 @@ describe('runSynth', () => {
       expect(run.stderr).toMatch(/^error: invalid rules\.scope \(1 problem\):\n {2}- rules\.scope\.excludeRules: received "Terminal Shell with cat Command in Containr"; /);
     });
 
+    it('when the project rules would pass 1 MiB, with a fix that names the prop to change', () => {
+      const dir = project();
+      // Comments are not delivered (rules are printed flat after scoping): a rule's desc is.
+      fs.writeFileSync(
+        path.join(dir, 'rules', 'zz-big_rules.yaml'),
+        `- rule: Big\n  desc: ${'a long description '.repeat(60_000)}\n  condition: evt.type = open\n  output: o\n  priority: INFO\n`,
+      );
+      const before = seedDist(dir);
+      const run = synth(dir);
+      expectUserError(run, 1, before);
+      expect(run.stderr).toMatch(
+        /^error: \d\d-zz-big_rules\.yaml: ConfigMap falco-gitops-rules-project would hold \d+ bytes, over Kubernetes' limit of 1048576 bytes\. Fix: remove rules you do not need from the rule files in rules\.projectRulesDir /,
+      );
+    });
+
     it('when main.ts is given arguments: a usage error, exit 2', () => {
       const dir = project();
       const before = seedDist(dir);
