@@ -167,6 +167,16 @@ describe('runSynth', () => {
       );
     });
 
+    it('when a project rule takes the scope macro\'s name: the scoping refuses it, without claiming that Falco would', () => {
+      const dir = project();
+      fs.writeFileSync(path.join(dir, 'rules', 'zz-taken_rules.yaml'), '- macro: falco_gitops_scope\n  condition: proc.name = x\n');
+      const before = seedDist(dir);
+      const run = synth(dir);
+      expectUserError(run, 1, before);
+      expect(run.stderr).toMatch(/^error: rules\.scope: the rules cannot be scoped as configured \(1 problem\):\n {2}- rules\/zz-taken_rules\.yaml:1:3: 'falco_gitops_scope' /);
+      expect(run.stderr).not.toContain('refuse to start');
+    });
+
     it('when main.ts is given arguments: a usage error, exit 2', () => {
       const dir = project();
       const before = seedDist(dir);
