@@ -99,6 +99,10 @@ export class FalcoGitopsStack extends Construct {
       namespace: argocd.namespace,
       repoUrl: argocd.repoUrl,
       destinationServer: argocd.destinationServer,
+      // Says what this project deploys: the demo workloads only when they are rendered.
+      description: resolved.demoWorkloads.enabled
+        ? 'falco-gitops: Falco, Falcosidekick, their rules and the demo workloads'
+        : 'falco-gitops: Falco, Falcosidekick and their rules',
       destinationNamespaces: [
         ...new Set([
           ...helmChartNamespaces,

@@ -339,7 +339,7 @@ describe('Argo CD', () => {
       }),
     );
     expect(project.spec).toEqual({
-      description: 'falco-gitops: Falco, Falcosidekick, their rules and the demo workloads',
+      description: 'falco-gitops: Falco, Falcosidekick and their rules',
       sourceRepos: ['https://github.com/acme/x.git'],
       destinations: [
         { server: 'https://kubernetes.default.svc', namespace: 'kube-system' },
