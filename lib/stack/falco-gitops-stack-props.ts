@@ -223,12 +223,14 @@ export interface ArgoCdProps {
    */
   readonly targetRevision?: string;
   /**
-   * Folder of the repository holding the cluster manifests.
+   * Folder of the repository holding the cluster manifests. Never `dist/bootstrap` or a folder
+   * above or inside it (`.`, `dist`): Argo CD would then manage its own Application.
    * @default 'dist/cluster'
    */
   readonly path?: string;
   /**
-   * Namespace Argo CD runs in; the Application and AppProject are created there.
+   * Namespace Argo CD runs in; the Application and AppProject are created there. None of the
+   * stack's namespaces may have this name: Argo CD would then manage the namespace it runs in.
    * @default 'argocd'
    */
   readonly namespace?: string;
