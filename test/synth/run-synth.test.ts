@@ -78,6 +78,15 @@ describe('runSynth', () => {
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   });
 
+  it('synthesizes `falco: { kubernetesMetadata: false }` alone, with the upstream rules: the defaults that need k8smeta follow it', () => {
+    const dir = project({ vendorUpstream: true });
+    const run = synth(dir, { props: { argocd: { repoUrl: REPO_URL }, falco: { kubernetesMetadata: false } } });
+    expect({ code: run.code, stderr: run.stderr.split('\n').filter((line) => /^(error|  - )/.test(line)) }).toEqual({ code: 0, stderr: [] });
+    const falco = readTree(run.outdir)['cluster/helmchart.kube-system.falco.yaml'];
+    expect(falco).toContain('extra_output: pod_uid=%k8s.pod.uid, pod_name=%k8s.pod.name, namespace_name=%k8s.ns.name');
+    expect(readTree(run.outdir)['cluster/configmap.secured-ns.falco-gitops-rules-upstream.yaml']).toContain('k8s.ns.name in (prod)');
+  });
+
   it('under `cdk8s synth` also writes CDK8S_OUTDIR, which cdk8s lists, and reports on stderr (cdk8s swallows stdout)', () => {
     const dir = project();
     const cdk8sOut = path.join(dir, 'cdk8s.out');
