@@ -25,7 +25,7 @@ import {
 import { LOAD_MESSAGES } from './load-checks';
 import { isValidPriority, closestMatch } from '../../core';
 import { partPosition } from './mapped-text';
-import { parseRulesYaml } from './parse-rules-yaml';
+import { parseRulesYaml } from '../parse-rules-yaml';
 import { scalarPart, type SourceFile } from './source-file';
 import {
   decodeBool,

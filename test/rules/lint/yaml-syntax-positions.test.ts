@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, lintRuleTexts } from '../../../lib/rules';
-import { YAML_MAX_DEPTH } from '../../../lib/rules/loader/parse-rules-yaml';
+import { YAML_MAX_DEPTH } from '../../../lib/rules/parse-rules-yaml';
 
 /**
  * A YAML syntax error is reported where the mistake is, on a line of the file, the same on every
