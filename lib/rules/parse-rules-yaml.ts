@@ -3,9 +3,9 @@ import { Composer, Parser, type CST, type Document } from 'yaml';
 /**
  * yaml-cpp's nesting limit: `SingleDocParser::HandleNode` takes a `DepthGuard<500>` for every node
  * it descends into and throws `DeepRecursion` ("bad file") once the depth reaches 500, so Falco
- * refuses such a file (LOAD_ERR_YAML_PARSE). Read in jbeder/yaml-cpp src/singledocparser.cpp
- * (stored version 06c3d1db); falco@0.44.1:cmake/modules/yaml-cpp.cmake:22 pins yaml-cpp
- * c2bec4c7, whose guard was added in 2020 (jbeder/yaml-cpp#807) and is the same there.
+ * refuses such a file (LOAD_ERR_YAML_PARSE). jbeder/yaml-cpp@c2bec4c7:src/singledocparser.cpp:50
+ * and include/yaml-cpp/depthguard.h:48-55, the commit falco@0.44.1:cmake/modules/yaml-cpp.cmake:22
+ * pins.
  */
 export const YAML_MAX_DEPTH = 500;
 
