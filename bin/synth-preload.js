@@ -5,6 +5,7 @@
 // tsconfig.json "paths" (there for type checking), so it gets tsconfig.synth.json instead.
 const path = require('node:path');
 const { ROOT, buildIfMissing, staleBuildReason } = require('./build-guard');
+const { handleUncaught } = require('./transform-error');
 
 buildIfMissing();
 const reason = staleBuildReason();
@@ -21,6 +22,14 @@ const previous = process.env.TSX_TSCONFIG_PATH;
 const sourceMaps = process.sourceMapsEnabled;
 process.env.TSX_TSCONFIG_PATH = path.join(ROOT, 'tsconfig.synth.json');
 require('tsx/cjs');
+// A syntax error in main.ts: one `main.ts:line:col: message` line instead of tsx's minified
+// source and two stack traces (bin/transform-error.js). Any other uncaught error (a throw at the
+// top level of main.ts: a bug) is printed as Node prints it, with its stack trace, and exits 1.
+process.on('uncaughtException', (error) => {
+  if (handleUncaught(error)) return;
+  console.error(error);
+  process.exit(1);
+});
 // tsx reads it once, when it registers: keep it out of any child process.
 if (previous === undefined) delete process.env.TSX_TSCONFIG_PATH;
 else process.env.TSX_TSCONFIG_PATH = previous;

@@ -33,7 +33,15 @@ export interface ArgoCdAppProjectProps {
   readonly clusterResources: readonly GroupKind[];
   /** The only namespaced kinds it may manage. */
   readonly namespaceResources: readonly GroupKind[];
+  /**
+   * `spec.description`, shown in Argo CD's UI: what the project deploys.
+   * @default 'falco-gitops: Falco, Falcosidekick and their rules'
+   */
+  readonly description?: string;
 }
+
+/** What the project deploys when the caller does not say (the stack adds the demo workloads when it renders them). */
+export const ARGOCD_APP_PROJECT_DESCRIPTION = 'falco-gitops: Falco, Falcosidekick and their rules';
 
 /**
  * An AppProject that confines the Application to this stack: one source repository, the stack's
@@ -52,7 +60,7 @@ export class ArgoCdAppProject extends Construct {
         labels: stackLabels(),
       },
       spec: {
-        description: 'falco-gitops: Falco, Falcosidekick, their rules and the demo workloads',
+        description: props.description ?? ARGOCD_APP_PROJECT_DESCRIPTION,
         sourceRepos: [props.repoUrl],
         destinations: [...props.destinationNamespaces]
           .sort()

@@ -14,6 +14,11 @@ export interface CliIo {
    */
   readonly loadTypeScript?: (file: string) => Promise<unknown>;
   /**
+   * Reads standard input (the operand `-`) up to `limit` bytes.
+   * @default - the process's standard input (lib/cli/read-input.ts)
+   */
+  readonly readStdin?: (limit: number) => Buffer;
+  /**
    * Width that help text is wrapped to.
    * @default 80
    */

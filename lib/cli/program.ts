@@ -42,9 +42,29 @@ export function createProgram(commands: readonly CliCommand[], context: CommandC
       ].join('\n'),
     );
   // Sub-commands created by program.command() inherit the settings above; each names its own help.
+  program.configureOutput({ outputError: suggestionInLine(program) });
   for (const add of commands) {
     const command = add(program, context);
-    command.showHelpAfterError(usageHint(command));
+    command.showHelpAfterError(usageHint(command)).configureOutput({ outputError: suggestionInLine(command) });
   }
   return program;
+}
+
+/**
+ * Commander prints its "did you mean" on a line of its own, `(Did you mean lint?)`, without the
+ * command it belongs to; here it joins the error line and names the whole command to type:
+ * `error: unknown command 'lnt'; did you mean 'falco-gitops lint'?` (commander@14.0.3
+ * lib/suggestSimilar.js writes the suggestion as `\n(Did you mean X?)` or `one of X, Y`).
+ */
+function suggestionInLine(command: Command): (text: string, write: (text: string) => void) => void {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name());
+  const prefix = names.join(' ');
+  return (text, write) => {
+    const joined = text.replace(/\n\(Did you mean (one of )?(.+)\?\)\n$/, (_m, oneOf: string | undefined, list: string) => {
+      const quoted = list.split(', ').map((name) => `'${prefix} ${name}'`);
+      return `; did you mean ${oneOf !== undefined ? `one of ${quoted.join(', ')}` : quoted[0]}?\n`;
+    });
+    write(joined);
+  };
 }

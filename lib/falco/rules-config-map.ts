@@ -21,6 +21,12 @@ export interface RulesConfigMapProps {
   readonly namespace: string;
   /** Directory the ConfigMap is mounted at in the Falco container. */
   readonly mountPath: string;
+  /**
+   * The fix printed when the files would pass 1 MiB, in the terms of whoever chose the files
+   * (the stack names its props).
+   * @default 'remove rules or rule files you do not need from this ConfigMap'
+   */
+  readonly oversizeFix?: string;
 }
 
 /**
@@ -33,11 +39,13 @@ export class RulesConfigMap extends Construct {
   private readonly configMap: kplus.ConfigMap;
   private readonly fileNames: string[] = [];
   private totalBytes = 0;
+  private readonly oversizeFix: string;
 
   constructor(scope: Construct, id: string, props: RulesConfigMapProps) {
     super(scope, id);
     this.name = props.name;
     this.mountPath = props.mountPath;
+    this.oversizeFix = props.oversizeFix ?? 'remove rules or rule files you do not need from this ConfigMap';
     this.configMap = new kplus.ConfigMap(this, 'Resource', {
       metadata: {
         name: props.name,
@@ -74,7 +82,7 @@ export class RulesConfigMap extends Construct {
       throw new UserError({
         subject: fileName,
         problem: `ConfigMap ${this.name} would hold ${this.totalBytes + bytes} bytes, over Kubernetes' limit of ${CONFIG_MAP_MAX_BYTES} bytes`,
-        fix: 'move rule files into another rules ConfigMap or drop unused rules.',
+        fix: this.oversizeFix,
       });
     }
     this.totalBytes += bytes;

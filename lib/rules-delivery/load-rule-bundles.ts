@@ -136,7 +136,9 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     // Exclusions must name rules and tags that exist in the loaded rule files.
     throw error.as((option) => `${rules.propPrefix}.scope.${option}`, { summary: `invalid ${rules.propPrefix}.scope` });
   }
-  failOnErrors(scoped.diagnostics, 'rules.scope', findings);
+  // The scoping's own refusals (a name it needs is taken, an exclusion names no rule): Falco would
+  // load these rules, so the summary must not say that it would refuse them.
+  failOnErrors(scoped.diagnostics, 'rules.scope', findings, 'the rules cannot be scoped as configured');
   // The scoped output is what Falco will load: it must lint clean as well.
   failOnErrors(lintRuleTexts(scoped.files.map((file) => ({ name: file.name, text: file.text }))), 'scoped rule files', []);
 
@@ -215,13 +217,13 @@ function readProjectRules(rules: Resolved): RuleInput[] {
   );
 }
 
-function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: Diagnostic[]): void {
+function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: Diagnostic[], verdict = 'Falco would refuse to start with these rules'): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   warnings.push(...diagnostics.filter((d) => d.severity === 'warning'));
   if (errors.length > 0) {
     throw new UserError(
       errors.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, problem: `${d.message} [${d.code}]` })),
-      { summary: `${what}: Falco would refuse to start with these rules` },
+      { summary: `${what}: ${verdict}` },
     );
   }
 }

@@ -1,5 +1,6 @@
 export * from './diagnostic';
 export * from './line-counter';
+export * from './parse-rules-yaml';
 export * from './condition';
 export * from './fields';
 export * from './loader';

@@ -109,7 +109,8 @@ export interface FalcoProps extends HelmChartSourceProps {
   readonly kubernetesMetadata?: boolean;
   /**
    * Text appended to the output of every syscall event (Falco's `append_output.extra_output`).
-   * @default 'pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name'
+   * @default - 'pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name';
+   * with `kubernetesMetadata: false`, the container plugin's 'pod_uid=%k8s.pod.uid, pod_name=%k8s.pod.name, namespace_name=%k8s.ns.name'
    */
   readonly appendOutput?: string;
 }
@@ -170,7 +171,7 @@ export interface ScopeProps {
   /**
    * Field that carries the namespace. `k8smeta.ns.name` needs `falco.kubernetesMetadata`;
    * `container.name` matches nothing under containerd (k3s's runtime), and synth warns.
-   * @default 'k8smeta.ns.name'
+   * @default - 'k8smeta.ns.name'; 'k8s.ns.name' with `falco.kubernetesMetadata: false`
    */
   readonly field?: ScopeField;
   /**
@@ -226,12 +227,14 @@ export interface ArgoCdProps {
    */
   readonly targetRevision?: string;
   /**
-   * Folder of the repository holding the cluster manifests.
+   * Folder of the repository holding the cluster manifests. Never `dist/bootstrap` or a folder
+   * above or inside it (`.`, `dist`): Argo CD would then manage its own Application.
    * @default 'dist/cluster'
    */
   readonly path?: string;
   /**
-   * Namespace Argo CD runs in; the Application and AppProject are created there.
+   * Namespace Argo CD runs in; the Application and AppProject are created there. None of the
+   * stack's namespaces may have this name: Argo CD would then manage the namespace it runs in.
    * @default 'argocd'
    */
   readonly namespace?: string;

@@ -64,6 +64,12 @@ export class FalcoGitopsStack extends Construct {
         namespace: namespaces.security.name,
         // The numeric prefix makes the directory order visible; falco.rules_files states the order.
         mountPath: `${RULES_MOUNT_ROOT}/${String(index).padStart(2, '0')}-${bundle.id}`,
+        // One ConfigMap per source, and no prop splits one: what the user can change is which
+        // files and rules the source holds.
+        oversizeFix:
+          bundle.id === 'upstream'
+            ? 'remove an upstream file you do not need (e.g. falco-sandbox_rules.yaml) from the files of the lock file (rules.lockFile) and run `npm run rules:vendor`'
+            : 'remove rules you do not need from the rule files in rules.projectRulesDir (Kubernetes refuses a larger ConfigMap, and one source is one ConfigMap)',
       });
       for (const file of bundle.files) configMap.addRulesFile(file.name, file.text);
       return configMap;
@@ -97,6 +103,10 @@ export class FalcoGitopsStack extends Construct {
       namespace: argocd.namespace,
       repoUrl: argocd.repoUrl,
       destinationServer: argocd.destinationServer,
+      // Says what this project deploys: the demo workloads only when they are rendered.
+      description: resolved.demoWorkloads.enabled
+        ? 'falco-gitops: Falco, Falcosidekick, their rules and the demo workloads'
+        : 'falco-gitops: Falco, Falcosidekick and their rules',
       destinationNamespaces: [
         ...new Set([
           ...helmChartNamespaces,

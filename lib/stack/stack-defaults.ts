@@ -8,6 +8,12 @@ import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import type { ResolvedStackProps } from './resolved-stack-props';
 
 /**
+ * The default `falco.appendOutput` when `falco.kubernetesMetadata` is false: the pod and namespace
+ * from the container plugin (0.7.1), which needs no k8s-metacollector.
+ */
+export const CONTAINER_PLUGIN_APPEND_OUTPUT = 'pod_uid=%k8s.pod.uid, pod_name=%k8s.pod.name, namespace_name=%k8s.ns.name';
+
+/**
  * A default computed from what the user gave and what is already resolved, e.g. a PSA `warn`
  * level that follows `enforce`. Resolved after every literal default, in key order.
  */
@@ -60,7 +66,14 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
     prod: workloadNamespace('prod'),
   },
   demoWorkloads: { enabled: true, ...DEMO_WORKLOADS_DEFAULTS },
-  falco: { ...FALCO_HELM_CHART_DEFAULTS },
+  falco: {
+    ...FALCO_HELM_CHART_DEFAULTS,
+    // Without the k8smeta plugin its fields stay empty: the container plugin's k8s.* fields (read
+    // from the container runtime) say the same, so `kubernetesMetadata: false` alone is complete.
+    appendOutput: new Derived(({ siblings }) =>
+      siblings.kubernetesMetadata === false ? CONTAINER_PLUGIN_APPEND_OUTPUT : FALCO_HELM_CHART_DEFAULTS.appendOutput,
+    ),
+  },
   falcosidekick: {
     ...FALCOSIDEKICK_HELM_CHART_DEFAULTS,
     telegram: { ...FALCOSIDEKICK_HELM_CHART_DEFAULTS.telegram },
@@ -70,8 +83,9 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
     upstreamRulesDir: undefined,
     scope: {
       namespaces: new Derived(({ root }) => [root.namespaces.prod.name]),
-      // Shared with `falco-gitops scope`, so the command reproduces what synth ships.
-      field: SCOPE_DEFAULTS.field,
+      // Shared with `falco-gitops scope` (SCOPE_DEFAULTS), so the command reproduces what synth
+      // ships; without k8s-metacollector the container plugin's field.
+      field: new Derived(({ root }) => (root.falco.kubernetesMetadata === false ? 'k8s.ns.name' : SCOPE_DEFAULTS.field)),
       files: undefined,
       excludeRules: [...SCOPE_DEFAULTS.excludeRules],
       excludeTags: [...SCOPE_DEFAULTS.excludeTags],

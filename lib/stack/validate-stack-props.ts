@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import {
   classifyToken,
   EXACT_SEMVER,
@@ -16,7 +17,15 @@ import { POD_SECURITY_LEVELS } from '../namespaces';
 import { SCOPE_FIELDS } from '../rules';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import { KNOWN_PROP_KEYS, type ResolvedStackProps } from './resolved-stack-props';
+import { Derived, STACK_DEFAULTS } from './stack-defaults';
+import { propTypeProblems } from './stack-prop-types';
 import { StackPropsError } from './stack-props-error';
+
+/**
+ * Where synth writes Argo CD's own objects (lib/synth/synthesize.ts writes `bootstrap/` under
+ * runSynth's default outdir `dist`). Stated here because the stack sits below lib/synth.
+ */
+const BOOTSTRAP_DIR = 'dist/bootstrap';
 
 const HTTPS_URL = /^https:\/\/[^\s/]+(\/\S*)?$/;
 const GIT_URL = /^(https:\/\/[^\s/]+\/\S+|ssh:\/\/\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\S+)$/;
@@ -130,16 +139,17 @@ const RULES: readonly PropRule[] = [
   {
     prop: 'falco.driverKind',
     value: (p) => p.falco.driverKind,
-    valid: oneOf(FALCO_DRIVER_KINDS),
-    problem: `must be one of ${quoteList(FALCO_DRIVER_KINDS)} (the falco chart 9.x dropped the legacy 'ebpf' probe)`,
+    // 'ebpf' gets its own message below: named in this one, it read as one of the valid kinds.
+    valid: (v) => v === 'ebpf' || oneOf(FALCO_DRIVER_KINDS)(v),
+    problem: `must be one of ${quoteList(FALCO_DRIVER_KINDS)}`,
     fix: "use 'modern_ebpf' (kernels 5.8 and later), 'kmod' for older kernels, or 'auto'",
   },
   {
-    prop: 'falco.kubernetesMetadata',
-    value: (p) => p.falco.kubernetesMetadata,
-    valid: (v) => typeof v === 'boolean',
-    problem: 'must be true or false',
-    fix: 'use true to deploy the k8s-metacollector and the k8smeta plugin',
+    prop: 'falco.driverKind',
+    value: (p) => p.falco.driverKind,
+    valid: (v) => v !== 'ebpf',
+    problem: `is the legacy eBPF probe, which Falco 0.44.0 removed and the falco chart 9.x no longer offers (it accepts only ${quoteList(FALCO_DRIVER_KINDS)})`,
+    fix: "use 'modern_ebpf' (the CO-RE probe built into Falco, kernels 5.8 and later), or 'kmod' for older kernels",
   },
   {
     prop: 'falco.appendOutput',
@@ -198,13 +208,6 @@ const RULES: readonly PropRule[] = [
     fix: `use imageTag "${FALCOSIDEKICK_MIN_VERSION_FOR_THREADS}" or later, or drop messageThreadId`,
   },
   {
-    prop: 'falcosidekick.telegram.checkCert',
-    value: (p) => p.falcosidekick.telegram.checkCert,
-    valid: (v) => typeof v === 'boolean',
-    problem: 'must be true or false',
-    fix: 'leave it true unless a TLS-intercepting proxy sits in front of Telegram',
-  },
-  {
     prop: 'rules.projectRulesDir',
     value: (p) => p.rules.projectRulesDir,
     valid: relativePath,
@@ -228,10 +231,8 @@ const RULES: readonly PropRule[] = [
   {
     prop: 'rules.scope.namespaces',
     value: (p) => p.rules.scope.namespaces,
-    // Unset, it is derived from the prod namespace's name, which has its own rule: report a bad name once.
-    valid: (v, _p, raw) =>
-      raw.rules?.scope?.namespaces === undefined ||
-      (Array.isArray(v) && v.length > 0 && v.every(namespaceName) && new Set(v).size === v.length),
+    // Unset, it is derived from the prod namespace's name, which has its own rule (see isDerivedDefault).
+    valid: (v) => Array.isArray(v) && v.length > 0 && v.every(namespaceName) && new Set(v).size === v.length,
     problem: 'must be a non-empty list of distinct namespace names',
     fix: 'use e.g. ["prod"]',
   },
@@ -287,6 +288,27 @@ const RULES: readonly PropRule[] = [
     fix: 'use "dist/cluster"',
   },
   {
+    prop: 'argocd.path',
+    value: (p) => p.argocd.path,
+    valid: (v) => !relativePath(v) || !overlapsBootstrap(v as string),
+    problem:
+      `is, contains or lies inside ${BOOTSTRAP_DIR}/, which holds Argo CD's own Application and AppProject: Argo CD would then manage its own ` +
+      'Application, and a prune or a deletion of it (which cascades) would delete the Application and everything it synced',
+    fix: `use "dist/cluster" (${BOOTSTRAP_DIR}/ is applied once by hand, never synced)`,
+  },
+  ...(['security', 'dev', 'prod'] as const).map(
+    (key): PropRule => ({
+      prop: `namespaces.${key}.name`,
+      value: (p) => p.namespaces[key].name,
+      valid: (v, p) => v !== p.argocd.namespace,
+      problem:
+        'is the namespace Argo CD runs in (argocd.namespace): the stack renders this Namespace, so Argo CD would manage ' +
+        "the namespace it runs in: its Pod Security levels would apply to Argo CD's own pods, and a deletion of the " +
+        'Application (which cascades) would delete the namespace with Argo CD in it',
+      fix: 'choose another name (or set argocd.namespace to the namespace Argo CD really runs in)',
+    }),
+  ),
+  {
     prop: 'argocd.namespace',
     value: (p) => p.argocd.namespace,
     valid: isDns1123Label,
@@ -315,7 +337,17 @@ const RULES: readonly PropRule[] = [
  */
 export function validateStackProps(raw: FalcoGitopsStackProps, resolved: ResolvedStackProps): void {
   const problems: Problem[] = [...unknownKeyProblems(raw as unknown, '')];
+  // A value of the wrong type (tsx does not type-check main.ts) is reported once, as such: the
+  // rules about the same prop, or about a level that contains it, would only restate it.
+  const typeProblems = propTypeProblems(raw);
+  problems.push(...typeProblems.map((t) => t.problem));
+  const mistyped = typeProblems.map((t) => t.path);
+  const related = (prop: string) => mistyped.some((m) => m === prop || m.startsWith(`${prop}.`) || prop.startsWith(`${m}.`));
   for (const rule of RULES) {
+    if (related(rule.prop)) continue;
+    // A default derived from another prop (a PSA level that follows `enforce`) is that prop's
+    // value: its problem is reported there, not again under a prop the user never set.
+    if (isDerivedDefault(rule.prop) && valueAt(raw, rule.prop) === undefined) continue;
     const value = rule.value(resolved);
     if (!rule.valid(value, resolved, raw)) {
       problems.push({ subject: rule.prop, received: redactTokens(value), problem: rule.problem, fix: rule.fix });
@@ -326,10 +358,24 @@ export function validateStackProps(raw: FalcoGitopsStackProps, resolved: Resolve
       subject: finding.prop,
       received: redact(finding.value),
       problem: `looks like ${finding.kind}; secrets must never be rendered into dist/ and pushed to Git`,
-      fix: 'put it in a Kubernetes Secret created out of band and reference the Secret by name (see README, "Telegram secret")',
+      fix: tokenFix(finding.prop, finding.value),
     });
   }
   if (problems.length > 0) throw new StackPropsError(problems);
+}
+
+/** How to keep this credential out of Git, for the prop it was found in. */
+function tokenFix(prop: string, value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s@]*@/i.test(value)) {
+    return prop === 'argocd.repoUrl'
+      ? 'remove the user and password from the URL (e.g. "https://github.com/acme/falco-gitops.git") and give Argo CD the credentials in a ' +
+          'repository Secret (label argocd.argoproj.io/secret-type: repository) created out of band in its namespace'
+      : 'remove the user and password from the URL';
+  }
+  if (prop.startsWith('falcosidekick.telegram.')) {
+    return 'put it in the Secret that falcosidekick.telegram.secretName names, created out of band (see README, "Telegram secret")';
+  }
+  return 'remove it: no prop of the stack takes a secret; credentials live in Kubernetes Secrets created out of band, never in main.ts';
 }
 
 function unknownKeyProblems(value: unknown, path: string): Problem[] {
@@ -362,6 +408,26 @@ function redactTokens(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactTokens(v)]));
   }
   return value;
+}
+
+/** Whether a repository path is `dist/bootstrap`, a folder above it (`.`, `dist`) or a folder inside it. */
+function overlapsBootstrap(repoPath: string): boolean {
+  const normalized = path.posix.normalize(repoPath.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
+  return normalized === '.' || normalized === BOOTSTRAP_DIR || BOOTSTRAP_DIR.startsWith(`${normalized}/`) || normalized.startsWith(`${BOOTSTRAP_DIR}/`);
+}
+
+/** The value at a dotted prop path (`undefined` when a level on the way is missing or not an object). */
+function valueAt(root: unknown, dotted: string): unknown {
+  let value = root;
+  for (const key of dotted.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function isDerivedDefault(prop: string): boolean {
+  return valueAt(STACK_DEFAULTS, prop) instanceof Derived;
 }
 
 function relativePath(v: unknown): boolean {

@@ -59,11 +59,13 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
     distWritten = true;
     if (cdk8sOutdir && path.resolve(cdk8sOutdir) !== path.resolve(outdir)) mirrorFiles(cdk8sOutdir, result.files);
     for (const warning of result.warnings) err(formatWarning(warning));
-    // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr.
+    // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr, followed by
+    // cdk8s-cli's listing of the scratch copy: say so, so that the paths it lists are no surprise.
     const report = cdk8sOutdir ? err : out;
     // Which rule files went into dist/, in Falco's load order: discovery never skips one silently.
     if (result.ruleFiles.length > 0) report(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}`);
-    report(`wrote ${result.files.length} manifests to ${outdir}/`);
+    if (cdk8sOutdir) err(`wrote ${result.files.length} manifests to ${outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOutdir}/ next)`);
+    else out(`wrote ${result.files.length} manifests to ${outdir}/`);
     return 0;
   } catch (error) {
     const userError = isUserError(error);
@@ -71,9 +73,21 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
     // A DistError whose distState is `missing` says itself where the previous dist/ is.
     if (!distWritten && !(error instanceof DistError && error.distState === 'missing')) err(`${outdir}/ was left as it was.`);
     // Under `cdk8s synth` a failing app makes the CLI print its own stack trace after our message.
-    // Exiting 0 without creating CDK8S_OUTDIR instead makes it print one line ("synthesis failed")
-    // and exit 1, so the user sees only the message above.
-    if (cdk8sOutdir) return 0;
+    // Exiting 0 without creating CDK8S_OUTDIR instead makes it print one line and exit 1; that
+    // line blames the missing folder, so say beforehand that it reports this same failure.
+    if (cdk8sOutdir) {
+      err(cdk8sFailureNote(cdk8sOutdir));
+      return 0;
+    }
     return userError ? error.exitCode : INTERNAL_ERROR_EXIT_CODE;
   }
+}
+
+/**
+ * The line before cdk8s-cli's own report of a failed app (cdk8s-cli@2.207.60 lib/util.js synthApp:
+ * `ERROR: synthesis failed, app expected to create "<outdir>"`), which names only the folder the
+ * app did not create. bin/transform-error.js prints the same line.
+ */
+export function cdk8sFailureNote(cdk8sOutdir: string): string {
+  return `cdk8s synth reports this failure next as "synthesis failed, app expected to create ${cdk8sOutdir}".`;
 }

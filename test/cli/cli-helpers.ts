@@ -8,7 +8,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export interface CliOptions extends Partial<Pick<CliIo, 'cwd' | 'loadTypeScript'>> {
+export interface CliOptions extends Partial<Pick<CliIo, 'cwd' | 'loadTypeScript' | 'readStdin'>> {
   /** Replaces the registered commands. */
   readonly commands?: readonly CliCommand[];
 }
@@ -22,6 +22,7 @@ export async function cli(argv: readonly string[], options: CliOptions = {}): Pr
     stderr: (text) => void (stderr += text),
     cwd: options.cwd ?? REPO_ROOT,
     ...(options.loadTypeScript !== undefined ? { loadTypeScript: options.loadTypeScript } : {}),
+    ...(options.readStdin !== undefined ? { readStdin: options.readStdin } : {}),
   };
   const code = await main(argv, io, ...(options.commands !== undefined ? [options.commands] : []));
   return { code, stdout, stderr };

@@ -67,10 +67,12 @@ describe('falco-gitops', () => {
   describe('command-line mistakes: exit 2, one error line and the usage hint on stderr', () => {
     const cases: Array<[string, string[], string]> = [
       ['an unknown command', ['scan', 'x.yaml'], "error: unknown command 'scan'\nRun 'falco-gitops --help' for usage."],
-      ['a misspelt command', ['lnt'], "error: unknown command 'lnt'\n(Did you mean lint?)\nRun 'falco-gitops --help' for usage."],
+      // The suggestion on the error line, as the whole command to type (commander puts `(Did you mean lint?)` on a line of its own).
+      ['a misspelt command', ['lnt'], "error: unknown command 'lnt'; did you mean 'falco-gitops lint'?\nRun 'falco-gitops --help' for usage."],
       ['an unknown tool option', ['--verbose', 'lint', 'x.yaml'], "error: unknown option '--verbose'\nRun 'falco-gitops --help' for usage."],
       ['an unknown command option', ['lint', '--strict', 'x.yaml'], "error: unknown option '--strict'\nRun 'falco-gitops lint --help' for usage."],
-      ['a misspelt command option', ['vendor', '--form', 'x'], "error: unknown option '--form'\n(Did you mean --from?)\nRun 'falco-gitops vendor --help' for usage."],
+      ['a misspelt command option', ['vendor', '--form', 'x'], "error: unknown option '--form'; did you mean 'falco-gitops vendor --from'?\nRun 'falco-gitops vendor --help' for usage."],
+      ['a misspelling close to several', ['lelt'], "error: unknown command 'lelt'; did you mean one of 'falco-gitops help', 'falco-gitops lint'?\nRun 'falco-gitops --help' for usage."],
       ['a missing operand', ['lint'], "error: missing required argument 'file'\nRun 'falco-gitops lint --help' for usage."],
       ['an option without its value', ['lint', 'x.yaml', '--format'], "error: option '-f, --format <format>' argument missing\nRun 'falco-gitops lint --help' for usage."],
       [

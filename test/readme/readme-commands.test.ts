@@ -39,7 +39,10 @@ const NOT_RUN: Readonly<Record<string, string>> = {
     'downloads from raw.githubusercontent.com (network); the same code is tested against a local server in test/cli/vendor-command.test.ts, and `--from ./mirror` runs here',
   'npx cdk8s synth --check-upgrade=false': 'a new process of the cdk8s CLI: the one spawned run of it is test/smoke/executables.test.ts',
   'cdk8s synth': 'the cdk8s CLI command named in prose; it runs as `npx cdk8s synth --check-upgrade=false` in test/smoke',
-  'git add rules/upstream dist': "records the user's change in Git; nothing of falco-gitops runs",
+  'git add .gitignore rules/upstream dist': "records the user's change in Git; nothing of falco-gitops runs",
+  "sed -i '\\#^/rules/upstream/$#d' .gitignore":
+    "edits the deployment repository's .gitignore; test/docs/readme-vendor-steps.test.ts applies the same sed address to this .gitignore",
+  'npm run typecheck': 'the type checker of the whole project (~20 s), named in prose as the alternative to checking prop types at synth; CI runs it',
   'git commit': "records the user's change in Git; nothing of falco-gitops runs",
   'helm uninstall': "what the helm-controller runs after a failed upgrade, described in prose; not the user's to run",
   'helm -n secured-ns rollback falco': CLUSTER,

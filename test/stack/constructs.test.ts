@@ -234,8 +234,11 @@ describe('RulesConfigMap', () => {
     const cm = new RulesConfigMap(Testing.chart(), 'r', props);
     cm.addRulesFile('a.yaml', 'x'.repeat(CONFIG_MAP_MAX_BYTES - 100));
     expect(() => cm.addRulesFile('b.yaml', 'y'.repeat(200))).toThrow(
-      `b.yaml: ConfigMap falco-gitops-rules-project would hold ${CONFIG_MAP_MAX_BYTES - 100 + 6 + 6 + 200} bytes, over Kubernetes' limit of 1048576 bytes. Fix: move rule files into another rules ConfigMap or drop unused rules.`,
+      `b.yaml: ConfigMap falco-gitops-rules-project would hold ${CONFIG_MAP_MAX_BYTES - 100 + 6 + 6 + 200} bytes, over Kubernetes' limit of 1048576 bytes. Fix: remove rules or rule files you do not need from this ConfigMap`,
     );
+    const named = new RulesConfigMap(Testing.chart(), 'r', { ...props, oversizeFix: 'shrink rules/' });
+    named.addRulesFile('a.yaml', 'x'.repeat(CONFIG_MAP_MAX_BYTES - 100));
+    expect(() => named.addRulesFile('b.yaml', 'y'.repeat(200))).toThrow(/bytes\. Fix: shrink rules\/$/);
   });
 });
 
@@ -336,7 +339,7 @@ describe('Argo CD', () => {
       }),
     );
     expect(project.spec).toEqual({
-      description: 'falco-gitops: Falco, Falcosidekick, their rules and the demo workloads',
+      description: 'falco-gitops: Falco, Falcosidekick and their rules',
       sourceRepos: ['https://github.com/acme/x.git'],
       destinations: [
         { server: 'https://kubernetes.default.svc', namespace: 'kube-system' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../lib/core';
-import { KNOWN_PROP_KEYS, resolveStackProps, StackPropsError, validateStackProps, type FalcoGitopsStackProps } from '../../lib/stack';
+import { FALCO_HELM_CHART_DEFAULTS } from '../../lib/falco';
+import { CONTAINER_PLUGIN_APPEND_OUTPUT, KNOWN_PROP_KEYS, STACK_PROP_TYPES, type PropKind, resolveStackProps, StackPropsError, validateStackProps, type FalcoGitopsStackProps } from '../../lib/stack';
 
 const VALID: FalcoGitopsStackProps = { argocd: { repoUrl: 'https://github.com/acme/falco-gitops.git' } };
 
@@ -48,7 +49,7 @@ describe('stack props validation', () => {
   it('fails when the driver kind is unknown', () => {
     expect(messageOf({ ...VALID, falco: { driverKind: 'ebfp' as never } })).toBe(
       'invalid stack props (1 problem):\n' +
-        `  - falco.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'kmod', 'auto' (the falco chart 9.x dropped the legacy 'ebpf' probe). ` +
+        `  - falco.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'kmod', 'auto'. ` +
         "Fix: use 'modern_ebpf' (kernels 5.8 and later), 'kmod' for older kernels, or 'auto'",
     );
   });
@@ -58,9 +59,11 @@ describe('stack props validation', () => {
   });
 
   it('fails when the legacy eBPF probe is asked for: falco chart 9.x cannot render it', () => {
-    expect(problemsOf({ ...VALID, falco: { driverKind: 'ebpf' as never } })).toEqual([
-      expect.objectContaining({ subject: 'falco.driverKind', received: 'ebpf' }),
-    ]);
+    expect(messageOf({ ...VALID, falco: { driverKind: 'ebpf' as never } })).toBe(
+      'invalid stack props (1 problem):\n' +
+        `  - falco.driverKind: received "ebpf"; is the legacy eBPF probe, which Falco 0.44.0 removed and the falco chart 9.x no longer offers (it accepts only 'modern_ebpf', 'kmod', 'auto'). ` +
+        "Fix: use 'modern_ebpf' (the CO-RE probe built into Falco, kernels 5.8 and later), or 'kmod' for older kernels",
+    );
   });
 
   it.each([
@@ -96,9 +99,8 @@ describe('stack props validation', () => {
 
   it('fails when a PSA level is unknown', () => {
     expect(problemsOf({ ...VALID, namespaces: { dev: { warn: 'strict' as never } } })).toEqual([
+      // audit follows warn; the user did not write it, so it is not reported again
       expect.objectContaining({ subject: 'namespaces.dev.warn', received: 'strict' }),
-      // audit defaults to warn, so it inherits the bad value
-      expect.objectContaining({ subject: 'namespaces.dev.audit', received: 'strict' }),
     ]);
   });
 
@@ -125,8 +127,31 @@ describe('stack props validation', () => {
       demoWorkloads: { ubuntuImage: TELEGRAM_TOKEN_SHAPE },
     });
     expect(message).toContain('demoWorkloads.ubuntuImage: received "1234…(45 characters)"; looks like a Telegram bot token');
-    expect(message).toContain('Fix: put it in a Kubernetes Secret created out of band');
+    expect(message).toContain(
+      'Fix: remove it: no prop of the stack takes a secret; credentials live in Kubernetes Secrets created out of band, never in main.ts',
+    );
     expect(message).not.toContain(TELEGRAM_TOKEN_SHAPE);
+  });
+
+  it('fails when the repo URL carries a password, with a fix about Argo CD repository credentials (not Telegram)', () => {
+    const url = ['https://bob', 's3cret-pass@github.com/acme/x.git'].join(':');
+    expect(problemsOf({ argocd: { repoUrl: url } })).toEqual([
+      {
+        subject: 'argocd.repoUrl',
+        received: `http…(${url.length} characters)`,
+        problem: 'looks like a URL with embedded credentials; secrets must never be rendered into dist/ and pushed to Git',
+        fix:
+          'remove the user and password from the URL (e.g. "https://github.com/acme/falco-gitops.git") and give Argo CD the credentials in a ' +
+          'repository Secret (label argocd.argoproj.io/secret-type: repository) created out of band in its namespace',
+      },
+    ]);
+  });
+
+  it('points a token in a Telegram prop at the Telegram Secret', () => {
+    const problems = problemsOf({ ...VALID, falcosidekick: { telegram: { messageThreadId: TELEGRAM_TOKEN_SHAPE } } });
+    expect(problems.find((p) => p.problem.startsWith('looks like'))?.fix).toBe(
+      'put it in the Secret that falcosidekick.telegram.secretName names, created out of band (see README, "Telegram secret")',
+    );
   });
 
   it('fails when a token is passed under an unknown prop, and redacts it', () => {
@@ -158,14 +183,24 @@ describe('stack props validation', () => {
   });
 
   it('fails when the scope field needs the metacollector but it is off', () => {
-    expect(problemsOf({ ...VALID, falco: { kubernetesMetadata: false, appendOutput: 'pod=%k8s.pod.name' } })).toEqual([
+    expect(problemsOf({ ...VALID, falco: { kubernetesMetadata: false }, rules: { scope: { field: 'k8smeta.ns.name' } } })).toEqual([
       expect.objectContaining({ subject: 'rules.scope.field', received: 'k8smeta.ns.name' }),
     ]);
   });
 
   it('fails when append_output uses k8smeta fields without the plugin', () => {
-    const problems = problemsOf({ ...VALID, falco: { kubernetesMetadata: false }, rules: { scope: { field: 'k8s.ns.name' } } });
-    expect(problems).toEqual([expect.objectContaining({ subject: 'falco.appendOutput' })]);
+    const problems = problemsOf({ ...VALID, falco: { kubernetesMetadata: false, appendOutput: 'pod=%k8smeta.pod.name' } });
+    expect(problems).toEqual([expect.objectContaining({ subject: 'falco.appendOutput', received: 'pod=%k8smeta.pod.name' })]);
+  });
+
+  it('accepts kubernetesMetadata: false alone: the defaults that need k8smeta follow it (no problem about a prop the user never set)', () => {
+    const props: FalcoGitopsStackProps = { ...VALID, falco: { kubernetesMetadata: false } };
+    expect(problemsOf(props)).toEqual([]);
+    const resolved = resolveStackProps(props);
+    expect(resolved.falco.appendOutput).toBe(CONTAINER_PLUGIN_APPEND_OUTPUT);
+    expect(resolved.rules.scope.field).toBe('k8s.ns.name');
+    expect(resolveStackProps(VALID).falco.appendOutput).toBe(FALCO_HELM_CHART_DEFAULTS.appendOutput);
+    expect(resolveStackProps(VALID).rules.scope.field).toBe('k8smeta.ns.name');
   });
 
   it('fails when a message thread is set with a Falcosidekick image older than 2.34.0', () => {
@@ -262,5 +297,106 @@ describe('stack props validation', () => {
     expect(resolved.namespaces.security).toEqual({ name: 'secured-ns', enforce: 'privileged', warn: 'privileged', audit: 'privileged' });
     expect(resolved.rules.scope.namespaces).toEqual(['production']);
     expect(resolveStackProps(VALID).namespaces.dev).toEqual({ name: 'dev', enforce: 'baseline', warn: 'restricted', audit: 'restricted' });
+  });
+});
+
+describe('stack props: runtime types (tsx compiles main.ts without type checking)', () => {
+  it("fails when a boolean is quoted: 'false' would count as true", () => {
+    expect(messageOf({ ...VALID, demoWorkloads: { enabled: 'false' as never } })).toBe(
+      'invalid stack props (1 problem):\n' +
+        "  - demoWorkloads.enabled: received \"false\"; must be true or false, not a string (the string 'false' would count as true). " +
+        'Fix: write false without quotes',
+    );
+  });
+
+  it('reports each mistyped prop once, not again through the rules about its value', () => {
+    expect(
+      problemsOf({
+        ...VALID,
+        falco: 'yes' as never,
+        falcosidekick: { replicas: '2' as never, telegram: null as never },
+        rules: { scope: { namespaces: 'prod' as never, excludeTags: [1] as never } },
+      }),
+    ).toEqual([
+      {
+        subject: 'falco',
+        received: 'yes',
+        problem: 'must be an object of props, not a string',
+        fix: 'write { ... } with the props of this level, or leave it out for the defaults',
+      },
+      { subject: 'falcosidekick.replicas', received: '2', problem: 'must be a number, not a string', fix: 'write the number without quotes' },
+      {
+        subject: 'falcosidekick.telegram',
+        received: null,
+        problem: 'must be an object of props, not null',
+        fix: 'write { ... } with the props of this level, or leave it out for the defaults',
+      },
+      { subject: 'rules.scope.namespaces', received: 'prod', problem: 'must be a list of strings, not a string', fix: 'write a list, e.g. ["a", "b"]' },
+      { subject: 'rules.scope.excludeTags', received: [1], problem: 'must be a list of strings, not a list', fix: 'write a list, e.g. ["a", "b"]' },
+    ]);
+  });
+
+  it('checks every prop of the table, which the compiler holds to the props interfaces', () => {
+    // Every leaf of STACK_PROP_TYPES given a value of another type is reported, under its own path.
+    const leaves: Array<[string, PropKind]> = [];
+    const walk = (level: Record<string, unknown>, prefix: string): void => {
+      for (const [key, kind] of Object.entries(level)) {
+        const path = prefix ? `${prefix}.${key}` : key;
+        if (typeof kind === 'string') leaves.push([path, kind as PropKind]);
+        else walk(kind as Record<string, unknown>, path);
+      }
+    };
+    walk(STACK_PROP_TYPES as unknown as Record<string, unknown>, '');
+    expect(leaves.length).toBe([...KNOWN_PROP_KEYS.entries()].reduce((n, [p, keys]) => n + keys.filter((k) => !KNOWN_PROP_KEYS.has(p ? `${p}.${k}` : k)).length, 0));
+    for (const [path, kind] of leaves) {
+      const wrong = kind === 'string' ? 42 : 'x';
+      const props: Record<string, unknown> = { argocd: { repoUrl: 'https://github.com/acme/falco-gitops.git' } };
+      const keys = path.split('.');
+      let level = props;
+      for (const key of keys.slice(0, -1)) level = (level[key] ??= {}) as Record<string, unknown>;
+      level[keys[keys.length - 1]!] = wrong;
+      expect(problemsOf(props as unknown as FalcoGitopsStackProps).map((p) => p.subject)).toEqual([path]);
+    }
+  });
+});
+
+describe('stack props that would let Argo CD destroy itself', () => {
+  it.each(['dist', '.', './', 'dist/', './dist', 'dist/bootstrap', 'dist/bootstrap/', 'dist/bootstrap/sub'])('refuses argocd.path %j (it holds dist/bootstrap/)', (path) => {
+    expect(problemsOf({ argocd: { ...VALID.argocd, path } })).toEqual([
+      {
+        subject: 'argocd.path',
+        received: path,
+        problem:
+          "is, contains or lies inside dist/bootstrap/, which holds Argo CD's own Application and AppProject: Argo CD would then manage its own " +
+          'Application, and a prune or a deletion of it (which cascades) would delete the Application and everything it synced',
+        fix: 'use "dist/cluster" (dist/bootstrap/ is applied once by hand, never synced)',
+      },
+    ]);
+  });
+
+  it.each(['dist/cluster', 'dist/cluster/', 'manifests', 'distribution'])('accepts argocd.path %j', (path) => {
+    expect(problemsOf({ argocd: { ...VALID.argocd, path } })).toEqual([]);
+  });
+
+  it.each([
+    [{ prod: { name: 'argocd' } }, {}, 'namespaces.prod.name', 'argocd'],
+    [{ security: { name: 'argocd' } }, {}, 'namespaces.security.name', 'argocd'],
+    [{ dev: { name: 'gitops' } }, { namespace: 'gitops' }, 'namespaces.dev.name', 'gitops'],
+  ] as const)('refuses a stack namespace named as Argo CD\'s (%j, argocd %j)', (namespaces, argocd, subject, received) => {
+    expect(problemsOf({ namespaces, argocd: { ...VALID.argocd, ...argocd } })).toEqual([
+      {
+        subject,
+        received,
+        problem:
+          'is the namespace Argo CD runs in (argocd.namespace): the stack renders this Namespace, so Argo CD would manage ' +
+          "the namespace it runs in: its Pod Security levels would apply to Argo CD's own pods, and a deletion of the " +
+          'Application (which cascades) would delete the namespace with Argo CD in it',
+        fix: 'choose another name (or set argocd.namespace to the namespace Argo CD really runs in)',
+      },
+    ]);
+  });
+
+  it('accepts the namespace "argocd" for the stack when Argo CD runs elsewhere', () => {
+    expect(problemsOf({ namespaces: { prod: { name: 'argocd' } }, argocd: { ...VALID.argocd, namespace: 'gitops' } })).toEqual([]);
   });
 });

@@ -69,6 +69,7 @@ function synth(
 }
 
 const STACK_LINE = /^\s+at .+[:(]/m;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NO_UPSTREAM_WARNING =
   "warning: no upstream Falco rules vendored (the lock file's vendorDir holds none of the locked files): " +
   "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n";
@@ -88,11 +89,25 @@ describe('runSynth', () => {
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   });
 
+  it('synthesizes `falco: { kubernetesMetadata: false }` alone, with the upstream rules: the defaults that need k8smeta follow it', () => {
+    const dir = project({ vendorUpstream: true });
+    const run = synth(dir, { props: { argocd: { repoUrl: REPO_URL }, falco: { kubernetesMetadata: false } } });
+    expect({ code: run.code, stderr: run.stderr.split('\n').filter((line) => /^(error|  - )/.test(line)) }).toEqual({ code: 0, stderr: [] });
+    const falco = readTree(run.outdir)['cluster/helmchart.kube-system.falco.yaml'];
+    expect(falco).toContain('extra_output: pod_uid=%k8s.pod.uid, pod_name=%k8s.pod.name, namespace_name=%k8s.ns.name');
+    expect(readTree(run.outdir)['cluster/configmap.secured-ns.falco-gitops-rules-upstream.yaml']).toContain('k8s.ns.name in (prod)');
+  });
+
   it('under `cdk8s synth` also writes CDK8S_OUTDIR, which cdk8s lists, and reports on stderr (cdk8s swallows stdout)', () => {
     const dir = project();
     const cdk8sOut = path.join(dir, 'cdk8s.out');
     const run = synth(dir, { env: { CDK8S_OUTDIR: cdk8sOut } });
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/\n` });
+    // One outcome: the summary says that cdk8s-cli's listing of cdk8s.out/ paths, which follows, is a copy.
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOut}/ next)\n`,
+    });
     expect(readTree(cdk8sOut)).toEqual(readTree(run.outdir));
   });
 
@@ -113,7 +128,7 @@ describe('runSynth', () => {
       const run = synth(dir, { props: { argocd: { repoUrl: REPO_URL }, falco: { driverKind: 'ebfp' as never } } });
       expectUserError(run, 1, before);
       expect(run.stderr).toMatch(
-        /^error: invalid stack props \(1 problem\):\n {2}- falco\.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'kmod', 'auto' .*\. Fix: /,
+        /^error: invalid stack props \(1 problem\):\n {2}- falco\.driverKind: received "ebfp"; must be one of 'modern_ebpf', 'kmod', 'auto'\. Fix: /,
       );
     });
 
@@ -155,6 +170,31 @@ describe('runSynth', () => {
       const run = synth(dir, { props: { argocd: { repoUrl: REPO_URL }, rules: { scope: { excludeRules: ['Terminal Shell with cat Command in Containr'] } } } });
       expectUserError(run, 1, before);
       expect(run.stderr).toMatch(/^error: invalid rules\.scope \(1 problem\):\n {2}- rules\.scope\.excludeRules: received "Terminal Shell with cat Command in Containr"; /);
+    });
+
+    it('when the project rules would pass 1 MiB, with a fix that names the prop to change', () => {
+      const dir = project();
+      // Comments are not delivered (rules are printed flat after scoping): a rule's desc is.
+      fs.writeFileSync(
+        path.join(dir, 'rules', 'zz-big_rules.yaml'),
+        `- rule: Big\n  desc: ${'a long description '.repeat(60_000)}\n  condition: evt.type = open\n  output: o\n  priority: INFO\n`,
+      );
+      const before = seedDist(dir);
+      const run = synth(dir);
+      expectUserError(run, 1, before);
+      expect(run.stderr).toMatch(
+        /^error: \d\d-zz-big_rules\.yaml: ConfigMap falco-gitops-rules-project would hold \d+ bytes, over Kubernetes' limit of 1048576 bytes\. Fix: remove rules you do not need from the rule files in rules\.projectRulesDir /,
+      );
+    });
+
+    it('when a project rule takes the scope macro\'s name: the scoping refuses it, without claiming that Falco would', () => {
+      const dir = project();
+      fs.writeFileSync(path.join(dir, 'rules', 'zz-taken_rules.yaml'), '- macro: falco_gitops_scope\n  condition: proc.name = x\n');
+      const before = seedDist(dir);
+      const run = synth(dir);
+      expectUserError(run, 1, before);
+      expect(run.stderr).toMatch(/^error: rules\.scope: the rules cannot be scoped as configured \(1 problem\):\n {2}- rules\/zz-taken_rules\.yaml:1:3: 'falco_gitops_scope' /);
+      expect(run.stderr).not.toContain('refuse to start');
     });
 
     it('when main.ts is given arguments: a usage error, exit 2', () => {
@@ -406,6 +446,10 @@ describe('runSynth', () => {
         });
         expect(run.code).toBe(0);
         expect(run.stderr).toMatch(/^(error|internal error): /);
+        // cdk8s-cli's own line follows, blaming the folder: announced as the same failure.
+        expect(run.stderr).toMatch(
+          new RegExp(`\\n${escapeRegExp(run.outdir)}/ was left as it was\\.\\ncdk8s synth reports this failure next as "synthesis failed, app expected to create ${escapeRegExp(cdk8sOut)}"\\.\\n$`),
+        );
         expect(fs.existsSync(cdk8sOut)).toBe(false);
         expect(readTree(run.outdir)).toEqual(before);
       }

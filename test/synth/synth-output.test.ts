@@ -141,6 +141,10 @@ describe('the synthesized stack (the fixture project: main.ts and rules/ as ship
     const project = objectsOf(result).find((o) => o.kind === 'AppProject')!;
     expect(project.spec.namespaceResourceWhitelist).not.toContainEqual({ group: 'apps', kind: 'Deployment' });
     expect(project.spec.destinations.map((d: any) => d.namespace)).toEqual(['kube-system', 'secured-ns']);
+    // Nor does the AppProject's description mention them.
+    expect(project.spec.description).toBe('falco-gitops: Falco, Falcosidekick and their rules');
+    const withDemo = objectsOf(synthStack(stackProps)).find((o) => o.kind === 'AppProject')!;
+    expect(withDemo.spec.description).toBe('falco-gitops: Falco, Falcosidekick, their rules and the demo workloads');
     expect(validateManifests(objectsOf(result))).toEqual([]);
   });
 

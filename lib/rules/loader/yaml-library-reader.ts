@@ -1,5 +1,6 @@
 import type * as Yaml from 'yaml';
 import { yamlLibrary } from '../../core';
+import { parseRulesYaml } from '../parse-rules-yaml';
 import type { YamlMap, YamlNode, YamlPair, YamlReadResult, YamlScalar, YamlSeq } from './yaml-model';
 
 /**
@@ -10,16 +11,12 @@ import type { YamlMap, YamlNode, YamlPair, YamlReadResult, YamlScalar, YamlSeq }
  */
 export function readYamlWithLibrary(text: string): YamlReadResult {
   const yaml = yamlLibrary();
-  const docs = yaml.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [];
-  const error = list.flatMap((d) => d.errors)[0];
-  if (error !== undefined) {
-    // yaml-cpp refuses the whole file at its first syntax error; later errors are often
-    // consequences of the first, so only that one is reported. With `prettyErrors: false` the
-    // message carries no position (`error.pos` has it) and no code frame; its first line is the
-    // description.
-    return { ok: false, message: error.message.split('\n')[0] ?? error.message, offset: error.pos[0] };
-  }
+  // The yaml package's parse, with yaml-cpp's nesting limit checked first and each syntax error
+  // placed where the mistake is (parse-rules-yaml.ts); yaml-cpp refuses the whole file at its
+  // first syntax error, so only that one is reported.
+  const parsed = parseRulesYaml(text);
+  if (parsed.error !== undefined) return { ok: false, message: parsed.error.detail, offset: parsed.error.offset };
+  const list = parsed.docs;
   return { ok: true, documents: list.map((doc) => new Converter(yaml, doc).node(doc.contents)) };
 }
 

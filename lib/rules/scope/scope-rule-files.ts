@@ -151,7 +151,11 @@ function nameConflicts(ruleset: EffectiveRuleset, macros: readonly ScopeMacro[])
         scopeError(
           taken.defined,
           SCOPE_CODES.nameConflict,
-          `'${m.name}' is the name of the scope macro this tool adds; rename this item (if the file is already scoped, scope its source files instead)`,
+          // Falco would not refuse the file: a second definition without `override` silently
+          // replaces the first (falco@0.44.1:userspace/engine/rule_loader_collector.cpp:57
+          // define_info), so either this item or the scoping would be lost without a word.
+          `'${m.name}' is the name of the scope macro this tool adds; Falco would let one definition silently replace the other, ` +
+            'losing either this item or the namespace scoping; rename this item (if the file is already scoped, scope its source files instead)',
         ),
       );
     }

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yamlLibrary, type Problem } from '../../core';
+import { LineCounter as TextLineCounter } from '../line-counter';
+import { parseRulesYaml } from '../parse-rules-yaml';
 import { VendorError } from './vendor-error';
 
 /** One pinned upstream rule file, in load order. */
@@ -43,6 +45,13 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * aws-cdk's validate-queue-props), each as `FILE:line:col: key: what is wrong`, in a `VendorError`.
  */
 export function parseRulesLock(text: string, file: string): RulesLock {
+  // The syntax first, as rule files are read: the error placed at the mistake, and deep nesting
+  // refused before the parser below would overflow the stack at a depth that varies by run.
+  const syntax = parseRulesYaml(text).error;
+  if (syntax !== undefined) {
+    const { line, column } = new TextLineCounter(text).position(syntax.offset);
+    throw new VendorError({ subject: `${file}:${line}:${column}`, problem: `invalid YAML: ${syntax.detail}` }, { summary: `invalid rules lock ${file}` });
+  }
   const { isMap, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });

@@ -3,8 +3,9 @@ import * as YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatWarning } from '../../../lib/core';
 import { CLUSTER_WIDE_TAG, SCOPE_DEFAULTS, scopeFieldWarning } from '../../../lib/rules/scope';
-import { STACK_DEFAULTS } from '../../../lib/stack';
+import { resolveStackProps, STACK_DEFAULTS } from '../../../lib/stack';
 import { cli } from '../../cli/cli-helpers';
+import { FIXTURE_PROPS } from '../../support/fixture-project';
 import { deliveryProject, synthAt, withScope } from '../../stack/delivery-fixture';
 
 const dir = deliveryProject();
@@ -20,7 +21,8 @@ function shippedBySynth(props = withScope(undefined)): string {
 describe('falco-gitops scope and synth: one transform, one set of defaults', () => {
   it('share their defaults: the stack resolves rules.scope from the library\'s SCOPE_DEFAULTS', () => {
     const scope = STACK_DEFAULTS.rules.scope;
-    expect(scope.field).toBe(SCOPE_DEFAULTS.field);
+    // The field follows falco.kubernetesMetadata; with the default (true) it is the library's default.
+    expect(resolveStackProps(FIXTURE_PROPS).rules.scope.field).toBe(SCOPE_DEFAULTS.field);
     expect(scope.excludeRules).toEqual(SCOPE_DEFAULTS.excludeRules);
     expect(scope.excludeTags).toEqual([CLUSTER_WIDE_TAG]);
   });

@@ -197,7 +197,8 @@ describe('scopeRuleFiles diagnostics', () => {
         severity: 'error',
         code: 'scope-name-conflict',
         message:
-          "'falco_gitops_scope' is the name of the scope macro this tool adds; rename this item (if the file is already scoped, scope its source files instead)",
+          "'falco_gitops_scope' is the name of the scope macro this tool adds; Falco would let one definition silently replace the other, " +
+          'losing either this item or the namespace scoping; rename this item (if the file is already scoped, scope its source files instead)',
       },
     ]);
   });

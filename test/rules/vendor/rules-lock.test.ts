@@ -103,6 +103,16 @@ describe('parseRulesLock', () => {
     expect(lockFailure('release: [unclosed\n')).toMatch(/^test\.lock\.yaml:\d+:\d+: invalid YAML: /);
   });
 
+  it('places an unterminated quote at the quote, not past the end of the file', () => {
+    expect(lockFailure('release: "abc\nfiles: []\n')).toBe('test.lock.yaml:1:10: invalid YAML: Missing closing "quote');
+  });
+
+  it('refuses 10,000 levels of nesting with one message, the same every time (no stack overflow)', () => {
+    const deep = `release: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    const expected = "test.lock.yaml:1:508: invalid YAML: a node nested 500 levels deep, which Falco's YAML parser (yaml-cpp) refuses";
+    expect([lockFailure(deep), lockFailure(deep)]).toEqual([expected, expected]);
+  });
+
   it('fails when the lock does not exist, naming it', () => {
     expect(() => readRulesLock('no/such.lock.yaml')).toThrow(new VendorError({ subject: 'no/such.lock.yaml', problem: 'rules lock not found' }));
   });
