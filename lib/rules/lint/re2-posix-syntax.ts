@@ -123,7 +123,7 @@ function parse(b: Uint8Array): void {
     throw new Refused(code, from, to);
   };
 
-  /** StringPieceToRune (parse.cc:1393-1417) with fullrune/chartorune (util/rune.cc): [rune, length]; an empty rest is bad UTF-8 too. */
+  /** StringPieceToRune (parse.cc:1393-1417) with fullrune/chartorune (util/rune.cc:192-208, 51-124): [rune, length]; an empty rest is bad UTF-8 too. */
   const rune = (at: number): [number, number] => {
     const left = Math.min(4, n - at);
     const c = b[at] ?? 0;
@@ -136,10 +136,10 @@ function parse(b: Uint8Array): void {
     return fail('badUTF8', at, at);
   };
 
-  // Regexp::ParseState's stack (parse.cc:194-270, 606-730), reduced to what validity depends on.
+  // Regexp::ParseState's stack (parse.cc:54-66, 606-729), reduced to what validity depends on.
   const top = (): Entry | undefined => stack[stack.length - 1];
   const pushRe = (product = 1): void => void stack.push({ product });
-  /** DoConcatenation / DoCollapse (parse.cc:1205-1257): the entries above the nearest marker become one. */
+  /** DoConcatenation / DoCollapse (parse.cc:1205-1255): the entries above the nearest marker become one. */
   const concatenate = (): void => {
     let product = 0;
     let count = 0;
@@ -160,7 +160,7 @@ function parse(b: Uint8Array): void {
       stack.push(alt, { marker: 'bar' });
     } else stack.push({ marker: 'bar' });
   };
-  /** DoAlternation (parse.cc:1259-1276). */
+  /** DoAlternation (parse.cc:1259-1266). */
   const alternate = (): void => {
     verticalBar();
     stack.pop(); // the bar
@@ -176,7 +176,7 @@ function parse(b: Uint8Array): void {
     return t !== undefined && t.marker === undefined;
   };
 
-  /** ParseEscape (parse.cc:1453-1598) with rune_max = Runemax: [rune, next offset]. */
+  /** ParseEscape (parse.cc:1453-1600) with rune_max = Runemax: [rune, next offset]. */
   const parseEscape = (begin: number): [number, number] => {
     if (n - begin === 1) fail('trailingBackslash', begin, begin);
     let s = begin + 1;
@@ -226,7 +226,7 @@ function parse(b: Uint8Array): void {
       case ch('f'): return [0x0c, s];
       case ch('v'): return [0x0b, s];
       default:
-        // escaped non-word ASCII characters are themselves; \b is not backspace (parse.cc:1582-1592)
+        // escaped non-word ASCII characters are themselves; \b is not backspace (parse.cc:1473-1482, 1579-1589)
         if (c < 0x80 && !isAlpha(c) && !isDigit(c)) return [c, s];
         return bad();
     }
@@ -237,7 +237,7 @@ function parse(b: Uint8Array): void {
     const missingBracket = (): never => fail('missingBracket', start, n);
     let s = start + 1;
     if (s < n && b[s] === ch('^')) s++;
-    /** ParseCCCharacter (parse.cc:1862-1880). */
+    /** ParseCCCharacter (parse.cc:1862-1878). */
     const ccCharacter = (at: number): [number, number] => {
       if (at >= n) return missingBracket();
       if (b[at] === ch('\\')) return parseEscape(at);
@@ -246,7 +246,7 @@ function parse(b: Uint8Array): void {
     };
     let first = true; // ] is a literal as the first character
     while (s < n && (b[s] !== ch(']') || first)) {
-      // - is only a literal first or last (parse.cc:1928-1944)
+      // - is only a literal first or last (parse.cc:1934-1952)
       if (b[s] === ch('-') && !first && (n - s === 1 || b[s + 1] !== ch(']'))) {
         const [, len] = rune(s + 1);
         fail('badCharRange', s, s + 1 + len);
@@ -264,7 +264,7 @@ function parse(b: Uint8Array): void {
           continue;
         }
       }
-      // \p{…} (parse.cc:1964-1976) and \d (1978-1983) need UnicodeGroups and PerlClasses: they fall to ParseEscape and are refused there
+      // \p{…} (parse.cc:1968-1981) and \d (1983-1988) need UnicodeGroups and PerlClasses: they fall to ParseEscape and are refused there
       // ParseCCRange (parse.cc:1885-1906)
       const os = s;
       const [lo, afterLo] = ccCharacter(s);
@@ -279,7 +279,7 @@ function parse(b: Uint8Array): void {
     return s + 1;
   };
 
-  /** MaybeParseRepetition (parse.cc:1356-1388) with ParseInteger (1328-1346): [lo, hi (-1: unbounded), next offset] or undefined for a literal `{`. */
+  /** MaybeParseRepetition (parse.cc:1356-1386) with ParseInteger (1328-1345): [lo, hi (-1: unbounded), next offset] or undefined for a literal `{`. */
   const maybeRepetition = (start: number): [number, number, number] | undefined => {
     let s = start + 1;
     const integer = (): number | undefined => {
@@ -309,13 +309,13 @@ function parse(b: Uint8Array): void {
     return [lo, hi, s + 1];
   };
 
-  // The main loop (parse.cc:2248-2478).
+  // The main loop (parse.cc:2249-2480).
   let t = 0;
   while (t < n) {
     const c = b[t] ?? 0;
     switch (c) {
       case ch('('):
-        // "(?" would be a Perl group only with PerlX; here it is "(" then a "?" without argument
+        // "(?" would be a Perl group only with PerlX (parse.cc:2263-2269); here it is "(" then a "?" without argument
         stack.push({ marker: 'paren' });
         t++;
         break;
@@ -343,7 +343,7 @@ function parse(b: Uint8Array): void {
         pushRe();
         break;
       case ch('*'): case ch('+'): case ch('?'):
-        // PushRepeatOp (parse.cc:475-509): without PerlX, a** and a*? are accepted (squashed)
+        // PushRepeatOp (parse.cc:475-509): without PerlX (2333-2348), a** and a*? are accepted (squashed, 486-500)
         if (!hasArgument()) fail('repeatArgument', t, t + 1);
         t++;
         break;
@@ -368,7 +368,8 @@ function parse(b: Uint8Array): void {
         break;
       }
       case ch('\\'): {
-        // \b \B need PerlB; \A \z \C \Q need PerlX; \p \P need UnicodeGroups; \d \s \w need PerlClasses: all reach ParseEscape
+        // \b \B need PerlB (2391-2398); \A \z \C \Q need PerlX (2400-2440); \p \P need UnicodeGroups (2442-2457, 1738-1739);
+        // \d \s \w need PerlClasses (2459-2467, 1712-1713): without them all reach ParseEscape (2469-2474)
         const [, next] = parseEscape(t);
         pushRe();
         t = next;
@@ -386,7 +387,7 @@ function parse(b: Uint8Array): void {
   if (stack.length > 1) fail('missingParen', 0, n);
 }
 
-/** chartorune (google/re2@2022-06-01:util/rune.cc:48-125): no check for surrogates, like the original. */
+/** chartorune (google/re2@2022-06-01:util/rune.cc:51-124): no check for surrogates, like the original. */
 function chartorune(b: Uint8Array, at: number): [number, number] {
   const c = b[at] ?? 0;
   if (c < 0x80) return [c, 1];

@@ -2,6 +2,7 @@ import { quoteList } from '../../../core';
 import { printNode } from '../../condition';
 import { defineLintRule } from '../lint-rule';
 import { constantValues, firstTimeOnly, forEachBinaryCheck, operandType } from '../compiled-checks';
+import { regexProblem } from '../regex-value';
 import { comparabilityError, valueProblem } from '../value-parsers';
 
 /** Long values (the 255-byte limit) are cut in messages. */
@@ -17,6 +18,8 @@ function clip(text: string, size = true): string {
  * and refuses the rule with its exception text. A port given by service name is a warning: Falco
  * resolves it with `getservbyname` on its own host (value_parser.cpp:88-97), which may or may not
  * know it. Checks whose operator the type refuses are left to `operator-type` (libs stops there first).
+ * A `regex` value that parses for the type is then compiled with RE2 in POSIX mode, and a pattern RE2
+ * refuses fails the load (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck.cpp:631-637).
  */
 export const invalidFilterValue = defineLintRule({
   id: 'invalid-filter-value',
@@ -38,7 +41,7 @@ export const invalidFilterValue = defineLintRule({
       if (values === undefined) return;
       const left = printNode(check.left);
       for (const v of values) {
-        const problem = valueProblem(t.type, v.value, check.op);
+        const problem = valueProblem(t.type, v.value, check.op) ?? (check.op === 'regex' ? regexProblem(v.value) : undefined);
         if (problem === undefined) continue;
         const at = site.at(v.offset);
         const message =
