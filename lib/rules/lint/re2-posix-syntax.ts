@@ -183,16 +183,19 @@ function parse(b: Uint8Array): void {
     const bad = (): never => fail('badEscape', begin, s);
     let [c, len] = rune(s);
     s += len;
+    /** Up to three octal digits, the first one read already (parse.cc:1496-1513). */
+    const octal = (first: number): [number, number] => {
+      let code = first - ch('0');
+      for (let i = 0; i < 2 && s < n && (b[s] ?? 0) >= ch('0') && (b[s] ?? 0) <= ch('7'); i++) code = code * 8 + (b[s++] ?? 0) - ch('0');
+      return code > RUNE_MAX ? bad() : [code, s];
+    };
     switch (c) {
       case ch('1'): case ch('2'): case ch('3'): case ch('4'): case ch('5'): case ch('6'): case ch('7'):
-        // a single non-zero octal digit is a backreference: not supported
+        // a single non-zero octal digit is a backreference: not supported (parse.cc:1485-1494)
         if (s >= n || (b[s] ?? 0) < ch('0') || (b[s] ?? 0) > ch('7')) return bad();
-      // falls through
-      case ch('0'): {
-        let code = c - ch('0');
-        for (let i = 0; i < 2 && s < n && (b[s] ?? 0) >= ch('0') && (b[s] ?? 0) <= ch('7'); i++) code = code * 8 + (b[s++] ?? 0) - ch('0');
-        return code > RUNE_MAX ? bad() : [code, s];
-      }
+        return octal(c);
+      case ch('0'):
+        return octal(c);
       case ch('x'): {
         if (s >= n) return bad();
         [c, len] = rune(s);
