@@ -3,7 +3,8 @@ import { printNode } from '../../condition';
 import { defineLintRule } from '../lint-rule';
 import { constantValues, firstTimeOnly, forEachBinaryCheck, operandType } from '../compiled-checks';
 import { regexProblem } from '../regex-value';
-import { comparabilityError, valueProblem } from '../value-parsers';
+import { paramTypeCode } from '../../fields';
+import { comparabilityError, rawargValueProblem, valueProblem } from '../value-parsers';
 
 /** Long values (the 255-byte limit) are cut in messages. */
 function clip(text: string, size = true): string {
@@ -40,8 +41,12 @@ export const invalidFilterValue = defineLintRule({
       const values = constantValues(ctx, check, site.text);
       if (values === undefined) return;
       const left = printNode(check.left);
+      // evt.rawarg.<name> takes no transformer, so it is a plain field here
+      const rawarg = check.left.type === 'field' && check.left.field.startsWith('evt.rawarg.');
       for (const v of values) {
-        const problem = valueProblem(t.type, v.value, check.op) ?? (check.op === 'regex' ? regexProblem(v.value) : undefined);
+        const problem =
+          (rawarg ? rawargValueProblem(t.type, paramTypeCode(t.type), v.value, check.op) : valueProblem(t.type, v.value, check.op)) ??
+          (check.op === 'regex' ? regexProblem(v.value) : undefined);
         if (problem === undefined) continue;
         const at = site.at(v.offset);
         const message =
