@@ -16,8 +16,10 @@
  * what the decision needs (the stack of markers and, per subexpression, its largest product of
  * counted repetitions).
  *
- * Not simulated: `pattern too large - compile failed` (re2.cc:222-229), when the compiled program
- * exceeds two thirds of the 8 MiB default max_mem; the checks that precede it are all here.
+ * RE2 has no nesting-depth limit at this tag (later releases added one), and RepetitionWalker's
+ * budget of 1,000,000 visits (walker-inl.h:235) cannot be reached by a value libs accepts (255
+ * bytes at most). Not simulated: `pattern too large - compile failed` (re2.cc:222-229), when the
+ * compiled program exceeds two thirds of the 8 MiB default max_mem; the checks before it are here.
  */
 
 /** RE2's status codes, in the order of `kErrorStrings` (google/re2@2022-06-01:re2/regexp.cc:493-509). */

@@ -34,6 +34,22 @@ describe('google/re2@2022-06-01:re2/testing/parse_test.cc', () => {
   for (const p of simple) it(`accepts ${JSON.stringify(p)}`, () => expect(verdict(p)).toBe('ok'));
   for (const [p, e] of perlOnly) it(`refuses the Perl extension ${JSON.stringify(p)}`, () => expect(verdict(p)).toBe(e));
 
+  it(':319-356 prefix_tests without Perl syntax parse in POSIX mode; the others are refused', () => {
+    for (const p of ['abc|abd', 'abc|abd|aef|bcx|bcy', 'abc|x|abd', '[ab]c|[ab]d', '.c|.d', 'x{2}|x{2}[0-9]', 'x{2}y|x{2}[0-9]y', 'n|r|rs',
+      'n|rs|r', 'r|rs|n', 'rs|r|n', '^/a/bc|^/a/de', 'a|aa|aaa|aaaa|aaaaa|aaaaaa|aaaaaaa|aaaaaaaa|aaaaaaaaa|aaaaaaaaaa',
+      'a|aardvark|aardvarks|abaci|aback|abacus|abacuses|abaft|abalone|abalones']) {
+      expect(verdict(p), p).toBe('ok');
+    }
+    expect(verdict('a(?:b)c|abd')).toBe('no argument for repetition operator: ?');
+    expect(verdict('(?i)abc|ABD')).toBe('no argument for repetition operator: ?');
+    expect(verdict('\\Cc|\\Cd')).toBe('invalid escape sequence: \\C');
+  });
+  it(':362-371 nested_tests: nested counts up to a product of 1000 (x{0} does not count, parse.cc:540-542)', () => {
+    for (const p of ['((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}))', '((((((((((x{1}){2}){2}){2}){2}){2}){2}){2}){2}){2})',
+      '((((((((((x{0}){2}){2}){2}){2}){2}){2}){2}){2}){2})', '((((((x{2}){2}){2}){5}){5}){5})']) {
+      expect(verdict(p), p).toBe('ok');
+    }
+  });
   it(':380-405 badtests are refused (in both modes), with RE2 POSIX-mode errors', () => {
     const bad: Array<[string | Uint8Array, string]> = [
       ['(', 'missing ): ('], [')', 'unexpected ): )'], ['(a', 'missing ): (a'], ['(a|b|', 'missing ): (a|b|'],
@@ -145,6 +161,11 @@ describe('accept/refuse table (google/re2@2022-06-01:re2/parse.cc)', () => {
       expect(checkRe2PosixSyntax(Uint8Array.from(bytes))?.code, String(bytes)).toBe('badUTF8');
     }
     expect(checkRe2PosixSyntax(Uint8Array.from([0xf4, 0x8f, 0xbf, 0xbf]))).toBeUndefined();
+  });
+
+  it('has no nesting depth limit at this tag (kMaxNestingDepth came later); values are at most 255 bytes anyway', () => {
+    expect(verdict(`${'('.repeat(127)}${')'.repeat(127)}`)).toBe('ok');
+    expect(verdict(`${'('.repeat(127)}${')'.repeat(126)}`)).toBe(`missing ): ${'('.repeat(127)}${')'.repeat(126)}`);
   });
 
   it('gives the offset and fragment of the error', () => {
