@@ -156,3 +156,19 @@ describe('types libs has no parser or comparison for', () => {
     ]);
   });
 });
+
+describe('%evt.rawarg.<name> in outputs (falcosecurity/libs@0.25.4:userspace/libsinsp/eventformatter.cpp:120-141)', () => {
+  const outputFindings = (output: string, skip = false): string[] => {
+    const text = `- rule: R\n  desc: d\n  condition: evt.type = open\n  output: ${JSON.stringify(output)}\n  priority: INFO\n${skip ? '  skip-if-unknown-filter: true\n' : ''}`;
+    return lintRuleTexts([{ name: 'r.yaml', text }]).map((d) => `${d.severity}: ${d.message}`);
+  };
+  it('reads the longest argument name and leaves the rest as text, as the formatter retries shorter tokens', () => {
+    expect(outputFindings('fd=%evt.rawarg.fd name=%evt.arg.namex res=%evt.rawarg.resx')).toEqual([]);
+  });
+  it('refuses a name no argument starts with ("unknown filter:", which skip-if-unknown-filter covers)', () => {
+    expect(outputFindings('x=%evt.rawarg.nosuch')).toEqual([
+      "error: rule 'R': output: unknown event argument nosuch: no event of the event table has a parameter 'nosuch'; the names are the parameters of the event table (e.g. fd, res, name, flags)",
+    ]);
+    expect(outputFindings('x=%evt.rawarg.nosuch', true)[0]).toMatch(/^warning: .*skip-if-unknown-filter/);
+  });
+});
