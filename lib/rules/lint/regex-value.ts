@@ -1,4 +1,4 @@
-import { checkRe2PosixSyntax, type Re2SyntaxError } from './re2-posix-syntax';
+import { checkRe2PosixSyntax, re2PatternBytes, type Re2SyntaxError } from './re2-posix-syntax';
 import type { ValueProblem } from './value-parsers';
 
 /** How to write the Perl-only escapes in POSIX syntax. */
@@ -63,7 +63,10 @@ function fixFor(e: Re2SyntaxError): string {
  * falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck.cpp:631-637).
  */
 export function regexProblem(value: string): ValueProblem | undefined {
-  const e = checkRe2PosixSyntax(value);
+  const bytes = re2PatternBytes(value);
+  const e = checkRe2PosixSyntax(bytes);
   if (e === undefined) return undefined;
-  return { libs: `invalid regex pattern: ${e.message}`, severity: 'error', fix: fixFor(e) };
+  // RE2's byte offset as an index into the value (the bytes are UTF-8 of the value, so a prefix decodes to a prefix)
+  const index = Buffer.from(bytes.subarray(0, e.offset)).toString('utf8').length;
+  return { libs: `invalid regex pattern: ${e.message}`, severity: 'error', fix: fixFor(e), index };
 }

@@ -97,6 +97,8 @@ export interface ValueProblem {
   readonly severity: 'error' | 'warning';
   /** How to write it instead. */
   readonly fix: string;
+  /** Where in the value the problem is (UTF-16 index), when it is one place of it (a regex fragment). */
+  readonly index?: number;
 }
 
 const SCANF_BLANKS = '[ \\t\\n\\v\\f\\r]*';

@@ -179,7 +179,9 @@ describe('regexProblem: libs\' message and a fix', () => {
       libs: 'invalid regex pattern: invalid escape sequence: \\d',
       severity: 'error',
       fix: 'Falco compiles regex values in RE2 POSIX syntax, which has no \\d: write [0-9] or [[:digit:]]',
+      index: 0,
     });
+    expect(regexProblem('é+\\d')?.index).toBe(2); // RE2's byte offset 3, as an index into the value
     expect(regexProblem('(?i)x')?.fix).toMatch(/no \(\?…\) groups/);
     expect(regexProblem('[a-b-c]')?.fix).toMatch(/first or last/);
     expect(regexProblem('/usr/bin/.*')).toBeUndefined();

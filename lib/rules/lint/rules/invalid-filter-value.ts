@@ -6,6 +6,19 @@ import { regexProblem } from '../regex-value';
 import { paramTypeCode } from '../../fields';
 import { comparabilityError, rawargValueProblem, valueProblem } from '../value-parsers';
 
+/**
+ * The offset in the condition text of the value's character `index`, for a value written at
+ * `offset`: after an opening quote, each escape (`\\`, `\"`, `\n`, …: two characters for one in
+ * libs' parser) counts once.
+ */
+function offsetInValue(text: string, offset: number, index: number): number {
+  const quote = text.charAt(offset);
+  const quoted = quote === '"' || quote === "'";
+  let i = quoted ? offset + 1 : offset;
+  for (let k = 0; k < index && i < text.length; k++) i += quoted && text.charAt(i) === '\\' ? 2 : 1;
+  return i;
+}
+
 /** Long values (the 255-byte limit) are cut in messages. */
 function clip(text: string, size = true): string {
   return text.length > 100 ? `${text.slice(0, 80)}…${size ? `(${Buffer.byteLength(text, 'utf8')} bytes)` : ''}` : text;
@@ -48,7 +61,7 @@ export const invalidFilterValue = defineLintRule({
           (rawarg ? rawargValueProblem(t.type, paramTypeCode(t.type), v.value, check.op) : valueProblem(t.type, v.value, check.op)) ??
           (check.op === 'regex' ? regexProblem(v.value) : undefined);
         if (problem === undefined) continue;
-        const at = site.at(v.offset);
+        const at = site.at(problem.index !== undefined && v.fromLists.length === 0 ? offsetInValue(site.text, v.offset, problem.index) : v.offset);
         const message =
           problem.severity === 'warning'
             ? this.messages.hostDependent(site.what, left, v.value, problem.libs, problem.fix)
