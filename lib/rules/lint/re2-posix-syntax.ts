@@ -16,7 +16,7 @@
  * what the decision needs (the stack of markers and, per subexpression, its largest product of
  * counted repetitions).
  *
- * RE2 has no nesting-depth limit at this tag (later releases added one), and RepetitionWalker's
+ * parse.cc has no nesting-depth limit at this tag, and RepetitionWalker's
  * budget of 1,000,000 visits (walker-inl.h:235) cannot be reached by a value libs accepts (255
  * bytes at most). Not simulated: `pattern too large - compile failed` (re2.cc:222-229), when the
  * compiled program exceeds two thirds of the 8 MiB default max_mem; the checks before it are here.

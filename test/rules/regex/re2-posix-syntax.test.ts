@@ -163,7 +163,7 @@ describe('accept/refuse table (google/re2@2022-06-01:re2/parse.cc)', () => {
     expect(checkRe2PosixSyntax(Uint8Array.from([0xf4, 0x8f, 0xbf, 0xbf]))).toBeUndefined();
   });
 
-  it('has no nesting depth limit at this tag (kMaxNestingDepth came later); values are at most 255 bytes anyway', () => {
+  it('has no nesting depth limit at this tag (none in parse.cc); values are at most 255 bytes anyway', () => {
     expect(verdict(`${'('.repeat(127)}${')'.repeat(127)}`)).toBe('ok');
     expect(verdict(`${'('.repeat(127)}${')'.repeat(126)}`)).toBe(`missing ): ${'('.repeat(127)}${')'.repeat(126)}`);
   });
