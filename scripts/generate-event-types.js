@@ -2,7 +2,8 @@
 'use strict';
 /**
  * Generates lib/rules/fields/catalog/event-types.ts: the names Falco 0.44.1 accepts as a constant
- * value of `evt.type` on the `syscall` source, read from the tagged upstream sources.
+ * value of `evt.type` on the `syscall` source, and the event arguments with their types (what
+ * `evt.arg.<name>` and `evt.rawarg.<name>` resolve to), read from the tagged upstream sources.
  *
  * What Falco accepts (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck_event.cpp,
  * `validate_filter_value`, lines 595-626): a value equal to the name of an event of the event
@@ -13,6 +14,13 @@
  * container (`ASYNC_EVENT_NAMES` of `plugins/container/src/macros.h.in`) and k8smeta
  * (`ASYNC_EVENT_NAMES` of `plugins/k8smeta/src/shared_with_tests_consts.h`) plugins.
  * Anything else fails with `unknown event type <value>`.
+ *
+ * Event arguments (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck_event.cpp:449-471,
+ * `extract_arg`): the name after `evt.arg.` / `evt.rawarg.` is matched against the parameters of
+ * every event of the table, in event code order, longest match first (`find_longest_matching_evt_param`,
+ * utils.cpp:792-817); evt.rawarg takes that parameter's type at compile time (:523-538). The
+ * generator lists each parameter name with the type of its first occurrence, and the codes of
+ * `enum ppm_param_type` (libs' "wrong parameter type <code>").
  *
  * The script reads plain folders, never the network. To regenerate from the bare mirrors:
  *
@@ -123,17 +131,64 @@ function eventTableNames(eventTableC, publicH) {
   const start = table.indexOf('g_event_info[] = {');
   if (start === -1) throw new InputError("event_table.c: no 'g_event_info[] = {'");
   const byIndex = new Map();
-  for (const m of table.slice(start).matchAll(/\[\s*(PPME_[A-Z0-9_]+)\s*\]\s*=\s*\{\s*"([^"\\]*)"/g)) {
+  const paramsByIndex = new Map();
+  const body = table.slice(start);
+  const entries = [...body.matchAll(/\[\s*(PPME_[A-Z0-9_]+)\s*\]\s*=\s*\{\s*"([^"\\]*)"/g)];
+  for (const [i, m] of entries.entries()) {
     const index = codes.get(m[1]);
     if (index === undefined) throw new InputError(`event_table.c: ${m[1]} is not a member of ppm_event_code`);
     if (byIndex.has(index)) throw new InputError(`event_table.c: ${m[1]} defined twice`);
     if (m[2].length >= maxLen) throw new InputError(`event_table.c: name '${m[2]}' is longer than PPM_MAX_NAME_LEN - 1`);
     byIndex.set(index, m[2]);
+    // {"name", category, flags, nparams, {{"param", PT_TYPE, PF_FORMAT[, info]}, ...}}
+    const end = i + 1 < entries.length ? entries[i + 1].index : body.indexOf('};', m.index);
+    const entry = body.slice(m.index + m[0].length, end);
+    const head = /^\s*,([^,{}]*),([^,{}]*),\s*(\d+)\s*[,}]/.exec(entry);
+    if (!head) throw new InputError(`event_table.c: cannot read the parameter count of ${m[1]}`);
+    const params = [...entry.matchAll(/\{\s*"([^"\\]*)"\s*,\s*(PT_[A-Z0-9_]+)\s*,/g)].map((p) => ({ name: p[1], type: p[2] }));
+    if (params.length !== Number(head[3])) throw new InputError(`event_table.c: ${m[1]} declares ${head[3]} parameters and lists ${params.length}`);
+    paramsByIndex.set(index, params);
   }
   // A missing entry would be a null name that validate_filter_value compares with: refuse to guess.
   for (let i = 0; i < eventMax; i++) if (!byIndex.has(i)) throw new InputError(`event_table.c: no entry for event ${i} (< PPM_EVENT_MAX ${eventMax})`);
   if (byIndex.size !== eventMax) throw new InputError(`event_table.c: ${byIndex.size} entries for PPM_EVENT_MAX ${eventMax}`);
-  return { names: [...byIndex.values()], events: eventMax, maxLen };
+  // find_longest_matching_evt_param walks the table by event code, then by parameter.
+  const params = [];
+  for (let i = 0; i < eventMax; i++) params.push(...paramsByIndex.get(i));
+  return { names: [...byIndex.values()], events: eventMax, maxLen, params };
+}
+
+/** `enum ppm_param_type { PT_NONE = 0, ... }`: the code of each PT_ type ("wrong parameter type <code>"). */
+function paramTypeCodes(header) {
+  const m = /enum\s+ppm_param_type\s*\{([^}]*)\}/.exec(header);
+  if (!m) throw new InputError("ppm_events_public.h: no 'enum ppm_param_type { ... }'");
+  const codes = new Map();
+  for (const entry of m[1].split(',')) {
+    const e = entry.trim();
+    if (e === '') continue;
+    const mm = /^(PT_[A-Z0-9_]+)\s*=\s*(\d+)$/.exec(e);
+    if (!mm) throw new InputError(`ppm_events_public.h: cannot read enum member '${e}' of ppm_param_type`);
+    codes.set(mm[1], Number(mm[2]));
+  }
+  return codes;
+}
+
+/** The type name the catalogs use: `param_type_to_string`'s, `DYNAMIC` for PT_DYN, else the PT_ name without prefix. */
+const typeName = (pt) => (pt === 'PT_DYN' ? 'DYNAMIC' : pt.slice(3));
+
+/**
+ * Each event argument name with the type of its first occurrence in table order: the parameter
+ * `find_longest_matching_evt_param` returns for it (falcosecurity/libs@0.25.4:userspace/libsinsp/utils.cpp:792-817
+ * keeps the first of equally long matches), whose type evt.rawarg.<name> takes when the filter is compiled.
+ */
+function eventArguments(params, ptCodes) {
+  const first = new Map();
+  for (const p of params) {
+    if (!ptCodes.has(p.type)) throw new InputError(`event_table.c: parameter '${p.name}' has type ${p.type}, not a member of ppm_param_type`);
+    if (!/^[A-Za-z0-9_]+$/.test(p.name)) throw new InputError(`event_table.c: unexpected parameter name '${p.name}'`);
+    if (!first.has(p.name)) first.set(p.name, typeName(p.type));
+  }
+  return [...first.entries()].sort((a, b) => codeUnitSort(a[0], b[0]));
 }
 
 function syscallNames(publicH, maxLen) {
@@ -185,6 +240,8 @@ function generate(opts) {
   const syscalls = uniqueSorted([...syscallsAll, ...(sc.gaps.length > 0 ? [''] : [])]);
   const container = uniqueSorted(asyncEventNames(byKey.container, 'macros.h.in').map((n) => checkName(n, 'macros.h.in')));
   const k8smeta = uniqueSorted(asyncEventNames(byKey.k8smeta, 'shared_with_tests_consts.h').map((n) => checkName(n, 'shared_with_tests_consts.h')));
+  const ptCodes = paramTypeCodes(stripComments(byKey.publicH.toString('utf8')));
+  const args = eventArguments(table.params, ptCodes);
 
   const body = `
 /**
@@ -210,18 +267,31 @@ export const PLUGIN_ASYNC_EVENT_NAMES: Readonly<Record<string, readonly string[]
   container: [${container.map((n) => `'${n}'`).join(', ')}],
   k8smeta: [${k8smeta.map((n) => `'${n}'`).join(', ')}],
 };
+
+/**
+ * Event argument names (the \`params\` of every \`g_event_info\` entry: ${table.params.length} parameters, ${args.length} distinct
+ * names), each with the type of its first occurrence in event code order, which is the type
+ * \`evt.rawarg.<name>\` has when libs compiles a filter. Sorted by name (code unit).
+ */
+export const EVENT_ARGUMENTS: ReadonlyArray<readonly [name: string, type: string]> = [
+${args.map(([n, t]) => `  ['${n}', '${t}'],\n`).join('')}];
+
+/** \`enum ppm_param_type\` of driver/ppm_events_public.h: the code of each type, by catalog type name. */
+export const PARAM_TYPE_CODES: Readonly<Record<string, number>> = {
+${[...ptCodes.entries()].filter(([pt]) => pt !== "PT_MAX").map(([pt, c]) => `  ${typeName(pt)}: ${c},\n`).join('')}};
 `;
   const header =
     `// Generated by scripts/generate-event-types.js; do not edit by hand. Regenerate as its header says:\n` +
     `// test/rules/events/event-types-catalog.test.ts fails when this body does not match its checksum.\n` +
     `//\n` +
     `// Names Falco accepts as a constant value of evt.type on the syscall source (libsinsp\n` +
-    `// sinsp_filtercheck_event.cpp validate_filter_value). Inputs:\n` +
+    `// sinsp_filtercheck_event.cpp validate_filter_value), and the event arguments evt.arg.<name>\n` +
+    `// and evt.rawarg.<name> resolve to (extract_arg). Inputs:\n` +
     inputs.map((i) => `// input: ${i.repo}@${i.tag}:${i.path} sha256:${sha256(i.bytes)}\n`).join('') +
     `// body sha256:${sha256(body)}\n`;
   return {
     text: header + body,
-    counts: { events: table.events, eventNames: events.length, syscallNames: new Set(syscallsAll).size, emptyName: sc.gaps.length > 0, asyncNames: container.length + k8smeta.length },
+    counts: { events: table.events, eventNames: events.length, syscallNames: new Set(syscallsAll).size, emptyName: sc.gaps.length > 0, asyncNames: container.length + k8smeta.length, arguments: args.length },
   };
 }
 
@@ -240,7 +310,7 @@ function main() {
   }
   fs.writeFileSync(opts.out, text);
   process.stdout.write(
-    `wrote ${rel}: ${counts.eventNames} event names (${counts.events} events), ${counts.syscallNames} syscall names${counts.emptyName ? " (and '' for unused codes)" : ''}, ${counts.asyncNames} async event names\n`,
+    `wrote ${rel}: ${counts.eventNames} event names (${counts.events} events), ${counts.syscallNames} syscall names${counts.emptyName ? " (and '' for unused codes)" : ''}, ${counts.asyncNames} async event names, ${counts.arguments} event argument names\n`,
   );
 }
 

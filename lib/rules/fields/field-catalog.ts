@@ -1,6 +1,7 @@
 import { CONTAINER_PLUGIN_FIELDS, GENERIC_EVENT_FIELDS, JSON_PLUGIN_FIELDS, K8SAUDIT_PLUGIN_FIELDS, K8SMETA_PLUGIN_FIELDS, SYSCALL_FIELDS } from './catalog';
 import { editDistance, quoteList } from '../../core';
 import type { FieldInfo, FieldLookup } from './field-info';
+import { closestEventArgument, longestMatchingEventArgument } from './event-arguments';
 
 export type { FieldArgForm, FieldArgKind, FieldInfo, FieldLookup } from './field-info';
 
@@ -81,7 +82,8 @@ export type FieldCheck =
   | { ok: true; field: FieldInfo }
   | {
       ok: false;
-      reason: 'unknown-field' | 'missing-argument' | 'unexpected-argument';
+      /** `unknown-event-argument`: libs' "unknown event argument", which skip-if-unknown-filter does not cover. */
+      reason: 'unknown-field' | 'missing-argument' | 'unexpected-argument' | 'unknown-event-argument';
       /** What is wrong and how to fix it. */
       message: string;
       /** The closest known field name, when there is a plausible one. */
@@ -188,6 +190,40 @@ function checkArgument(resolution: Resolution): Failure | undefined {
   if (field.argValues !== undefined && !field.argValues.includes(arg)) {
     const allowed = field.argValues.map((value) => `'${field.name}.${value}'`).join(' or ');
     return unexpected(`'${field.name}' accepts only ${allowed}; got '${field.name}${shown}'`);
+  }
+  if (argSyntax === 'dotted' && EVENT_ARGUMENT_FIELDS.has(field.name)) return checkEventArgument(field.name, arg);
+  return undefined;
+}
+
+/** The fields whose dotted argument names an event argument (sinsp_filtercheck_event.cpp:519-538, `extract_arg`). */
+const EVENT_ARGUMENT_FIELDS: ReadonlySet<string> = new Set(['evt.arg', 'evt.rawarg']);
+
+/**
+ * `extract_arg` with a dotted name (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck_event.cpp:449-471):
+ * no event parameter the name starts with is `unknown event argument <name>`; a longer name than the
+ * parameter it starts with leaves characters libs does not consume, so the exact-length check of
+ * `new_filter_check_from_fldname` (falcosecurity/libs@0.25.4:userspace/libsinsp/filter_check_list.cpp:66-77)
+ * finds no field: `filter_check called with nonexistent field` (filter.cpp:373-376).
+ */
+function checkEventArgument(fieldName: string, arg: string): Failure | undefined {
+  const found = longestMatchingEventArgument(arg);
+  const suggestion = closestEventArgument(arg);
+  const hint = suggestion !== undefined ? `; did you mean '${fieldName}.${suggestion}'?` : '; the names are the parameters of the event table (e.g. fd, res, name, flags)';
+  if (found === undefined) {
+    const failure: Failure = {
+      ok: false,
+      reason: 'unknown-event-argument',
+      message: `unknown event argument ${arg}: no event of the event table has a parameter '${arg}'${hint}`,
+    };
+    return suggestion === undefined ? failure : { ...failure, suggestion: `${fieldName}.${suggestion}` };
+  }
+  if (found.name !== arg) {
+    return {
+      ok: false,
+      reason: 'unknown-field',
+      message: `unknown field '${fieldName}.${arg}': libs reads the event argument '${found.name}' and refuses the '${arg.slice(found.name.length)}' after it (nonexistent field)${suggestion !== undefined && suggestion !== found.name ? hint : `; write '${fieldName}.${found.name}' or another parameter name`}`,
+      suggestion: `${fieldName}.${suggestion ?? found.name}`,
+    };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * (`operator-type`, `invalid-filter-value`).
  */
 import { ConditionSyntaxError, parseCondition, walk, type BinaryCheckExpr, type CheckOperand, type TransformerArg, type UnaryCheckExpr } from '../condition';
-import { isSourceCovered, lookupField } from '../fields';
+import { isSourceCovered, longestMatchingEventArgument, lookupField } from '../fields';
 import { exceptionClause, substituteLists, type SourceRef } from '../loader';
 import type { LintContext } from './lint-context';
 import { isKnownType, type OperandType } from './value-parsers';
@@ -116,6 +116,16 @@ const literal = (isList: boolean): CompiledOperand => ({
   noTransformer: false,
 });
 
+/**
+ * `evt.rawarg.<name>` has the type of the event argument libs resolves the name to, set when the
+ * field is parsed (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck_event.cpp:523-538);
+ * undefined when the name resolves to no argument exactly (unknown-field reports it).
+ */
+function rawargType(arg: string | undefined): OperandType | undefined {
+  const found = arg === undefined ? undefined : longestMatchingEventArgument(arg);
+  return found !== undefined && found.name === arg ? { type: found.type, isList: false } : undefined;
+}
+
 /** The type a single-value transformer gives, or undefined when it refuses the input (`transform_type`). */
 function singleTransform(name: string, t: OperandType): OperandType | undefined {
   switch (name) {
@@ -154,7 +164,7 @@ export function compileOperand(source: string, node: CheckOperand | TransformerA
       const found = lookupField(source, node.field, node.arg);
       if (found === undefined) return undefined;
       const f = found.field;
-      const t = isKnownType(f.type) ? { type: f.type, isList: f.isList === true } : undefined;
+      const t = f.name === 'evt.rawarg' ? rawargType(found.arg) : isKnownType(f.type) ? { type: f.type, isList: f.isList === true } : undefined;
       return { ok: { type: t, base: t, name: f.name, noRhs: f.noRhs === true, noTransformer: f.noTransformer === true } };
     }
     case 'value':

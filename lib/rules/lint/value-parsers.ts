@@ -23,15 +23,27 @@ const IP_TYPES: ReadonlySet<string> = new Set(['IPV4ADDR', 'IPV4NET', 'IPV6ADDR'
 const STRING_TYPES: ReadonlySet<string> = new Set(['CHARBUF', 'FSPATH', 'FSRELPATH']);
 // falcosecurity/libs@0.25.4:userspace/libsinsp/filter_compare.cpp:358-367
 const LISTABLE_TYPES: ReadonlySet<string> = new Set(['CHARBUF', 'UINT64', 'RELTIME', 'ABSTIME', 'BOOL', 'IPADDR', 'IPNET']);
-/** Other names `param_type_to_string` prints: types libs compares with nothing. */
+/**
+ * Other types: libs compares them with nothing. `DYNAMIC`, `FD32` and `PID32` reach a filter only as
+ * the type of an event argument (`evt.rawarg.<name>`); `DYNAMIC` as the type of the `evt.rawarg`
+ * field itself is resolved per argument before it gets here.
+ */
 const OTHER_TYPES: ReadonlySet<string> = new Set([
   'NONE', 'BYTEBUF', 'SOCKADDR', 'SOCKTUPLE', 'FDLIST', 'L4PROTO', 'SOCKFAMILY', 'BOOL', 'UID', 'GID', 'SIGSET',
-  'CHARBUFARRAY', 'CHARBUF_PAIR_ARRAY',
+  'CHARBUFARRAY', 'CHARBUF_PAIR_ARRAY', 'DYNAMIC', 'FD32', 'PID32',
 ]);
 
-/** Whether the type is one libs knows by this name (`DYNAMIC` is resolved per event argument, so it is not). */
+/** Whether the type is one libs knows by this name. */
 export function isKnownType(type: string): boolean {
   return NUMERIC_TYPES.has(type) || IP_TYPES.has(type) || STRING_TYPES.has(type) || OTHER_TYPES.has(type);
+}
+
+/**
+ * `param_type_to_string`, which libs' messages print: it has no case for IPV6ADDR, IPV6NET, FD32 and
+ * PID32 and prints `<NA>` for them (falcosecurity/libs@0.25.4:userspace/libsinsp/utils.cpp:1121-1215).
+ */
+export function libsTypeName(type: string): string {
+  return type === 'IPV6ADDR' || type === 'IPV6NET' || type === 'FD32' || type === 'PID32' ? '<NA>' : type;
 }
 
 /** `cmpop_to_str` (falcosecurity/libs@0.25.4:userspace/libsinsp/filter_compare.cpp:101-188): `==` prints as `=`, no modifier. */
@@ -54,7 +66,7 @@ const LIST_OPS = new Set(['in', 'intersects']);
 export function comparabilityError(op: BinaryOperator, modifier: StringOperatorModifier | undefined, t: OperandType): string | undefined {
   const name = cmpopName(op);
   if (t.isList) {
-    if (!LISTABLE_TYPES.has(t.type)) return isKnownType(t.type) ? `list filters are not supported for type '${t.type}'` : undefined;
+    if (!LISTABLE_TYPES.has(t.type)) return isKnownType(t.type) ? `list filters are not supported for type '${libsTypeName(t.type)}'` : undefined;
     // "not supported list filters" (sic), filter_compare.cpp:339-351
     return LIST_OPS.has(op) ? undefined : `'${name}' operator not supported list filters`;
   }
@@ -69,7 +81,7 @@ export function comparabilityError(op: BinaryOperator, modifier: StringOperatorM
   }
   if (STRING_TYPES.has(t.type)) return STRING_REFUSED.has(op) ? `'${name}' operator not supported for string filters` : undefined;
   if (t.type === 'BYTEBUF') return BUFFER_OPS.has(op) ? undefined : `'${name}' operator not supported for buffer filters`;
-  if (OTHER_TYPES.has(t.type)) return `'${name}' operator not supported for type '${t.type}'`;
+  if (OTHER_TYPES.has(t.type)) return `'${name}' operator not supported for type '${libsTypeName(t.type)}'`;
   return undefined;
 }
 
@@ -85,6 +97,8 @@ export interface ValueProblem {
   readonly severity: 'error' | 'warning';
   /** How to write it instead. */
   readonly fix: string;
+  /** Where in the value the problem is (UTF-16 index), when it is one place of it (a regex fragment). */
+  readonly index?: number;
 }
 
 const SCANF_BLANKS = '[ \\t\\n\\v\\f\\r]*';
@@ -253,4 +267,35 @@ export function valueProblem(type: string, value: string, op: BinaryOperator): V
     default:
       return undefined;
   }
+}
+
+/** The types `string_to_rawval` parses; any other throws `wrong parameter type <code>` (falcosecurity/libs@0.25.4:userspace/libsinsp/value_parser.cpp:39-240). */
+const RAWVAL_TYPES: ReadonlySet<string> = new Set([
+  'INT8', 'INT16', 'INT32', 'INT64', 'FD', 'ERRNO', 'PID', 'L4PROTO', 'FLAGS8', 'UINT8', 'ENUMFLAGS8', 'PORT', 'FLAGS16', 'UINT16',
+  'ENUMFLAGS16', 'FLAGS32', 'UINT32', 'MODE', 'ENUMFLAGS32', 'UID', 'GID', 'UINT64', 'RELTIME', 'ABSTIME', 'CHARBUF', 'SOCKADDR',
+  'SOCKTUPLE', 'SOCKFAMILY', 'FSPATH', 'FSRELPATH', 'BOOL', 'DOUBLE', 'IPADDR', 'IPV4ADDR', 'IPV6ADDR', 'IPNET', 'IPV4NET', 'IPV6NET',
+]);
+
+/**
+ * libs' error for one constant compared with `evt.rawarg.<name>` of event argument type `type`:
+ * `sinsp_filter_check_event::parse_filter_value` hands every value to `string_to_rawval` with the
+ * argument's type, without the byte-buffer path of other fields
+ * (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck_event.cpp:577-594), so a type
+ * `string_to_rawval` has no case for refuses every value with `wrong parameter type <code>` (the
+ * `enum ppm_param_type` code, `paramCode`). `bcontains`/`bstartswith` values are unhexed first
+ * (filter.cpp:529-544).
+ */
+export function rawargValueProblem(type: string, paramCode: number | undefined, value: string, op: BinaryOperator): ValueProblem | undefined {
+  if (op === 'bcontains' || op === 'bstartswith') {
+    const hex = valueProblem(type, value, op);
+    if (hex !== undefined && hex.libs.startsWith('filter error:')) return hex;
+  }
+  if (!RAWVAL_TYPES.has(type)) {
+    return {
+      libs: `wrong parameter type ${paramCode ?? '?'}`,
+      severity: 'error',
+      fix: `libs cannot parse a constant for an event argument of type ${type}; compare its text form with evt.arg.<name> instead`,
+    };
+  }
+  return op === 'bcontains' || op === 'bstartswith' ? undefined : valueProblem(type, value, op);
 }

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitGeneratedFile } from '../../support/generated-file';
 import { FALCO_TARGET, sha256Hex } from '../../../lib/core';
 import { EVENT_TABLE_NAMES, PLUGIN_ASYNC_EVENT_NAMES, SYSCALL_NAMES } from '../../../lib/rules';
+import { EVENT_ARGUMENTS } from '../../../lib/rules/fields/catalog';
 import { REPO_ROOT } from '../../support/shared-dir';
 
 /**
@@ -58,6 +60,10 @@ describe('the generated event type catalog', () => {
       `falcosecurity/plugins@${TAGS.containerTag}:plugins/container/src/macros.h.in`,
       `falcosecurity/plugins@${TAGS.k8smetaTag}:plugins/k8smeta/src/shared_with_tests_consts.h`,
     ]);
+  });
+
+  it('holds the event arguments libs resolves evt.rawarg.<name> to', () => {
+    expect(EVENT_ARGUMENTS).toEqual(expect.arrayContaining([['res', 'ERRNO'], ['fd', 'FD'], ['size', 'UINT32'], ['name', 'FSPATH'], ['ppid', 'PID32']]));
   });
 
   it('has sane sizes, sorted and without duplicates', () => {
@@ -118,6 +124,26 @@ describe('scripts/generate-event-types.js', () => {
     expect(array('EVENT_TABLE_NAMES')).toEqual(['NA', 'open', 'syscall']);
     expect(array('SYSCALL_NAMES')).toEqual(['', 'a_very_long_sys', 'execve', 'open', 'unknown']);
     expect(body).toContain("container: ['container', 'container_removed'],");
+  });
+
+  it('lists event arguments with the type of their first occurrence in event code order, not text order (utils.cpp:792-817)', () => {
+    const { body } = split(generator.generate(opts).text);
+    const args = [...(/EVENT_ARGUMENTS[^=]*= \[([^;]*)\];/.exec(body)?.[1] ?? '').matchAll(/\['([^']*)', '([^']*)'\]/g)].map((m) => `${m[1]}:${m[2]}`);
+    // PPME_UNUSED_X (code 4, written before PPME_SYSCALL_OPEN_X) has res PT_PID32; OPEN_X (code 3) has res PT_ERRNO first;
+    // name is PT_FSPATH in OPEN_E (code 2) before PT_CHARBUF in OPEN_X; a commented-out parameter is ignored
+    expect(args).toEqual(['ID:SYSCALLID', 'flags:FLAGS32', 'name:FSPATH', 'nativeID:UINT16', 'res:ERRNO']);
+    expect(body).toContain('  PID32: 48,\n');
+    expect(body).toContain('  DYNAMIC: 27,\n');
+    expect(body).not.toContain('MAX:');
+  });
+
+  it('refuses an entry whose parameter count does not match its list', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'event-types-'));
+    fs.cpSync(path.join(GENERATOR_INPUT, 'libs'), dir, { recursive: true });
+    const table = path.join(dir, 'driver', 'event_table.c');
+    fs.writeFileSync(table, fs.readFileSync(table, 'utf8').replace('EF_NONE, 2, {{"res"', 'EF_NONE, 3, {{"res"'));
+    expect(() => generator.generate({ ...opts, libs: dir })).toThrow(/PPME_SYSCALL_OPEN_X declares 3 parameters and lists 2/);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('refuses a folder without its input', () => {

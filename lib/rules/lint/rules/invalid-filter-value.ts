@@ -2,7 +2,22 @@ import { quoteList } from '../../../core';
 import { printNode } from '../../condition';
 import { defineLintRule } from '../lint-rule';
 import { constantValues, firstTimeOnly, forEachBinaryCheck, operandType } from '../compiled-checks';
-import { comparabilityError, valueProblem } from '../value-parsers';
+import { regexProblem } from '../regex-value';
+import { paramTypeCode } from '../../fields';
+import { comparabilityError, rawargValueProblem, valueProblem } from '../value-parsers';
+
+/**
+ * The offset in the condition text of the value's character `index`, for a value written at
+ * `offset`: after an opening quote, each escape (`\\`, `\"`, `\n`, …: two characters for one in
+ * libs' parser) counts once.
+ */
+function offsetInValue(text: string, offset: number, index: number): number {
+  const quote = text.charAt(offset);
+  const quoted = quote === '"' || quote === "'";
+  let i = quoted ? offset + 1 : offset;
+  for (let k = 0; k < index && i < text.length; k++) i += quoted && text.charAt(i) === '\\' ? 2 : 1;
+  return i;
+}
 
 /** Long values (the 255-byte limit) are cut in messages. */
 function clip(text: string, size = true): string {
@@ -17,6 +32,8 @@ function clip(text: string, size = true): string {
  * and refuses the rule with its exception text. A port given by service name is a warning: Falco
  * resolves it with `getservbyname` on its own host (value_parser.cpp:88-97), which may or may not
  * know it. Checks whose operator the type refuses are left to `operator-type` (libs stops there first).
+ * A `regex` value that parses for the type is then compiled with RE2 in POSIX mode, and a pattern RE2
+ * refuses fails the load (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck.cpp:631-637).
  */
 export const invalidFilterValue = defineLintRule({
   id: 'invalid-filter-value',
@@ -37,11 +54,15 @@ export const invalidFilterValue = defineLintRule({
       const values = constantValues(ctx, check, site.text);
       if (values === undefined) return;
       let left: string | undefined;
+      // evt.rawarg.<name> takes no transformer, so it is a plain field here
+      const rawarg = check.left.type === 'field' && check.left.field.startsWith('evt.rawarg.');
       for (const v of values) {
-        const problem = valueProblem(t.type, v.value, check.op);
+        const problem =
+          (rawarg ? rawargValueProblem(t.type, paramTypeCode(t.type), v.value, check.op) : valueProblem(t.type, v.value, check.op)) ??
+          (check.op === 'regex' ? regexProblem(v.value) : undefined);
         if (problem === undefined) continue;
         left ??= printNode(check.left);
-        const at = site.at(v.offset);
+        const at = site.at(problem.index !== undefined && v.fromLists.length === 0 ? offsetInValue(site.text, v.offset, problem.index) : v.offset);
         const message =
           problem.severity === 'warning'
             ? this.messages.hostDependent(site.what, left, v.value, problem.libs, problem.fix)

@@ -1,4 +1,4 @@
-import { checkField, isSourceCovered, lookupField } from '../../fields';
+import { checkField, isSourceCovered, longestMatchingEventArgument, lookupField } from '../../fields';
 import { defineLintRule } from '../lint-rule';
 import { outputFields, type OutputField } from '../output-format';
 
@@ -13,9 +13,22 @@ function resolveToken(source: string, f: OutputField): string | undefined {
   if (f.exact || f.arg !== undefined) return lookupField(source, f.token, f.arg) !== undefined ? f.token : undefined;
   for (let end = f.token.length; end > 0; end--) {
     const prefix = f.token.slice(0, end);
-    if (lookupField(source, prefix) !== undefined) return prefix;
+    const found = lookupField(source, prefix);
+    if (found !== undefined) return eventArgumentToken(prefix, found);
   }
   return undefined;
+}
+
+/**
+ * `%evt.rawarg.fdx` is `evt.rawarg.fd` followed by the text `x`: libs' formatter retries shorter and
+ * shorter tokens until one compiles (falcosecurity/libs@0.25.4:userspace/libsinsp/eventformatter.cpp:120-141),
+ * and `extract_arg` consumes only the argument name it matched (sinsp_filtercheck_event.cpp:457-467).
+ * A name no argument starts with is left whole: every shorter token fails too ("unknown filter:").
+ */
+function eventArgumentToken(token: string, found: NonNullable<ReturnType<typeof lookupField>>): string {
+  if (found.argSyntax !== 'dotted' || found.arg === undefined || (found.field.name !== 'evt.arg' && found.field.name !== 'evt.rawarg')) return token;
+  const arg = longestMatchingEventArgument(found.arg);
+  return arg === undefined ? token : `${found.field.name}.${arg.name}`;
 }
 
 /**

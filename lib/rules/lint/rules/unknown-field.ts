@@ -9,7 +9,8 @@ import type { ParsedCondition } from '../lint-context';
  * LOAD_ERR_COMPILE_CONDITION, "nonexistent field"). A macro's fields are checked against the
  * sources of the rules that use it, because that is where Falco compiles them; an unused macro
  * is not compiled. With `skip-if-unknown-filter: true` Falco only warns and skips the rule, so
- * the finding is a warning then. Exception fields are checked when the rule is defined
+ * the finding is a warning then, except for an unknown event argument (`evt.rawarg.<name>`), which
+ * Falco does not skip. Exception fields are checked when the rule is defined
  * (collector `validate_exception_info`), regardless of that flag.
  */
 export const unknownField = defineLintRule({
@@ -30,7 +31,9 @@ export const unknownField = defineLintRule({
           const result = checkField(source, n.field, n.arg);
           if (result.ok) return;
           const at = ctx.locate(parsed, n.loc);
-          if (skip) report(at, this.messages.skipped(what, result.message), 'warning');
+          // Falco skips only errors that name a nonexistent field or unknown event type
+          // (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:353-358), not "unknown event argument"
+          if (skip && result.reason !== 'unknown-event-argument') report(at, this.messages.skipped(what, result.message), 'warning');
           else report(at, this.messages.field(what, result.message));
         },
       });

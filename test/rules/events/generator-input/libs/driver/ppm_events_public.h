@@ -23,3 +23,16 @@ typedef enum {
 #undef PPM_SC_X
 	        PPM_SC_MAX,
 } ppm_sc_code;
+
+enum ppm_param_type {
+	PT_NONE = 0,
+	PT_UINT16 = 6,
+	PT_CHARBUF = 9, /* a comment */
+	PT_ERRNO = 11,
+	PT_FSPATH = 17,
+	PT_SYSCALLID = 18,
+	PT_DYN = 27,
+	PT_FLAGS32 = 30,
+	PT_PID32 = 48,
+	PT_MAX = 49
+};
