@@ -207,6 +207,8 @@ const EVENT_ARGUMENT_FIELDS: ReadonlySet<string> = new Set(['evt.arg', 'evt.rawa
  */
 function checkEventArgument(fieldName: string, arg: string): Failure | undefined {
   const found = longestMatchingEventArgument(arg);
+  // Every evt.arg.x of every rule comes here: the edit distances only for a name that needs them.
+  if (found?.name === arg) return undefined;
   const suggestion = closestEventArgument(arg);
   const hint = suggestion !== undefined ? `; did you mean '${fieldName}.${suggestion}'?` : '; the names are the parameters of the event table (e.g. fd, res, name, flags)';
   if (found === undefined) {
