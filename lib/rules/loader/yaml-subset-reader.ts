@@ -470,13 +470,14 @@ class SubsetReader {
   }
 
   /**
-   * Line folding inside quotes: at a line break, trailing spaces of the line are dropped, the next
-   * line's indentation is skipped, one break becomes a space and n empty lines become n breaks.
-   * Returns the text to add and moves `pos` to the first character of the next content.
+   * Line folding inside quotes, at the line break at `lineBreak`: trailing spaces of the line are
+   * dropped, the next line's indentation is skipped, one break becomes a space and n empty lines
+   * become n breaks. Returns the text so far, folded, and moves `pos` to the next content.
    */
-  private foldQuotedBreak(parent: number): string {
+  private foldQuotedBreak(text: string, lineBreak: number, parent: number): string {
     const s = this.src;
-    let q = this.pos + 1;
+    const kept = text.replace(/ +$/, '');
+    let q = lineBreak + 1;
     let breaks = 0;
     for (;;) {
       let i = q;
@@ -489,7 +490,7 @@ class SubsetReader {
       }
       if (i - q <= parent || (i === q && (this.isDocStart(q) || s.startsWith('...', q)))) outside();
       this.pos = i;
-      return breaks === 0 ? ' ' : '\n'.repeat(breaks);
+      return kept + (breaks === 0 ? ' ' : '\n'.repeat(breaks));
     }
   }
 
@@ -529,13 +530,10 @@ class SubsetReader {
         continue;
       }
       if (c === LF) {
-        text = (text + s.slice(run, p)).replace(/ +$/, '');
         // Escaped spaces before the break are kept by the yaml package's rules too, but are rare: leave them.
         if (s.charCodeAt(p - 1) === SPACE && s.charCodeAt(p - 2) === BACKSLASH) outside();
-        this.pos = p;
-        text += this.foldQuotedBreak(parent);
-        p = this.pos;
-        run = p;
+        text = this.foldQuotedBreak(text + s.slice(run, p), p, parent);
+        p = run = this.pos;
         continue;
       }
       p++;
@@ -565,11 +563,8 @@ class SubsetReader {
         break;
       }
       if (c === LF) {
-        text = (text + s.slice(run, p)).replace(/ +$/, '');
-        this.pos = p;
-        text += this.foldQuotedBreak(parent);
-        p = this.pos;
-        run = p;
+        text = this.foldQuotedBreak(text + s.slice(run, p), p, parent);
+        p = run = this.pos;
         continue;
       }
       p++;
