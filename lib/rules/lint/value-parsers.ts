@@ -184,10 +184,10 @@ function ipv6Net(value: string): ValueProblem | undefined {
 }
 
 /** Types whose value is stored as text with its NUL (value_parser.cpp:29-37, 130-142). */
-const STORED_AS_TEXT: ReadonlySet<string> = new Set(['CHARBUF', 'FSPATH', 'FSRELPATH', 'SOCKADDR', 'SOCKTUPLE', 'SOCKFAMILY']);
+export const STORED_AS_TEXT: ReadonlySet<string> = new Set(['CHARBUF', 'FSPATH', 'FSRELPATH', 'SOCKADDR', 'SOCKTUPLE', 'SOCKFAMILY']);
 
 /** libs' filter value buffer: 16 bytes, doubled on error up to 256 (falcosecurity/libs@0.25.4:userspace/libsinsp/sinsp_filtercheck.h:390-391). */
-const MAX_VALUE_STORAGE = 256;
+export const MAX_VALUE_STORAGE = 256;
 
 /**
  * `sinsp_filter_value_parser::string_to_rawval` (falcosecurity/libs@0.25.4:userspace/libsinsp/value_parser.cpp:39-240)

@@ -4,7 +4,9 @@ import { defineLintRule } from '../lint-rule';
 import { constantValues, firstTimeOnly, forEachBinaryCheck, operandType } from '../compiled-checks';
 import { regexProblem } from '../regex-value';
 import { paramTypeCode } from '../../fields';
-import { comparabilityError, rawargValueProblem, valueProblem } from '../value-parsers';
+import type { BinaryCheckExpr } from '../../condition';
+import type { LintContext } from '../lint-context';
+import { comparabilityError, MAX_VALUE_STORAGE, rawargValueProblem, STORED_AS_TEXT, valueProblem } from '../value-parsers';
 
 /**
  * The offset in the condition text of the value's character `index`, for a value written at
@@ -20,6 +22,35 @@ function offsetInValue(text: string, offset: number, index: number): number {
 }
 
 /** Long values (the 255-byte limit) are cut in messages. */
+/** A UTF-16 unit is at most 3 bytes of UTF-8: texts shorter than this always fit libs' buffer with their NUL. */
+const SAFE_TEXT_LENGTH = Math.floor((MAX_VALUE_STORAGE - 1) / 3);
+const LIST_WORD_DELIMITERS = /[\s(),=]+/;
+const LONGEST_ITEM = new WeakMap<LintContext, ReadonlyMap<string, number>>();
+
+/**
+ * Whether a value of a text-typed check may reach libs' 256-byte limit: a value written that long,
+ * or a word of it that names a list (Falco substitutes list names anywhere in the text) with an
+ * item that long.
+ */
+function mayReachTextLimit(ctx: LintContext, check: BinaryCheckExpr, text: string): boolean {
+  const right = check.right;
+  if (right.type === 'field_transformer') return false;
+  let longest = LONGEST_ITEM.get(ctx);
+  if (longest === undefined) {
+    longest = new Map(ctx.ruleset.lists.map((l) => [l.name, Math.max(0, ...l.expandedItems.map((i) => i.length))]));
+    LONGEST_ITEM.set(ctx, longest);
+  }
+  const locs = right.type === 'value' ? [right.loc] : right.values.map((_, i) => right.valueLocs[i] ?? right.loc);
+  for (const loc of locs) {
+    const written = text.slice(loc.offset, loc.offset + (loc.length ?? 0));
+    if (written.length > SAFE_TEXT_LENGTH) return true;
+    for (const word of written.split(LIST_WORD_DELIMITERS)) {
+      if ((longest.get(word) ?? 0) > SAFE_TEXT_LENGTH) return true;
+    }
+  }
+  return false;
+}
+
 function clip(text: string, size = true): string {
   return text.length > 100 ? `${text.slice(0, 80)}…${size ? `(${Buffer.byteLength(text, 'utf8')} bytes)` : ''}` : text;
 }
@@ -51,11 +82,15 @@ export const invalidFilterValue = defineLintRule({
       const t = operandType(site.source, check.left);
       if (t === undefined || comparabilityError(check.op, check.modifier, t) !== undefined) return;
       if (check.left.type === 'field' && check.left.field === 'evt.around') return; // its own parser (ms delta)
+      // Most checks compare a text field with short words: nothing libs could refuse, whatever
+      // the lists they name hold, so no list substitution is needed to know it.
+      // evt.rawarg.<name> takes no transformer, so it is a plain field here
+      const rawarg = check.left.type === 'field' && check.left.field.startsWith('evt.rawarg.');
+      const textOnly = !rawarg && STORED_AS_TEXT.has(t.type) && check.op !== 'regex' && check.op !== 'bcontains' && check.op !== 'bstartswith';
+      if (textOnly && !mayReachTextLimit(ctx, check, site.text)) return;
       const values = constantValues(ctx, check, site.text);
       if (values === undefined) return;
       let left: string | undefined;
-      // evt.rawarg.<name> takes no transformer, so it is a plain field here
-      const rawarg = check.left.type === 'field' && check.left.field.startsWith('evt.rawarg.');
       for (const v of values) {
         const problem =
           (rawarg ? rawargValueProblem(t.type, paramTypeCode(t.type), v.value, check.op) : valueProblem(t.type, v.value, check.op)) ??
