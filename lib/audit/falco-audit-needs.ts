@@ -57,7 +57,7 @@ const need = (
 /** The rules of k8s_audit_rules.yaml 0.18.0, in file order. */
 export const K8SAUDIT_RULE_NEEDS: readonly FalcoAuditNeed[] = [
   need('Disallowed K8s User', core('get', 'pods', ns), 'Metadata'),
-  need('Create Disallowed Pod', core('create', 'pods', ns), 'Request'),
+  need('Create Disallowed Pod', core('create', 'pods', ns), 'Metadata'),
   need('Create Privileged Pod', core('create', 'pods', ns), 'Request'),
   need('Create Sensitive Mount Pod', core('create', 'pods', ns), 'Request'),
   need('Create HostNetwork Pod', core('create', 'pods', ns), 'Request'),
@@ -97,8 +97,8 @@ export const K8SAUDIT_RULE_NEEDS: readonly FalcoAuditNeed[] = [
   need('K8s ClusterRoleBinding Deleted', rbac('delete', 'clusterrolebindings'), 'Metadata'),
   need('K8s Secret Created', core('create', 'secrets', ns), 'Metadata'),
   need('K8s Secret Deleted', core('delete', 'secrets', ns), 'Metadata'),
-  need('K8s Secret Get Successfully', core('get', 'secrets', ns), 'Metadata', 'any'),
-  need('K8s Secret Get Unsuccessfully Tried', core('get', 'secrets', ns), 'Metadata', 'any'),
+  need('K8s Secret Get Successfully', core('get', 'secrets', ns), 'Metadata'),
+  need('K8s Secret Get Unsuccessfully Tried', core('get', 'secrets', ns), 'Metadata'),
   need('All K8s Audit Events', core('get', 'pods', ns), 'Metadata'),
   need('Full K8s Administrative Access', { user: 'kubernetes-admin', groups: ['system:masters'], verb: 'get', apiGroup: '', resource: 'pods', namespace: ns }, 'Metadata'),
   need('Ingress Object without TLS Certificate Created', { ...ALICE, verb: 'create', apiGroup: 'networking.k8s.io', resource: 'ingresses', namespace: ns }, 'Request'),
