@@ -119,3 +119,10 @@ export function projectAuditRuleNeeds(scopedNamespace: string): FalcoAuditNeed[]
     need(PROJECT_AUDIT_RULES.exec, core('create', 'pods', scopedNamespace, { subresource: 'exec' }), 'Metadata', 'ResponseStarted', 'project'),
   ];
 }
+
+/**
+ * The k8saudit 0.18.0 rules whose requests carry no namespace (cluster-scoped targets such as
+ * namespaces, nodes, ClusterRoles and ClusterRoleBindings, or non-resource URLs): scoped on
+ * `ka.target.namespace`, they could never fire, so by default they stay unscoped.
+ */
+export const AUDIT_CLUSTER_SCOPED_RULES: readonly string[] = K8SAUDIT_RULE_NEEDS.filter((n) => !n.request.namespace).map((n) => n.rule);

@@ -81,25 +81,38 @@ function rke2Config(args: ReadonlyArray<readonly [string, string]>, configDir: s
   });
 }
 
-/** A kind cluster: the files come from the host's `dist/host/` through extraMounts; kubeadm mounts them into the API server. */
+/**
+ * A kind cluster: the files come from the host's `dist/host/` through extraMounts (kind makes a
+ * relative hostPath absolute against the working directory: run kind from the repository root,
+ * kubernetes-sigs/kind@v0.32.0 pkg/cluster/internal/providers/docker/provision.go:88-92), and
+ * kubeadm mounts them into the API server. kind v0.32.0 renders kubeadm v1beta3 for Kubernetes
+ * below 1.36 and v1beta4 from 1.36 on (pkg/cluster/internal/kubeadm/config.go:673-679), whose
+ * `extraArgs` are a map and a list of name/value pairs; a patch that names its apiVersion applies
+ * only to that version (pkg/internal/patch/kubeyaml.go:33-36), so there is one patch for each.
+ */
 function kindCluster(args: ReadonlyArray<readonly [string, string]>, configDir: string, logDir: string): string {
-  const clusterConfiguration = {
-    kind: 'ClusterConfiguration',
-    apiServer: {
-      extraArgs: Object.fromEntries(args),
-      extraVolumes: [
-        { name: 'audit-config', hostPath: configDir, mountPath: configDir, readOnly: true, pathType: 'Directory' },
-        { name: 'audit-logs', hostPath: logDir, mountPath: logDir, readOnly: false, pathType: 'DirectoryOrCreate' },
-      ],
-    },
-  };
+  const extraVolumes = [
+    { name: 'audit-config', hostPath: configDir, mountPath: configDir, readOnly: true, pathType: 'Directory' },
+    { name: 'audit-logs', hostPath: logDir, mountPath: logDir, readOnly: false, pathType: 'DirectoryOrCreate' },
+  ];
+  const patch = (apiVersion: string, extraArgs: unknown): string =>
+    toYaml({ apiVersion, kind: 'ClusterConfiguration', apiServer: { extraArgs, extraVolumes } });
   const mounts = args
     .filter(([name]) => name === 'audit-policy-file' || name === 'audit-webhook-config-file')
     .map(([, file]) => ({ hostPath: `dist/host/${file.slice(configDir.length + 1)}`, containerPath: file, readOnly: true }));
   return toYaml({
     kind: 'Cluster',
     apiVersion: 'kind.x-k8s.io/v1alpha4',
-    nodes: [{ role: 'control-plane', kubeadmConfigPatches: [toYaml(clusterConfiguration)], extraMounts: mounts }],
+    nodes: [
+      {
+        role: 'control-plane',
+        kubeadmConfigPatches: [
+          patch('kubeadm.k8s.io/v1beta3', Object.fromEntries(args)),
+          patch('kubeadm.k8s.io/v1beta4', args.map(([name, value]) => ({ name, value }))),
+        ],
+        extraMounts: mounts,
+      },
+    ],
   });
 }
 

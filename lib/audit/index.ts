@@ -9,3 +9,4 @@ export * from './host-artifacts';
 export * from './kubernetes-resources';
 export * from './lint-audit-policy';
 export * from './validate-audit-policy';
+export * from './load-audit-rule-bundles';

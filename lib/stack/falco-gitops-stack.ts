@@ -1,7 +1,19 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ArgoCdAppProject, ArgoCdApplication } from '../argocd';
-import { FalcoHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
+import {
+  AUDIT_FALCO_PLUGINS,
+  decisionTable,
+  hostArtifacts,
+  K8SAUDIT_RULE_NEEDS,
+  lintAuditPolicy,
+  loadAuditRuleBundles,
+  projectAuditRuleNeeds,
+  readAuditRuleFolder,
+  representativeRequests,
+  type HostFile,
+} from '../audit';
+import { FalcoHelmChart, FalcoK8sAuditHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
 import { PodSecurityNamespace } from '../namespaces';
 import { loadRuleBundles, type RuleBundle } from '../rules-delivery';
 import { DemoWorkloads } from '../workloads';
@@ -11,6 +23,15 @@ import { validateStackProps } from './validate-stack-props';
 
 /** Where the rule ConfigMaps are mounted in the Falco container, one sub-directory each. */
 export const RULES_MOUNT_ROOT = '/etc/falco/falco-gitops';
+
+/** Where the audit rule ConfigMaps are mounted in the audit Falco's container. */
+export const AUDIT_RULES_MOUNT_ROOT = '/etc/falco/falco-gitops-k8saudit';
+
+/** ConfigMaps of the audit Falco's rules, by bundle. */
+export const AUDIT_RULES_CONFIG_MAPS = {
+  upstream: 'falco-gitops-k8saudit-rules-upstream',
+  project: 'falco-gitops-k8saudit-rules-project',
+} as const;
 
 export interface FalcoGitopsStackOptions {
   /**
@@ -34,6 +55,8 @@ export class FalcoGitopsStack extends Construct {
   readonly ruleBundles: readonly RuleBundle[];
   /** Non-fatal findings for the user, e.g. rules of a source without a namespace field left unscoped. */
   readonly warnings: readonly string[];
+  /** Files for the control-plane nodes (audit policy, API server settings), rendered to `dist/host/`. */
+  readonly hostFiles: readonly HostFile[];
 
   constructor(scope: Construct, id: string, props: FalcoGitopsStackProps, options: FalcoGitopsStackOptions = {}) {
     super(scope, id);
@@ -52,7 +75,8 @@ export class FalcoGitopsStack extends Construct {
 
     const rules = loadRuleBundles({ ...resolved.rules, baseDir: options.baseDir ?? process.cwd() });
     this.ruleBundles = rules.bundles;
-    this.warnings = rules.warnings;
+    const warnings = [...rules.warnings];
+    this.warnings = warnings;
     const rulesGroup = new Construct(this.clusterChart, 'Rules');
     const rulesConfigMaps = this.ruleBundles.map((bundle, index) => {
       const configMap = new RulesConfigMap(rulesGroup, bundle.id, {
@@ -76,6 +100,10 @@ export class FalcoGitopsStack extends Construct {
       httpOutputUrl: sidekick.serviceUrl,
       rulesMounts: rulesConfigMaps.map((cm) => ({ configMapName: cm.name, mountPath: cm.mountPath })),
     });
+
+    this.hostFiles = resolved.audit.enabled
+      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), warnings)
+      : [];
 
     if (resolved.demoWorkloads.enabled) {
       new DemoWorkloads(this.clusterChart, 'DemoWorkloads', {
@@ -116,6 +144,66 @@ export class FalcoGitopsStack extends Construct {
       path: argocd.path,
       destinationServer: argocd.destinationServer,
       destinationNamespace: namespaces.security.name,
+    });
+  }
+
+  /**
+   * The audit policy's warnings, the audit Falco (its rule ConfigMaps and HelmChart) and the host
+   * artifacts. The policy's errors were refused with the other props by `validateStackProps`.
+   */
+  private renderAudit(resolved: ResolvedStackProps, sidekickUrl: string, baseDir: string, warnings: string[]): HostFile[] {
+    const { audit } = resolved;
+    const scopedNamespaces = resolved.rules.scope.namespaces;
+    const falcoNeeds = audit.falco.enabled ? [...K8SAUDIT_RULE_NEEDS, ...projectAuditRuleNeeds(scopedNamespaces[0] ?? '')] : [];
+    for (const finding of lintAuditPolicy(audit.policy, { allowSecretBodies: audit.allowSecretBodies, falcoNeeds })) {
+      if (finding.severity !== 'warning') continue;
+      warnings.push(`audit.policy.${finding.path}: ${finding.problem} [${finding.code}]; fix: ${finding.fix}`);
+    }
+
+    let webhookUrl: string | undefined;
+    if (audit.falco.enabled) {
+      const loaded = loadAuditRuleBundles({
+        upstream: [],
+        project: readAuditRuleFolder(baseDir, audit.falco.projectRulesDir, 'audit.falco.projectRulesDir'),
+        namespaces: scopedNamespaces,
+        unscopedRules: audit.falco.unscopedRules,
+        unscopedRulesProp: 'audit.falco.unscopedRules',
+      });
+      warnings.push(...loaded.warnings);
+      const group = new Construct(this.clusterChart, 'AuditRules');
+      const mounts = loaded.bundles.map((bundle, index) => {
+        const configMap = new RulesConfigMap(group, bundle.id, {
+          name: AUDIT_RULES_CONFIG_MAPS[bundle.id],
+          namespace: resolved.namespaces.security.name,
+          mountPath: `${AUDIT_RULES_MOUNT_ROOT}/${String(index).padStart(2, '0')}-${bundle.id}`,
+        });
+        for (const file of bundle.files) configMap.addRulesFile(file.name, file.text);
+        return { configMapName: configMap.name, mountPath: configMap.mountPath };
+      });
+      const auditFalco = new FalcoK8sAuditHelmChart(this.clusterChart, 'FalcoK8sAudit', {
+        repo: resolved.falco.repo,
+        chartVersion: resolved.falco.chartVersion,
+        helmChartNamespace: resolved.falco.helmChartNamespace,
+        targetNamespace: resolved.namespaces.security.name,
+        httpOutputUrl: sidekickUrl,
+        rulesMounts: mounts,
+        k8saudit: { name: 'k8saudit', library: AUDIT_FALCO_PLUGINS.k8saudit.library, ref: AUDIT_FALCO_PLUGINS.k8saudit.ref },
+        json: { name: 'json', library: AUDIT_FALCO_PLUGINS.json.library, ref: AUDIT_FALCO_PLUGINS.json.ref },
+        webhookPort: audit.falco.webhookPort,
+        webhookClusterIP: audit.falco.webhookClusterIP,
+      });
+      webhookUrl = auditFalco.webhookUrl;
+    }
+
+    return hostArtifacts({
+      policy: audit.policy,
+      log: audit.log,
+      configDir: audit.hostConfigDir,
+      webhookUrl,
+      decisions: decisionTable(
+        audit.policy,
+        representativeRequests({ scopedNamespace: scopedNamespaces[0] ?? resolved.namespaces.prod.name, volumeNamespace: audit.volumeNamespaces[0] }),
+      ),
     });
   }
 }

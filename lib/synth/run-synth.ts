@@ -54,7 +54,9 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
     if (cdk8sOutdir && path.resolve(cdk8sOutdir) !== path.resolve(outdir)) mirrorFiles(cdk8sOutdir, result.files);
     for (const warning of result.warnings) err(`warning: ${warning}`);
     // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr.
-    (cdk8sOutdir ? err : out)(`wrote ${result.files.length} manifests to ${outdir}/`);
+    const hostFiles = result.files.filter((file) => file.path.startsWith('host/')).length;
+    const manifests = result.files.length - hostFiles;
+    (cdk8sOutdir ? err : out)(`wrote ${manifests} manifests${hostFiles > 0 ? ` and ${hostFiles} host files` : ''} to ${outdir}/`);
     return 0;
   } catch (error) {
     const userError = isUserError(error);

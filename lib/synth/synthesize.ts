@@ -10,6 +10,8 @@ export interface SynthesizableStack extends Construct {
   readonly bootstrapChart: Chart;
   /** Non-fatal findings to show the user (e.g. rules left unscoped). */
   readonly warnings?: readonly string[];
+  /** Files for the control-plane nodes (not Kubernetes objects), rendered to `dist/host/` as given. */
+  readonly hostFiles?: ReadonlyArray<{ readonly path: string; readonly content: string }>;
 }
 
 export interface SynthesisResult {
@@ -33,6 +35,7 @@ export function synthesizeStack(build: (app: App) => SynthesizableStack): Synthe
   const files = [
     ...manifestFiles('cluster', stack.clusterChart.toJson() as ManifestObject[]),
     ...manifestFiles('bootstrap', stack.bootstrapChart.toJson() as ManifestObject[]),
+    ...(stack.hostFiles ?? []).map((file) => ({ path: `host/${file.path}`, content: file.content })),
   ];
   return { files, warnings: stack.warnings ?? [] };
 }

@@ -70,7 +70,7 @@ describe('runSynth', () => {
     const dir = project();
     seedDist(dir);
     const run = synth(dir);
-    expect(run).toMatchObject({ code: 0, stdout: `wrote 12 manifests to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+    expect(run).toMatchObject({ code: 0, stdout: `wrote 14 manifests and 8 host files to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
     // The stale file of the previous dist/ is gone: dist/ holds exactly the synthesized files.
     expect(readTree(run.outdir)).toEqual(expected);
@@ -81,7 +81,7 @@ describe('runSynth', () => {
     const dir = project();
     const cdk8sOut = path.join(dir, 'cdk8s.out');
     const run = synth(dir, { env: { CDK8S_OUTDIR: cdk8sOut } });
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `${NO_UPSTREAM_WARNING}wrote 12 manifests to ${run.outdir}/\n` });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `${NO_UPSTREAM_WARNING}wrote 14 manifests and 8 host files to ${run.outdir}/\n` });
     expect(readTree(cdk8sOut)).toEqual(readTree(run.outdir));
   });
 

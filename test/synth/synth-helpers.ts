@@ -13,9 +13,9 @@ export function synthStack(props: FalcoGitopsStackProps = stackProps, baseDir = 
   return synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir }));
 }
 
-/** Every object of a synthesis, parsed back from the rendered files. */
+/** Every Kubernetes object of a synthesis, parsed back from the rendered files (dist/host/ holds node files, not objects). */
 export function objectsOf(result: SynthesisResult): Record<string, any>[] {
-  return result.files.map((file) => YAML.parse(file.content));
+  return result.files.filter((file) => !file.path.startsWith('host/')).map((file) => YAML.parse(file.content));
 }
 
 /** All files under `dir`, as `{ relative path: content }`, sorted. */
