@@ -1,0 +1,256 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as YAML from 'yaml';
+import { stackProps } from '../../main';
+import { AUDIT_CLUSTER_SCOPED_RULES, K8SAUDIT_RULE_NEEDS, loadAuditRuleBundles, readAuditRuleFolder } from '../../lib/audit';
+import { lintRuleTexts } from '../../lib/rules';
+import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../lib/stack';
+import { runSynth } from '../../lib/synth';
+import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
+import { objectsOf, readTree, synthStack, tempProject } from '../synth/synth-helpers';
+
+const fresh = synthStack();
+const file = (p: string) => fresh.files.find((f) => f.path === p)!.content;
+const withAudit = (audit: FalcoGitopsStackProps['audit']): FalcoGitopsStackProps => ({ ...stackProps, audit });
+
+/** The message of a synth that must fail, and a check that dist/ was left as it was. */
+function failedSynth(props: FalcoGitopsStackProps): string {
+  const dir = tempProject();
+  const outdir = path.join(dir, 'dist');
+  fs.mkdirSync(path.join(outdir, 'cluster'), { recursive: true });
+  fs.writeFileSync(path.join(outdir, 'cluster', 'old.yaml'), 'old: true\n');
+  const before = readTree(outdir);
+  let stderr = '';
+  const code = runSynth((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir: dir }), {
+    argv: [],
+    env: {},
+    outdir,
+    out: () => undefined,
+    err: (line) => void (stderr += `${line}\n`),
+  });
+  expect(code).toBe(1);
+  expect(readTree(outdir)).toEqual(before);
+  expect(stderr).toContain(`${outdir}/ was left as it was.`);
+  return stderr;
+}
+
+describe('audit props: bad input fails synth with one message naming the prop and the fix, dist/ untouched', () => {
+  const cases: Array<[string, FalcoGitopsStackProps['audit'], RegExp]> = [
+    ['an unknown level', { policy: { rules: [{ level: 'Everything' as never }] } }, /audit\.policy\.rules\[0\]\.level: received "Everything"; must be one of 'None', 'Metadata', 'Request', 'RequestResponse'\. Fix: /],
+    ['an unknown stage', { policy: { omitStages: ['RequestRecieved' as never] } }, /audit\.policy\.omitStages\[0\]: received "RequestRecieved"; must be one of 'RequestReceived', .*\. Fix: /],
+    ['a negative maxAge', { log: { maxAge: -1 } }, /audit\.log\.maxAge: received -1; must be a whole number of days, 0 or more \(--audit-log-maxage\)\. Fix: use 10/],
+    ['a fractional maxAge', { log: { maxAge: 2.5 } }, /audit\.log\.maxAge: received 2\.5; must be a whole number/],
+    ['a relative log path', { log: { path: 'audit.log' } }, /audit\.log\.path: received "audit\.log"; must be an absolute file path .*\. Fix: use e\.g\. "\/var\/log\/kubernetes\/audit-logs\.txt"/],
+    [
+      'a Secret raised above Metadata without the opt-in',
+      { policy: { rules: [{ level: 'Request', resources: [{ group: '', resources: ['secrets'] }] }, { level: 'Metadata' }] } },
+      /audit\.policy\.rules\[0\]\.level: received "Request"; records the body of a Secret .* Fix: .*set audit\.allowSecretBodies: true/,
+    ],
+    ['an unknown rule field', { policy: { rules: [{ level: 'Metadata', namespace: ['prod'] } as never] } }, /audit\.policy\.rules\[0\]\.namespace: received \["prod"\]; is not a field of the audit policy/],
+  ];
+  for (const [name, audit, message] of cases) {
+    it(`refuses ${name}`, () => {
+      const stderr = failedSynth(withAudit(audit));
+      expect(stderr).toMatch(/^error: invalid stack props \(1 problem\):\n/);
+      expect(stderr).toMatch(message);
+    });
+  }
+
+  it('reports every problem at once', () => {
+    const stderr = failedSynth(withAudit({ log: { maxAge: -1, maxBackup: 1.5, format: 'xml' as never }, hostConfigDir: 'etc' }));
+    expect(stderr).toMatch(/^error: invalid stack props \(4 problems\):\n/);
+  });
+
+  it('accepts Secret bodies with audit.allowSecretBodies', () => {
+    const result = synthStack(withAudit({ allowSecretBodies: true, policy: { rules: [{ level: 'Request', resources: [{ group: '', resources: ['secrets'] }] }, { level: 'Metadata' }] } }));
+    expect(result.files.map((f) => f.path)).toContain('host/audit-policy.yaml');
+  });
+});
+
+describe("the seed's mistakes cannot pass silently", () => {
+  it("warns at synth about the seed's PersistentVolume rule in front-apps, and names the Falco rules it starves", () => {
+    const result = synthStack(withAudit({
+      feedFalco: false,
+      policy: {
+        omitStages: ['RequestReceived'],
+        rules: [
+          { level: 'RequestResponse', resources: [{ group: '', resources: ['namespaces'] }] },
+          { level: 'Request', resources: [{ group: '', resources: ['persistentvolumes'] }], namespaces: ['front-apps'] },
+          { level: 'Metadata', resources: [{ group: '', resources: ['secrets', 'configmaps'] }] },
+          { level: 'Metadata', omitStages: ['RequestReceived'] },
+        ],
+      },
+    }));
+    expect(result.warnings).toContainEqual(expect.stringMatching(/^audit\.policy\.rules\[1\]\.resources\[0\]\.resources\[0\]: never matches: 'persistentvolumes' is cluster-scoped.*'persistentvolumeclaims'/));
+    expect(result.warnings).toContainEqual(expect.stringContaining("starves the Falco k8saudit rule 'Create Privileged Pod'"));
+    expect(result.warnings).toContainEqual(expect.stringContaining("starves the Falco project audit rule 'Mutable Pod Created in Scoped Namespace'"));
+  });
+
+  it('the default policy gives no audit warning at all', () => {
+    expect(fresh.warnings.filter((w) => w.startsWith('audit.'))).toEqual([]);
+  });
+});
+
+describe('host artifacts carry exactly the flags the props say', () => {
+  const EXPECTED = [
+    'audit-policy-file=/etc/kubernetes/audit/audit-policy.yaml',
+    'audit-log-path=/var/log/kubernetes/audit-logs.txt',
+    'audit-log-maxage=10',
+    'audit-log-maxbackup=2',
+    'audit-log-maxsize=100',
+    'audit-log-format=json',
+    'audit-log-mode=blocking',
+    'audit-webhook-config-file=/etc/kubernetes/audit/audit-webhook-kubeconfig.yaml',
+    'audit-webhook-mode=batch',
+    'audit-webhook-batch-max-wait=1s',
+  ];
+
+  it('k3s: kube-apiserver-arg, retention 10 days and 2 files in the right flags', () => {
+    expect(YAML.parse(file('host/k3s/config.yaml'))).toEqual({ 'kube-apiserver-arg': EXPECTED });
+  });
+
+  it('RKE2: the same flags, the config folder mounted read-only, the log folder writable', () => {
+    expect(YAML.parse(file('host/rke2/config.yaml'))).toEqual({
+      'kube-apiserver-arg': EXPECTED,
+      'kube-apiserver-extra-mount': ['/etc/kubernetes/audit:/etc/kubernetes/audit:ro', '/var/log/kubernetes:/var/log/kubernetes'],
+    });
+  });
+
+  it('kubeadm: a JSON patch of the static pod adding the flags, the policy read-only and the log folder DirectoryOrCreate', () => {
+    const ops = YAML.parse(file('host/kubeadm/kube-apiserver0+json.yaml')) as Array<{ op: string; path: string; value: any }>;
+    expect(ops.every((op) => op.op === 'add')).toBe(true);
+    expect(ops.filter((op) => op.path === '/spec/containers/0/command/-').map((op) => op.value)).toEqual(EXPECTED.map((f) => `--${f}`));
+    expect(ops.filter((op) => op.path === '/spec/volumes/-').map((op) => op.value)).toEqual([
+      { name: 'audit-config', hostPath: { path: '/etc/kubernetes/audit', type: 'Directory' } },
+      { name: 'audit-logs', hostPath: { path: '/var/log/kubernetes', type: 'DirectoryOrCreate' } },
+    ]);
+    expect(ops.filter((op) => op.path === '/spec/containers/0/volumeMounts/-').map((op) => op.value)).toEqual([
+      { name: 'audit-config', mountPath: '/etc/kubernetes/audit', readOnly: true },
+      { name: 'audit-logs', mountPath: '/var/log/kubernetes', readOnly: false },
+    ]);
+  });
+
+  it('kind: one kubeadm patch per config version (v1beta3 map, v1beta4 list), and the files mounted from dist/host/', () => {
+    const cluster = YAML.parse(file('host/kind/cluster.yaml'));
+    const [v3, v4] = cluster.nodes[0].kubeadmConfigPatches.map((p: string) => YAML.parse(p));
+    expect(v3.apiVersion).toBe('kubeadm.k8s.io/v1beta3');
+    expect(Object.entries(v3.apiServer.extraArgs).map(([k, v]) => `${k}=${v}`)).toEqual(EXPECTED);
+    expect(v4.apiVersion).toBe('kubeadm.k8s.io/v1beta4');
+    expect(v4.apiServer.extraArgs.map((a: any) => `${a.name}=${a.value}`)).toEqual(EXPECTED);
+    expect(v3.apiServer.extraVolumes[1]).toMatchObject({ hostPath: '/var/log/kubernetes', pathType: 'DirectoryOrCreate', readOnly: false });
+    expect(cluster.nodes[0].extraMounts).toEqual([
+      { hostPath: 'dist/host/audit-policy.yaml', containerPath: '/etc/kubernetes/audit/audit-policy.yaml', readOnly: true },
+      { hostPath: 'dist/host/audit-webhook-kubeconfig.yaml', containerPath: '/etc/kubernetes/audit/audit-webhook-kubeconfig.yaml', readOnly: true },
+    ]);
+  });
+
+  it('minikube: --extra-config flags with the files under /etc/ssl/certs and the log on stdout', () => {
+    const flags = file('host/minikube/extra-config.txt').split('\n').filter((l) => l.startsWith('--'));
+    expect(flags).toEqual([
+      '--extra-config=apiserver.audit-policy-file=/etc/ssl/certs/falco-gitops-audit-policy.yaml',
+      '--extra-config=apiserver.audit-log-path=-',
+      '--extra-config=apiserver.audit-log-format=json',
+      '--extra-config=apiserver.audit-log-mode=blocking',
+      '--extra-config=apiserver.audit-webhook-config-file=/etc/ssl/certs/falco-gitops-audit-webhook-kubeconfig.yaml',
+      '--extra-config=apiserver.audit-webhook-mode=batch',
+      '--extra-config=apiserver.audit-webhook-batch-max-wait=1s',
+    ]);
+  });
+
+  it('follows the props: other retention, another folder, no audit Falco means no webhook', () => {
+    const result = synthStack(withAudit({ log: { maxAge: 30, maxBackup: 5 }, hostConfigDir: '/etc/audit', falco: { enabled: false } }));
+    const args = YAML.parse(result.files.find((f) => f.path === 'host/k3s/config.yaml')!.content)['kube-apiserver-arg'];
+    expect(args).toContain('audit-log-maxage=30');
+    expect(args).toContain('audit-log-maxbackup=5');
+    expect(args).toContain('audit-policy-file=/etc/audit/audit-policy.yaml');
+    expect(args.filter((a: string) => a.startsWith('audit-webhook'))).toEqual([]);
+    expect(result.files.map((f) => f.path)).not.toContain('host/audit-webhook-kubeconfig.yaml');
+    expect(objectsOf(result).map((o) => o.metadata.name)).not.toContain('falco-k8saudit');
+  });
+
+  it('renders nothing of the audit with audit.enabled false', () => {
+    const result = synthStack(withAudit({ enabled: false }));
+    expect(result.files.filter((f) => f.path.startsWith('host/') || f.path.includes('k8saudit'))).toEqual([]);
+  });
+
+  it('the webhook kubeconfig points at the audit Falco Service', () => {
+    expect(YAML.parse(file('host/audit-webhook-kubeconfig.yaml')).clusters).toEqual([{ name: 'falco-k8saudit', cluster: { server: 'http://10.43.0.90:9765/k8s-audit' } }]);
+  });
+});
+
+describe('the audit Falco', () => {
+  const objects = objectsOf(fresh);
+  const values = (name: string) => YAML.parse(objects.find((o) => o.kind === 'HelmChart' && o.metadata.name === name)!.spec.valuesContent);
+  const audit = values('falco-k8saudit');
+
+  it('is a one-replica Deployment of the same chart, no driver, no collectors, failurePolicy abort', () => {
+    const chart = objects.find((o) => o.kind === 'HelmChart' && o.metadata.name === 'falco-k8saudit')!;
+    expect(chart.spec).toMatchObject({ chart: 'falco', version: '9.1.0', failurePolicy: 'abort', targetNamespace: 'secured-ns' });
+    expect(audit).toMatchObject({ driver: { enabled: false }, collectors: { enabled: false }, controller: { kind: 'deployment', deployment: { replicas: 1 } } });
+  });
+
+  it('installs exactly k8saudit 0.18.0 and json 0.7.4 with falcoctl, no rules, no follow, and loads them', () => {
+    expect(audit.falcoctl).toEqual({
+      artifact: { install: { enabled: true }, follow: { enabled: false } },
+      config: {
+        artifact: {
+          allowedTypes: ['plugin'],
+          install: { resolveDeps: false, refs: ['ghcr.io/falcosecurity/plugins/plugin/k8saudit:0.18.0', 'ghcr.io/falcosecurity/plugins/plugin/json:0.7.4'] },
+          follow: { refs: [] },
+        },
+      },
+    });
+    expect(audit.falco.load_plugins).toEqual(['k8saudit', 'json']);
+    expect(audit.falco.plugins[0]).toMatchObject({ name: 'k8saudit', open_params: 'http://:9765/k8s-audit' });
+  });
+
+  it('listens behind a ClusterIP Service on 9765 and posts to the same Falcosidekick as the syscall Falco', () => {
+    expect(audit.services).toEqual([{ name: 'k8saudit-webhook', type: 'ClusterIP', clusterIP: '10.43.0.90', ports: [{ name: 'webhook', port: 9765, targetPort: 9765, protocol: 'TCP' }] }]);
+    expect(audit.falco.http_output).toEqual(values('falco').falco.http_output);
+  });
+
+  it('loads its own rules ConfigMap, not the syscall rules', () => {
+    expect(audit.falco.rules_files).toEqual(['/etc/falco/falco-gitops-k8saudit/00-project']);
+    expect(audit.mounts.volumes).toEqual([{ name: 'falco-gitops-k8saudit-rules-project', configMap: { name: 'falco-gitops-k8saudit-rules-project' } }]);
+  });
+});
+
+describe('the k8saudit rules, scoped on ka.target.namespace', () => {
+  const upstreamText = fs.readFileSync(path.join(SHARED_DIR, 'upstream/falco-plugins/k8saudit-0.18.0/k8s_audit_rules.yaml'), 'utf8');
+  const loaded = loadAuditRuleBundles({
+    upstream: [{ displayPath: 'rules/upstream/k8s_audit_rules.yaml', name: 'k8s_audit_rules.yaml', text: upstreamText }],
+    project: readAuditRuleFolder(REPO_ROOT, 'rules/k8saudit', 'audit.falco.projectRulesDir'),
+    namespaces: ['prod'],
+    unscopedRules: AUDIT_CLUSTER_SCOPED_RULES,
+    unscopedRulesProp: 'audit.falco.unscopedRules',
+  });
+  const outputs = loaded.bundles.flatMap((b) => b.files);
+  const rules = outputs.flatMap((f) => (YAML.parse(f.text) as any[]).filter((i) => i && 'rule' in i));
+
+  it('wraps every namespaced rule and leaves the cluster-scoped ones unscoped', () => {
+    for (const rule of rules) {
+      const scoped = String(rule.condition).trimEnd().endsWith('and falco_gitops_scope_k8s_audit');
+      expect(scoped, rule.rule).toBe(!AUDIT_CLUSTER_SCOPED_RULES.includes(rule.rule));
+    }
+    expect(rules).toHaveLength(K8SAUDIT_RULE_NEEDS.length + 2);
+    expect(loaded.unscoped).toEqual(AUDIT_CLUSTER_SCOPED_RULES);
+  });
+
+  it('lints clean, as Falco would load the output, with the plugins the audit Falco loads', () => {
+    expect(lintRuleTexts(outputs).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.warnings).toEqual([]);
+  });
+
+  it('refuses rules that need a plugin the audit Falco does not load', () => {
+    expect(() =>
+      loadAuditRuleBundles({
+        upstream: [],
+        project: [{ displayPath: 'x.yaml', name: 'x.yaml', text: '- required_plugin_versions:\n    - name: k8saudit\n      version: 1.0.0\n' }],
+        namespaces: ['prod'],
+        unscopedRules: [],
+        unscopedRulesProp: 'p',
+      }),
+    ).toThrow(/x\.yaml:2:7: required plugin k8saudit 1\.0\.0 is not met by the audit Falco's plugins \(k8saudit 0\.18\.0, json 0\.7\.4\)/);
+  });
+});
