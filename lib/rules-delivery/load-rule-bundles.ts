@@ -162,7 +162,8 @@ function readUpstreamRules(rules: Resolved): RuleInput[] {
     const vendored = lock.files.filter((file) => fs.existsSync(path.join(dir, file.name)));
     // Nothing vendored: the repository ships only its own rules (this repository does not commit upstream files).
     if (vendored.length === 0 && rules.upstreamRulesDir === undefined) return [];
-    return verifyVendoredRules(lockPath, dir).map((file) => ({
+    // Files of another source (k8s_audit_rules.yaml) are the audit Falco's, delivered by lib/audit.
+    return verifyVendoredRules(lockPath, dir).filter((file) => file.source === 'syscall').map((file) => ({
       displayPath: path.posix.join(relativeDir, file.name),
       name: file.name,
       text: file.text,

@@ -10,6 +10,7 @@ import {
   loadAuditRuleBundles,
   projectAuditRuleNeeds,
   readAuditRuleFolder,
+  readVendoredAuditRules,
   representativeRequests,
   type HostFile,
 } from '../audit';
@@ -163,7 +164,7 @@ export class FalcoGitopsStack extends Construct {
     let webhookUrl: string | undefined;
     if (audit.falco.enabled) {
       const loaded = loadAuditRuleBundles({
-        upstream: [],
+        upstream: readVendoredAuditRules(baseDir, resolved.rules.lockFile, resolved.rules.upstreamRulesDir),
         project: readAuditRuleFolder(baseDir, audit.falco.projectRulesDir, 'audit.falco.projectRulesDir'),
         namespaces: scopedNamespaces,
         unscopedRules: audit.falco.unscopedRules,

@@ -7,11 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCK_FILE } from '../../lib/cli/commands/vendor-action';
 import { RULE_BUNDLES_DEFAULTS } from '../../lib/rules-delivery';
 import { readRulesLock } from '../../lib/rules/vendor';
-import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
+import { lockedFilesMirror, REPO_ROOT } from '../support/shared-dir';
 import { cli } from './cli-helpers';
 
 const LOCK = path.join(REPO_ROOT, 'rules', 'upstream.lock.yaml');
-const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
+// Every locked file in one folder (the falco-rules files and k8s_audit_rules.yaml live in two folders of ../shared).
+const RELEASE_DIR = lockedFilesMirror();
 const FILES = readRulesLock(LOCK).files;
 const NAMES = FILES.map((f) => f.name);
 

@@ -9,7 +9,7 @@ import { runSynth } from '../../lib/synth';
 import { lintRuleTexts } from '../../lib/rules';
 import { cli } from '../cli/cli-helpers';
 import { validateManifests } from '../support/manifest-validation';
-import { UPSTREAM_RULE_FILES } from '../support/shared-dir';
+import { lockedFilesMirror } from '../support/shared-dir';
 import { objectsOf, readTree, synthStack, tempProject } from './synth-helpers';
 
 const created: string[] = [];
@@ -221,13 +221,14 @@ describe('vendoring the upstream rules from a local folder, then synthesizing', 
   it('renders the scoped upstream ConfigMap and the Falco values that load it', async () => {
     const dir = project();
     // No main.ts in the project: vendor puts the files in the lock's vendorDir, where synth reads them.
-    const vendor = await cli(['vendor', '--from', path.dirname(UPSTREAM_RULE_FILES[0]!)], { cwd: dir });
+    const vendor = await cli(['vendor', '--from', lockedFilesMirror()], { cwd: dir });
     expect(vendor.stderr).toBe('');
     expect(vendor.code).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'rules', 'upstream')).sort()).toEqual([
       'falco-incubating_rules.yaml',
       'falco-sandbox_rules.yaml',
       'falco_rules.yaml',
+      'k8s_audit_rules.yaml',
     ]);
     const run = synth(dir);
     expect(run.code).toBe(0);
@@ -237,6 +238,11 @@ describe('vendoring the upstream rules from a local folder, then synthesizing', 
     expect(Object.keys(upstream.data)).toEqual(['00-falco_rules.yaml', '01-falco-incubating_rules.yaml', '02-falco-sandbox_rules.yaml']);
     const falco = YAML.parse(YAML.parse(files['cluster/helmchart.kube-system.falco.yaml']!).spec.valuesContent);
     expect(falco.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-upstream', '/etc/falco/falco-gitops/01-project']);
+    // k8s_audit_rules.yaml goes to the audit Falco only, in its own ConfigMap.
+    const auditUpstream = YAML.parse(files['cluster/configmap.secured-ns.falco-gitops-k8saudit-rules-upstream.yaml']!);
+    expect(Object.keys(auditUpstream.data)).toEqual(['00-k8s_audit_rules.yaml']);
+    const audit = YAML.parse(YAML.parse(files['cluster/helmchart.kube-system.falco-k8saudit.yaml']!).spec.valuesContent);
+    expect(audit.falco.rules_files).toEqual(['/etc/falco/falco-gitops-k8saudit/00-upstream', '/etc/falco/falco-gitops-k8saudit/01-project']);
   });
 });
 

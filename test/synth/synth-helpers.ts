@@ -6,7 +6,7 @@ import { stackProps } from '../../main';
 import { FalcoGitopsStack } from '../../lib/stack/falco-gitops-stack';
 import type { FalcoGitopsStackProps } from '../../lib/stack/falco-gitops-stack-props';
 import { synthesizeStack, type SynthesisResult } from '../../lib/synth/synthesize';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
+import { K8SAUDIT_RULES_FILE, REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
 
 /** Synthesizes the stack in memory, as `cdk8s synth` of main.ts would, with `baseDir` as the repository. */
 export function synthStack(props: FalcoGitopsStackProps = stackProps, baseDir = REPO_ROOT): SynthesisResult {
@@ -44,6 +44,7 @@ export function tempProject(options: { vendorUpstream?: boolean } = {}): string 
   if (options.vendorUpstream) {
     fs.mkdirSync(path.join(dir, 'rules', 'upstream'), { recursive: true });
     for (const file of UPSTREAM_RULE_FILES) fs.copyFileSync(file, path.join(dir, 'rules', 'upstream', path.basename(file)));
+    fs.copyFileSync(K8SAUDIT_RULES_FILE, path.join(dir, 'rules', 'upstream', path.basename(K8SAUDIT_RULES_FILE)));
   }
   return dir;
 }
