@@ -17,6 +17,7 @@ import {
   type EffectiveRuleset,
   type RuleText,
 } from '../rules';
+import { K8SAUDIT_RULE_NEEDS } from './falco-audit-needs';
 
 /**
  * The plugins the audit Falco installs and loads (falcosecurity/plugins tags plugins/k8saudit/v0.18.0
@@ -43,7 +44,11 @@ export interface LoadAuditRuleBundlesProps {
   readonly project: readonly AuditRuleInput[];
   /** Namespaces the rules fire in (`ka.target.namespace`). */
   readonly namespaces: readonly string[];
-  /** Rules left unscoped (cluster-scoped targets have no namespace); names that are not loaded are ignored. */
+  /**
+   * Rules left unscoped (cluster-scoped targets have no namespace). A name of the k8saudit 0.18.0
+   * rules that is not loaded (the upstream file is not vendored) is skipped; any other name that
+   * no loaded rule has is an error (a typo would silently scope the rule).
+   */
   readonly unscopedRules: readonly string[];
   /** How messages name the prop holding `unscopedRules`. */
   readonly unscopedRulesProp: string;
@@ -79,6 +84,18 @@ export function loadAuditRuleBundles(props: LoadAuditRuleBundlesProps): LoadedAu
   failOnErrors([...pluginProblems(loaded.ruleset), ...withoutPluginVersions(lintLoaded(asLoaded, loaded))], 'audit rule files', warnings);
 
   const known = new Set(loaded.ruleset.rules.map((r) => r.name));
+  const upstreamNames = new Set(K8SAUDIT_RULE_NEEDS.map((n) => n.rule));
+  const unknown = props.unscopedRules.filter((name) => !known.has(name) && !upstreamNames.has(name));
+  if (unknown.length > 0) {
+    throw new UserError(
+      unknown.map((name) => ({
+        subject: props.unscopedRulesProp,
+        received: name,
+        problem: 'names no audit rule (neither a loaded rule nor one of k8s_audit_rules.yaml 0.18.0)',
+        fix: `use a rule name exactly as written, e.g. "${[...known][0] ?? 'Create Disallowed Namespace'}"`,
+      })),
+    );
+  }
   const unscoped = props.unscopedRules.filter((name) => known.has(name));
   let scoped;
   try {

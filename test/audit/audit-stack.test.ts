@@ -5,7 +5,7 @@ import * as YAML from 'yaml';
 import { stackProps } from '../../main';
 import { AUDIT_CLUSTER_SCOPED_RULES, K8SAUDIT_RULE_NEEDS, loadAuditRuleBundles, readAuditRuleFolder } from '../../lib/audit';
 import { lintRuleTexts } from '../../lib/rules';
-import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../lib/stack';
+import { FalcoGitopsStack, resolveStackProps, type FalcoGitopsStackProps } from '../../lib/stack';
 import { runSynth } from '../../lib/synth';
 import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
 import { objectsOf, readTree, synthStack, tempProject } from '../synth/synth-helpers';
@@ -65,6 +65,18 @@ describe('audit props: bad input fails synth with one message naming the prop an
   it('accepts Secret bodies with audit.allowSecretBodies', () => {
     const result = synthStack(withAudit({ allowSecretBodies: true, policy: { rules: [{ level: 'Request', resources: [{ group: '', resources: ['secrets'] }] }, { level: 'Metadata' }] } }));
     expect(result.files.map((f) => f.path)).toContain('host/audit-policy.yaml');
+  });
+});
+
+describe('derived defaults', () => {
+  it('the default rules follow volumeNamespaces and feedFalco', () => {
+    const resolved = (audit: FalcoGitopsStackProps['audit']) => resolveStackProps(withAudit(audit)).audit.policy.rules;
+    expect(resolved({}).find((r) => r.namespaces?.includes('front-apps'))).toMatchObject({ level: 'Request', resources: [{ group: '', resources: ['persistentvolumeclaims'] }] });
+    expect(resolved({ volumeNamespaces: ['shop', 'blog'] }).find((r) => r.resources?.[0]?.resources?.includes('persistentvolumeclaims'))?.namespaces).toEqual(['shop', 'blog']);
+    expect(resolved({ volumeNamespaces: [] }).some((r) => r.resources?.[0]?.resources?.includes('persistentvolumeclaims'))).toBe(false);
+    expect(resolved({ feedFalco: false }).some((r) => r.level === 'Request' && r.resources?.[0]?.resources?.includes('pods'))).toBe(false);
+    // Given rules replace the defaults whole.
+    expect(resolved({ policy: { rules: [{ level: 'Metadata' }] } })).toEqual([{ level: 'Metadata' }]);
   });
 });
 
@@ -240,6 +252,15 @@ describe('the k8saudit rules, scoped on ka.target.namespace', () => {
   it('lints clean, as Falco would load the output, with the plugins the audit Falco loads', () => {
     expect(lintRuleTexts(outputs).filter((d) => d.severity === 'error')).toEqual([]);
     expect(loaded.warnings).toEqual([]);
+  });
+
+  it('refuses an unscopedRules name that names no rule, and skips upstream names when upstream is not vendored', () => {
+    const project = readAuditRuleFolder(REPO_ROOT, 'rules/k8saudit', 'audit.falco.projectRulesDir');
+    const load = (unscopedRules: string[]) =>
+      loadAuditRuleBundles({ upstream: [], project, namespaces: ['prod'], unscopedRules, unscopedRulesProp: 'audit.falco.unscopedRules' });
+    expect(load(['Create Disallowed Namespace']).unscoped).toEqual([]);
+    expect(load(['Exec into Pod of Scoped Namespace']).unscoped).toEqual(['Exec into Pod of Scoped Namespace']);
+    expect(() => load(['Exec Into Pod of Scoped Namespace'])).toThrow(/audit\.falco\.unscopedRules: received "Exec Into Pod of Scoped Namespace"; names no audit rule/);
   });
 
   it('refuses rules that need a plugin the audit Falco does not load', () => {
