@@ -74,6 +74,9 @@ export function falcoK8sAuditValues(props: FalcoK8sAuditValuesProps): Record<str
         { name: props.json.name, library_path: props.json.library, init_config: '' },
       ],
       load_plugins: [props.k8saudit.name, props.json.name],
+      // Neither plugin reads host information: without it (and without a driver) the chart drops
+      // the pod's hostPath mount of the node's /proc (values.yaml at falco-9.1.0, `plugins_hostinfo`).
+      plugins_hostinfo: false,
     },
   };
 }

@@ -7,7 +7,8 @@ import { AUDIT_CLUSTER_SCOPED_RULES, K8SAUDIT_RULE_NEEDS, loadAuditRuleBundles, 
 import { lintRuleTexts } from '../../lib/rules';
 import { FalcoGitopsStack, resolveStackProps, type FalcoGitopsStackProps } from '../../lib/stack';
 import { runSynth } from '../../lib/synth';
-import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
+import { checkValuesAgainstChart, validateManifests } from '../support/manifest-validation';
+import { chartValuesPath, REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
 import { objectsOf, readTree, synthStack, tempProject } from '../synth/synth-helpers';
 
 const fresh = synthStack();
@@ -200,6 +201,8 @@ describe('the audit Falco', () => {
     const chart = objects.find((o) => o.kind === 'HelmChart' && o.metadata.name === 'falco-k8saudit')!;
     expect(chart.spec).toMatchObject({ chart: 'falco', version: '9.1.0', failurePolicy: 'abort', targetNamespace: 'secured-ns' });
     expect(audit).toMatchObject({ driver: { enabled: false }, collectors: { enabled: false }, controller: { kind: 'deployment', deployment: { replicas: 1 } } });
+    // No host /proc mount: a plugin-only Falco needs no host information.
+    expect(audit.falco.plugins_hostinfo).toBe(false);
   });
 
   it('installs exactly k8saudit 0.18.0 and json 0.7.4 with falcoctl, no rules, no follow, and loads them', () => {
@@ -220,6 +223,11 @@ describe('the audit Falco', () => {
   it('listens behind a ClusterIP Service on 9765 and posts to the same Falcosidekick as the syscall Falco', () => {
     expect(audit.services).toEqual([{ name: 'k8saudit-webhook', type: 'ClusterIP', clusterIP: '10.43.0.90', ports: [{ name: 'webhook', port: 9765, targetPort: 9765, protocol: 'TCP' }] }]);
     expect(audit.falco.http_output).toEqual(values('falco').falco.http_output);
+  });
+
+  it("sets only keys of the pinned chart's values.yaml, and validates as a HelmChart", () => {
+    expect(checkValuesAgainstChart(audit, chartValuesPath('falco', '9.1.0'))).toEqual([]);
+    expect(validateManifests(objects.filter((o) => o.metadata.name === 'falco-k8saudit' || o.metadata.name.startsWith('falco-gitops-k8saudit')))).toEqual([]);
   });
 
   it('loads its own rules ConfigMap, not the syscall rules', () => {
