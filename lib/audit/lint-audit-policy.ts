@@ -152,22 +152,30 @@ function secretBodies(policy: AuditPolicy, options: LintAuditPolicyOptions): Aud
   return findings;
 }
 
-/** Requests for `credential` shaped by the rule's own filters, so a rule narrowed to some user or namespace is still probed. */
+/**
+ * Requests for `credential` shaped by the rule's own filters (each of its users, groups, verbs and
+ * namespaces), so a rule narrowed to some user or namespace is still probed, and a rule above that
+ * shadows only some of them does not hide the others.
+ */
 function probesFor(rule: AuditPolicyRule, credential: (typeof CREDENTIAL_REQUESTS)[number]): AuditRequest[] {
-  const user = rule.users?.[0] ?? 'alice';
-  const groups = rule.userGroups?.length ? rule.userGroups.slice(0, 1) : ['system:authenticated'];
+  const users = rule.users?.length ? rule.users : ['alice'];
+  const groupSets = rule.userGroups?.length ? rule.userGroups.map((g) => [g]) : [['system:authenticated']];
   const verbs = rule.verbs?.length ? rule.verbs.filter((v) => credential.verbs.includes(v)) : credential.verbs;
   const namespaces = credential.apiGroup === 'authentication.k8s.io' ? [''] : rule.namespaces?.length ? rule.namespaces : ['default', ''];
-  return verbs.flatMap((verb) =>
-    namespaces.map((namespace) => ({
-      user,
-      groups,
-      verb,
-      apiGroup: credential.apiGroup,
-      resource: credential.resource,
-      ...(credential.subresource ? { subresource: credential.subresource } : {}),
-      namespace,
-    })),
+  return users.flatMap((user) =>
+    groupSets.flatMap((groups) =>
+      verbs.flatMap((verb) =>
+        namespaces.map((namespace) => ({
+          user,
+          groups,
+          verb,
+          apiGroup: credential.apiGroup,
+          resource: credential.resource,
+          ...(credential.subresource ? { subresource: credential.subresource } : {}),
+          namespace,
+        })),
+      ),
+    ),
   );
 }
 

@@ -125,6 +125,13 @@ describe('lintAuditPolicy: a planted case for every finding', () => {
     expect(codes({ rules: [{ level: 'Request', users: ['ci'], verbs: ['create'] }] })).toEqual([`error ${AUDIT_LINT_CODES.secretBodies} rules[0].level`]);
   });
 
+  it('refuses a rule whose second user is not shadowed by the rule above it', () => {
+    expect(codes({ rules: [
+      { level: 'Metadata', users: ['ci'], resources: [{ group: '', resources: ['secrets'] }] },
+      { level: 'Request', users: ['ci', 'deployer'], resources: [{ group: '', resources: ['secrets', 'configmaps'] }] },
+    ] })).toEqual([`error ${AUDIT_LINT_CODES.secretBodies} rules[1].level`]);
+  });
+
   it('accepts a body-recording rule shadowed for Secrets by a Metadata rule above it', () => {
     expect(codes({ rules: [{ level: 'Metadata', resources: [{ group: '', resources: ['secrets'] }, { group: 'authentication.k8s.io', resources: ['tokenreviews'] }] }, { level: 'Request' }] })).toEqual([]);
   });
