@@ -24,8 +24,8 @@ import { K8SAUDIT_RULE_NEEDS } from './falco-audit-needs';
  * and plugins/json/v0.7.4), as falcoctl OCI references pinned to those versions.
  */
 export const AUDIT_FALCO_PLUGINS = {
-  k8saudit: { version: '0.18.0', ref: 'ghcr.io/falcosecurity/plugins/plugin/k8saudit:0.18.0', library: 'libk8saudit.so' },
-  json: { version: '0.7.4', ref: 'ghcr.io/falcosecurity/plugins/plugin/json:0.7.4', library: 'libjson.so' },
+  k8saudit: { name: 'k8saudit', version: '0.18.0', ref: 'ghcr.io/falcosecurity/plugins/plugin/k8saudit:0.18.0', library: 'libk8saudit.so' },
+  json: { name: 'json', version: '0.7.4', ref: 'ghcr.io/falcosecurity/plugins/plugin/json:0.7.4', library: 'libjson.so' },
 } as const;
 
 /** One rule file for the audit Falco, as read. */
@@ -161,7 +161,7 @@ function withoutPluginVersions(diagnostics: readonly Diagnostic[]): Diagnostic[]
 }
 
 function pluginProblems(ruleset: EffectiveRuleset): Diagnostic[] {
-  const shipped: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(AUDIT_FALCO_PLUGINS).map(([name, p]) => [name, p.version]));
+  const shipped: Readonly<Record<string, string>> = Object.fromEntries(Object.values(AUDIT_FALCO_PLUGINS).map((p) => [p.name, p.version]));
   return ruleset.requiredPluginVersions.flatMap((req) => {
     const met = req.alternatives.some((a) => {
       const have = shipped[a.name] === undefined ? undefined : parseVersion(shipped[a.name]!);

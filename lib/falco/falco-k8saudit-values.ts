@@ -1,4 +1,4 @@
-import type { RulesMount } from './falco-values';
+import { alertOutputValues, rulesMountsValues, type RulesMount } from './falco-values';
 
 /** A plugin the audit Falco installs with falcoctl and loads. */
 export interface AuditFalcoPlugin {
@@ -57,17 +57,11 @@ export function falcoK8sAuditValues(props: FalcoK8sAuditValuesProps): Record<str
         ports: [{ name: 'webhook', port: props.webhookPort, targetPort: props.webhookPort, protocol: 'TCP' }],
       },
     ],
-    mounts: {
-      volumes: props.rulesMounts.map((mount) => ({ name: mount.configMapName, configMap: { name: mount.configMapName } })),
-      volumeMounts: props.rulesMounts.map((mount) => ({ name: mount.configMapName, mountPath: mount.mountPath, readOnly: true })),
-    },
+    mounts: rulesMountsValues(props.rulesMounts),
     falco: {
       rules_files: props.rulesMounts.map((mount) => mount.mountPath),
       watch_config_files: true,
-      json_output: true,
-      json_include_output_property: true,
-      json_include_tags_property: true,
-      http_output: { enabled: true, url: props.httpOutputUrl, user_agent: 'falcosecurity/falco' },
+      ...alertOutputValues(props.httpOutputUrl),
       plugins: [
         // An empty init_config keeps the plugin's defaults (pkg/k8saudit/config.go:30-41 at v0.18.0).
         { name: props.k8saudit.name, library_path: props.k8saudit.library, init_config: '', open_params: `http://:${props.webhookPort}/k8s-audit` },

@@ -188,8 +188,8 @@ export class FalcoGitopsStack extends Construct {
         targetNamespace: resolved.namespaces.security.name,
         httpOutputUrl: sidekickUrl,
         rulesMounts: mounts,
-        k8saudit: { name: 'k8saudit', library: AUDIT_FALCO_PLUGINS.k8saudit.library, ref: AUDIT_FALCO_PLUGINS.k8saudit.ref },
-        json: { name: 'json', library: AUDIT_FALCO_PLUGINS.json.library, ref: AUDIT_FALCO_PLUGINS.json.ref },
+        k8saudit: AUDIT_FALCO_PLUGINS.k8saudit,
+        json: AUDIT_FALCO_PLUGINS.json,
         webhookPort: audit.falco.webhookPort,
         webhookClusterIP: audit.falco.webhookClusterIP,
       });
