@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../core';
 import {
-  formatDiagnostic,
   isCompatible,
   lintLoaded,
   lintRuleTexts,
@@ -17,7 +16,11 @@ import {
   type EffectiveRuleset,
   type RuleText,
 } from '../rules';
+import { failOnErrors } from '../rules-delivery';
 import { K8SAUDIT_RULE_NEEDS } from './falco-audit-needs';
+
+/** How messages name the audit Falco. */
+const AUDIT_FALCO = 'the audit Falco';
 
 /**
  * The plugins the audit Falco installs and loads (falcosecurity/plugins tags plugins/k8saudit/v0.18.0
@@ -81,7 +84,7 @@ export function loadAuditRuleBundles(props: LoadAuditRuleBundlesProps): LoadedAu
   const asLoaded: RuleText[] = inputs.map((i) => ({ name: i.displayPath, text: i.text }));
   const loaded = loadRuleTextsDetailed(asLoaded);
   const warnings: string[] = [];
-  failOnErrors([...pluginProblems(loaded.ruleset), ...withoutPluginVersions(lintLoaded(asLoaded, loaded))], 'audit rule files', warnings);
+  failOnErrors([...pluginProblems(loaded.ruleset), ...withoutPluginVersions(lintLoaded(asLoaded, loaded))], 'audit rule files', warnings, AUDIT_FALCO);
 
   const known = new Set(loaded.ruleset.rules.map((r) => r.name));
   const upstreamNames = new Set(K8SAUDIT_RULE_NEEDS.map((n) => n.rule));
@@ -104,8 +107,8 @@ export function loadAuditRuleBundles(props: LoadAuditRuleBundlesProps): LoadedAu
     if (!(error instanceof ScopeOptionsError)) throw error;
     throw error.as((option) => (option === 'excludeRules' ? props.unscopedRulesProp : `audit scope ${option}`), { summary: 'invalid audit rule scoping' });
   }
-  failOnErrors(scoped.diagnostics, 'audit rule scoping', warnings);
-  failOnErrors(withoutPluginVersions(lintRuleTexts(scoped.files.map((f) => ({ name: f.name, text: f.text })))), 'scoped audit rule files', []);
+  failOnErrors(scoped.diagnostics, 'audit rule scoping', warnings, AUDIT_FALCO);
+  failOnErrors(withoutPluginVersions(lintRuleTexts(scoped.files.map((f) => ({ name: f.name, text: f.text })))), 'scoped audit rule files', [], AUDIT_FALCO);
 
   const outputByName = new Map(scoped.files.map((f) => [f.name, f.text]));
   const bundles: AuditRuleBundle[] = (['upstream', 'project'] as const)
@@ -179,17 +182,6 @@ function pluginProblems(ruleset: EffectiveRuleset): Diagnostic[] {
       message: `required plugin ${wanted} is not met by the audit Falco's plugins (${Object.entries(shipped).map(([n, v]) => `${n} ${v}`).join(', ')})`,
     }];
   });
-}
-
-function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: string[]): void {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const warning of diagnostics.filter((d) => d.severity === 'warning')) warnings.push(formatDiagnostic(warning));
-  if (errors.length > 0) {
-    throw new UserError(
-      errors.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, problem: `${d.message} [${d.code}]` })),
-      { summary: `${what}: the audit Falco would refuse to start with these rules` },
-    );
-  }
 }
 
 function missing(name: string): never {

@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../core';
 import {
-  formatDiagnostic,
   lintLoaded,
   lintRuleTexts,
   loadRuleTextsDetailed,
@@ -11,9 +10,9 @@ import {
   scopeRuleFiles,
   VendorError,
   verifyVendoredRules,
-  type Diagnostic,
   type ScopeOptions,
 } from '../rules';
+import { failOnErrors } from './fail-on-errors';
 import type { RuleBundle, RuleFile } from './rule-bundle';
 
 export interface LoadRuleBundlesProps {
@@ -199,17 +198,6 @@ function readProjectRules(rules: Resolved): RuleInput[] {
       text: fs.readFileSync(path.join(dir, name), 'utf8'),
       bundle: 'project' as const,
     }));
-}
-
-function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: string[]): void {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const warning of diagnostics.filter((d) => d.severity === 'warning')) warnings.push(formatDiagnostic(warning));
-  if (errors.length > 0) {
-    throw new UserError(
-      errors.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, problem: `${d.message} [${d.code}]` })),
-      { summary: `${what}: Falco would refuse to start with these rules` },
-    );
-  }
 }
 
 function firstDuplicate(names: readonly string[]): string | undefined {
