@@ -7,11 +7,8 @@ import {
   lintRuleTexts,
   loadRuleTextsDetailed,
   parseVersion,
-  readRulesLock,
   ScopeOptionsError,
   scopeRuleFiles,
-  VendorError,
-  verifyVendoredRules,
   type Diagnostic,
   type EffectiveRuleset,
   type RuleText,
@@ -120,28 +117,6 @@ export function loadAuditRuleBundles(props: LoadAuditRuleBundlesProps): LoadedAu
     }))
     .filter((b) => b.files.length > 0);
   return { bundles, warnings: [...new Set(warnings)], unscoped };
-}
-
-/**
- * The vendored k8s_audit rule files (lock entries with `source: k8s_audit`), verified against the
- * lock like the syscall rules. Nothing vendored (the repository commits no upstream files) is no
- * error: the audit Falco then loads only the project's audit rules.
- */
-export function readVendoredAuditRules(baseDir: string, lockFile: string, upstreamRulesDir: string | undefined): AuditRuleInput[] {
-  const lockPath = path.join(baseDir, lockFile);
-  if (!fs.existsSync(lockPath)) return [];
-  try {
-    const lock = readRulesLock(lockPath);
-    const relativeDir = upstreamRulesDir ?? lock.vendorDir;
-    const dir = path.join(baseDir, relativeDir);
-    if (!lock.files.some((file) => fs.existsSync(path.join(dir, file.name)))) return [];
-    return verifyVendoredRules(lockPath, dir)
-      .filter((file) => file.source === 'k8s_audit')
-      .map((file) => ({ displayPath: path.posix.join(relativeDir, file.name), name: file.name, text: file.text }));
-  } catch (error) {
-    if (error instanceof VendorError) throw error.relativeTo(baseDir);
-    throw error;
-  }
 }
 
 /** Reads the `*.yaml` files of a folder in name order; a missing folder is an error naming the prop. */

@@ -10,6 +10,7 @@ import {
   scopeRuleFiles,
   VendorError,
   verifyVendoredRules,
+  type RuleFileSource,
   type ScopeOptions,
 } from '../rules';
 import { failOnErrors } from './fail-on-errors';
@@ -58,6 +59,20 @@ export interface LoadedRuleBundles {
   readonly bundles: readonly RuleBundle[];
   /** Non-fatal findings (rules left unscoped, lint warnings), formatted for the terminal. */
   readonly warnings: readonly string[];
+  /**
+   * Vendored files of the lock for another Falco (`source: k8s_audit`), verified against the lock
+   * with the syscall files, for the caller to deliver (lib/audit). Empty when nothing is vendored.
+   */
+  readonly otherSources: readonly VendoredRuleText[];
+}
+
+/** A vendored rule file verified against the lock, and the Falco source it is for. */
+export interface VendoredRuleText {
+  /** Path relative to the base directory: what diagnostics print. */
+  readonly displayPath: string;
+  readonly name: string;
+  readonly text: string;
+  readonly source: RuleFileSource;
 }
 
 interface RuleInput {
@@ -87,7 +102,10 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     lockFile: props.lockFile ?? RULE_BUNDLES_DEFAULTS.lockFile,
     propPrefix: props.propPrefix ?? 'rules',
   };
-  const inputs = [...readUpstreamRules(rules), ...readProjectRules(rules)];
+  const vendored = readVendoredRules(rules);
+  // Files of another source (k8s_audit_rules.yaml) are another Falco's: returned, not loaded here.
+  const upstream: RuleInput[] = vendored.filter((file) => file.source === 'syscall').map((file) => ({ ...file, bundle: 'upstream' as const }));
+  const inputs = [...upstream, ...readProjectRules(rules)];
   if (inputs.length === 0) {
     throw new UserError({
       subject: rules.projectRulesDir,
@@ -139,10 +157,10 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     (b): b is RuleBundle => b !== undefined,
   );
   // The scoping reports the loader's warnings again (they are in the lint's too): report each once.
-  return { bundles, warnings: [...new Set(warnings)] };
+  return { bundles, warnings: [...new Set(warnings)], otherSources: vendored.filter((file) => file.source !== 'syscall') };
 }
 
-function readUpstreamRules(rules: Resolved): RuleInput[] {
+function readVendoredRules(rules: Resolved): VendoredRuleText[] {
   const { baseDir } = rules;
   const lockPath = path.join(baseDir, rules.lockFile);
   if (!fs.existsSync(lockPath)) {
@@ -161,12 +179,11 @@ function readUpstreamRules(rules: Resolved): RuleInput[] {
     const vendored = lock.files.filter((file) => fs.existsSync(path.join(dir, file.name)));
     // Nothing vendored: the repository ships only its own rules (this repository does not commit upstream files).
     if (vendored.length === 0 && rules.upstreamRulesDir === undefined) return [];
-    // Files of another source (k8s_audit_rules.yaml) are the audit Falco's, delivered by lib/audit.
-    return verifyVendoredRules(lockPath, dir).filter((file) => file.source === 'syscall').map((file) => ({
+    return verifyVendoredRules(lockPath, dir).map((file) => ({
       displayPath: path.posix.join(relativeDir, file.name),
       name: file.name,
       text: file.text,
-      bundle: 'upstream' as const,
+      source: file.source,
     }));
   } catch (error) {
     if (error instanceof VendorError) throw error.relativeTo(baseDir);

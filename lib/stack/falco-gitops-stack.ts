@@ -10,13 +10,12 @@ import {
   loadAuditRuleBundles,
   projectAuditRuleNeeds,
   readAuditRuleFolder,
-  readVendoredAuditRules,
   representativeRequests,
   type HostFile,
 } from '../audit';
 import { FalcoHelmChart, FalcoK8sAuditHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
 import { PodSecurityNamespace } from '../namespaces';
-import { loadRuleBundles, type RuleBundle } from '../rules-delivery';
+import { loadRuleBundles, type RuleBundle, type VendoredRuleText } from '../rules-delivery';
 import { DemoWorkloads } from '../workloads';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import { resolveStackProps, type ResolvedStackProps } from './resolved-stack-props';
@@ -103,7 +102,7 @@ export class FalcoGitopsStack extends Construct {
     });
 
     this.hostFiles = resolved.audit.enabled
-      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), warnings)
+      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), rules.otherSources, warnings)
       : [];
 
     if (resolved.demoWorkloads.enabled) {
@@ -152,7 +151,13 @@ export class FalcoGitopsStack extends Construct {
    * The audit policy's warnings, the audit Falco (its rule ConfigMaps and HelmChart) and the host
    * artifacts. The policy's errors were refused with the other props by `validateStackProps`.
    */
-  private renderAudit(resolved: ResolvedStackProps, sidekickUrl: string, baseDir: string, warnings: string[]): HostFile[] {
+  private renderAudit(
+    resolved: ResolvedStackProps,
+    sidekickUrl: string,
+    baseDir: string,
+    vendored: readonly VendoredRuleText[],
+    warnings: string[],
+  ): HostFile[] {
     const { audit } = resolved;
     const scopedNamespaces = resolved.rules.scope.namespaces;
     const falcoNeeds = audit.falco.enabled ? [...K8SAUDIT_RULE_NEEDS, ...projectAuditRuleNeeds(scopedNamespaces[0] ?? '')] : [];
@@ -164,7 +169,8 @@ export class FalcoGitopsStack extends Construct {
     let webhookUrl: string | undefined;
     if (audit.falco.enabled) {
       const loaded = loadAuditRuleBundles({
-        upstream: readVendoredAuditRules(baseDir, resolved.rules.lockFile, resolved.rules.upstreamRulesDir),
+        // The vendored k8s_audit_rules.yaml, verified against the lock with the syscall rules.
+        upstream: vendored.filter((file) => file.source === 'k8s_audit'),
         project: readAuditRuleFolder(baseDir, audit.falco.projectRulesDir, 'audit.falco.projectRulesDir'),
         namespaces: scopedNamespaces,
         unscopedRules: audit.falco.unscopedRules,
