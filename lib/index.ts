@@ -3,6 +3,7 @@
 export * from './core';
 export * from './rules';
 export * from './argocd';
+export * from './audit';
 export * from './falco';
 export * from './helm';
 export * from './namespaces';

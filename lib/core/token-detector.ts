@@ -97,7 +97,7 @@ export function locateTokens(value: string): TokenMatch[] {
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   const matches = found.filter((m, i) => found.slice(0, i).every((p) => p.index + p.length <= m.index));
   if (matches.length > 0) return matches;
-  if (OPAQUE_SECRET.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !isHexDigest(value) && !isAbsolutePath(value)) {
+  if (OPAQUE_SECRET.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !isHexDigest(value) && !isAbsolutePath(value) && !isHyphenatedName(value)) {
     if (shannonEntropy(value) >= MIN_ENTROPY_BITS_PER_CHAR) return [{ kind: 'a random-looking secret (API key)', index: 0, length: value.length }];
   }
   return [];
@@ -136,6 +136,17 @@ export function maskToken(token: string): string {
  */
 function isAbsolutePath(value: string): boolean {
   return value.startsWith('/');
+}
+
+/**
+ * Kubernetes object names made of words (`falco-gitops-k8saudit-rules-project`): lower case, three
+ * or more hyphen-joined parts of at most 10 characters each. Such a name has the entropy of a key
+ * when it is long, but a random key of 32+ characters is never all lower case with that many short
+ * parts (base64 draws from 64 symbols, hyphen once in 64), and a UUID's 12-digit last part does
+ * not pass.
+ */
+function isHyphenatedName(value: string): boolean {
+  return /^[a-z0-9]{1,10}(?:-[a-z0-9]{1,10}){2,}$/.test(value);
 }
 
 /** Content digests (sha256 hex) are pins, not secrets: they are meant to be committed. */

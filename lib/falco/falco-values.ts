@@ -49,36 +49,48 @@ export function falcoValues(props: FalcoValuesProps): Record<string, unknown> {
         },
       },
     },
-    mounts: {
-      volumes: props.rulesMounts.map((mount) => ({
-        name: mount.configMapName,
-        configMap: { name: mount.configMapName },
-      })),
-      // Whole directories, not subPath: kubelet only updates non-subPath ConfigMap mounts, and
-      // Falco's watch_config_files reloads the rules when they change.
-      volumeMounts: props.rulesMounts.map((mount) => ({
-        name: mount.configMapName,
-        mountPath: mount.mountPath,
-        readOnly: true,
-      })),
-    },
+    mounts: rulesMountsValues(props.rulesMounts),
     falco: {
       // Only the stack's ConfigMaps: the image's bundled, unscoped falco_rules.yaml is not loaded.
       rules_files: props.rulesMounts.map((mount) => mount.mountPath),
       watch_config_files: true,
-      json_output: true,
-      json_include_output_property: true,
-      json_include_tags_property: true,
-      http_output: {
-        enabled: true,
-        url: props.httpOutputUrl,
-        user_agent: 'falcosecurity/falco',
-      },
+      ...alertOutputValues(props.httpOutputUrl),
       // Replaces the chart's default list, so its `suggested_output` entry is kept explicitly.
       append_output: [
         { suggested_output: true },
         { match: { source: 'syscall' }, extra_output: props.appendOutput },
       ],
+    },
+  };
+}
+
+/** The chart's `mounts`: each rule ConfigMap as a volume, mounted read-only as a directory. */
+export function rulesMountsValues(rulesMounts: readonly RulesMount[]): Record<string, unknown> {
+  return {
+    volumes: rulesMounts.map((mount) => ({
+      name: mount.configMapName,
+      configMap: { name: mount.configMapName },
+    })),
+    // Whole directories, not subPath: kubelet only updates non-subPath ConfigMap mounts, and
+    // Falco's watch_config_files reloads the rules when they change.
+    volumeMounts: rulesMounts.map((mount) => ({
+      name: mount.configMapName,
+      mountPath: mount.mountPath,
+      readOnly: true,
+    })),
+  };
+}
+
+/** `falco.*` settings that send every alert as JSON to Falcosidekick. */
+export function alertOutputValues(httpOutputUrl: string): Record<string, unknown> {
+  return {
+    json_output: true,
+    json_include_output_property: true,
+    json_include_tags_property: true,
+    http_output: {
+      enabled: true,
+      url: httpOutputUrl,
+      user_agent: 'falcosecurity/falco',
     },
   };
 }

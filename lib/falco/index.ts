@@ -5,3 +5,5 @@ export * from './falco-values';
 export * from './falcosidekick-helm-chart';
 export * from './falcosidekick-values';
 export * from './rules-config-map';
+export * from './falco-k8saudit-helm-chart';
+export * from './falco-k8saudit-values';

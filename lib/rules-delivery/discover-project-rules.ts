@@ -43,7 +43,8 @@ const FORMER_LOCK_NAME = 'upstream.lock.yaml';
  * - Every file is decoded as strict UTF-8: invalid bytes are an error with their offset, never
  *   replaced.
  *
- * All problems are reported at once.
+ * All problems are reported at once. The audit Falco's project rules folder (`rules-k8saudit/`,
+ * lib/audit's `readAuditRuleFolder`) is discovered by this same function, under the same rules.
  */
 export function discoverProjectRules(props: DiscoverProjectRulesProps): DiscoveredRuleFile[] {
   const { baseDir, projectRulesDir } = props;
@@ -102,7 +103,8 @@ export function discoverProjectRules(props: DiscoverProjectRulesProps): Discover
       );
     } else if (/\.yml$/i.test(name) || (/\.yaml$/i.test(name) && !name.endsWith('.yaml'))) {
       refuse(
-        'has an extension synth does not load: rule files end in .yaml (as `falco-gitops lint rules/*.yaml` expects)',
+        // The folder as configured: rules/ for the syscall rules, rules-k8saudit/ for the audit rules.
+        `has an extension synth does not load: rule files end in .yaml (as \`falco-gitops lint ${shown('*.yaml')}\` expects)`,
         `rename it to ${name.replace(/\.ya?ml$/i, '.yaml')}.`,
       );
     } else if (!name.endsWith('.yaml')) {

@@ -12,9 +12,11 @@ import {
   VendorError,
   verifyVendoredRules,
   type Diagnostic,
+  type RuleFileSource,
   type ScopeOptions,
 } from '../rules';
 import { discoverProjectRules } from './discover-project-rules';
+import { failOnErrors } from './fail-on-errors';
 import type { RuleBundle, RuleFile } from './rule-bundle';
 import { refuseRuleFileSecrets } from './rule-file-secrets';
 import { ruleFileWarnings } from './rule-file-warnings';
@@ -66,8 +68,22 @@ export interface LoadedRuleBundles {
    * the findings inside the checksum-locked upstream files as one summary.
    */
   readonly warnings: readonly Warning[];
-  /** Every rule file read, in Falco's load order, as a path relative to the base directory. */
+  /** Every rule file the syscall Falco loads, in its load order, as a path relative to the base directory. */
   readonly ruleFiles: readonly string[];
+  /**
+   * Vendored files of the lock for another Falco (`source: k8s_audit`), verified against the lock
+   * with the syscall files, for the caller to deliver (lib/audit). Empty when nothing is vendored.
+   */
+  readonly otherSources: readonly VendoredRuleText[];
+}
+
+/** A vendored rule file verified against the lock, and the Falco source it is for. */
+export interface VendoredRuleText {
+  /** Path relative to the base directory: what diagnostics print. */
+  readonly displayPath: string;
+  readonly name: string;
+  readonly text: string;
+  readonly source: RuleFileSource;
 }
 
 interface RuleInput {
@@ -97,7 +113,10 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     lockFile: props.lockFile ?? RULE_BUNDLES_DEFAULTS.lockFile,
     propPrefix: props.propPrefix ?? 'rules',
   };
-  const inputs = [...readUpstreamRules(rules), ...readProjectRules(rules)];
+  const vendored = readVendoredRules(rules);
+  // Files of another source (k8s_audit_rules.yaml) are another Falco's: returned, not loaded here.
+  const upstream: RuleInput[] = vendored.filter((file) => file.source === 'syscall').map((file) => ({ ...file, bundle: 'upstream' as const }));
+  const inputs = [...upstream, ...readProjectRules(rules)];
   if (inputs.length === 0) {
     throw new UserError({
       subject: rules.projectRulesDir,
@@ -159,6 +178,7 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
     bundles,
     warnings: [...warnings, ...ruleFileWarnings(findings, upstreamPaths(inputs))],
     ruleFiles: inputs.map((input) => input.displayPath),
+    otherSources: vendored.filter((file) => file.source !== 'syscall'),
   };
 }
 
@@ -166,7 +186,7 @@ function upstreamPaths(inputs: readonly RuleInput[]): string[] {
   return inputs.filter((input) => input.bundle === 'upstream').map((input) => input.displayPath);
 }
 
-function readUpstreamRules(rules: Resolved): RuleInput[] {
+function readVendoredRules(rules: Resolved): VendoredRuleText[] {
   const { baseDir } = rules;
   const lockPath = path.join(baseDir, rules.lockFile);
   if (!fs.existsSync(lockPath)) {
@@ -189,7 +209,7 @@ function readUpstreamRules(rules: Resolved): RuleInput[] {
       displayPath: path.posix.join(relativeDir, file.name),
       name: file.name,
       text: file.text,
-      bundle: 'upstream' as const,
+      source: file.source,
     }));
   } catch (error) {
     if (error instanceof VendorError) throw error.relativeTo(baseDir);
@@ -210,22 +230,11 @@ function readProjectRules(rules: Resolved): RuleInput[] {
     });
   }
   const lockPath = path.join(baseDir, rules.lockFile);
-  // The vendored folder is loaded as upstream; the lock was read (and validated) by readUpstreamRules.
+  // The vendored folder is loaded as upstream; the lock was read (and validated) by readVendoredRules.
   const upstreamRulesDir = rules.upstreamRulesDir ?? (fs.existsSync(lockPath) ? readRulesLock(lockPath).vendorDir : undefined);
   return discoverProjectRules({ baseDir, projectRulesDir: rules.projectRulesDir, upstreamRulesDir, lockFile: rules.lockFile }).map(
     (file) => ({ ...file, bundle: 'project' as const }),
   );
-}
-
-function failOnErrors(diagnostics: readonly Diagnostic[], what: string, warnings: Diagnostic[], verdict = 'Falco would refuse to start with these rules'): void {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  warnings.push(...diagnostics.filter((d) => d.severity === 'warning'));
-  if (errors.length > 0) {
-    throw new UserError(
-      errors.map((d) => ({ subject: `${d.file}:${d.line}:${d.column}`, problem: `${d.message} [${d.code}]` })),
-      { summary: `${what}: ${verdict}` },
-    );
-  }
 }
 
 function firstDuplicate(names: readonly string[]): string | undefined {

@@ -3,6 +3,7 @@
  * hand-made setup this product replaces. A user changes the stack by changing these props, nothing else.
  */
 
+import type { AuditGroupResources, AuditLevel, AuditLogFormat, AuditLogMode, AuditStage } from '../audit';
 import type { FalcoPriority } from '../core';
 import type { FalcoDriverKind } from '../falco';
 import type { PodSecurityLevel } from '../namespaces';
@@ -250,6 +251,135 @@ export interface ArgoCdProps {
   readonly destinationServer?: string;
 }
 
+/** One audit policy rule (audit.k8s.io/v1 `PolicyRule`); see lib/audit/audit-policy.ts. */
+export interface AuditPolicyRuleProps {
+  /** The level requests matching this rule are recorded at. */
+  readonly level: AuditLevel;
+  /** @default [] (every user) */
+  readonly users?: string[];
+  /** @default [] (every group) */
+  readonly userGroups?: string[];
+  /** @default [] (every verb) */
+  readonly verbs?: string[];
+  /** @default [] (every resource) */
+  readonly resources?: AuditGroupResources[];
+  /** `""` selects cluster-scoped resources. @default [] (every namespace) */
+  readonly namespaces?: string[];
+  /** @default [] */
+  readonly nonResourceURLs?: string[];
+  /** @default [] */
+  readonly omitStages?: AuditStage[];
+  /** @default - the policy's `omitManagedFields` */
+  readonly omitManagedFields?: boolean;
+}
+
+export interface AuditPolicyProps {
+  /**
+   * The rules, strictly ordered: the first matching rule decides. Linted at synth: what the API
+   * server rejects and a Secret recorded above Metadata fail synth; rules that never match and
+   * Falco rules the policy starves are warnings.
+   * @default - the seed's intent done right (README, "Kubernetes audit"): health probes None; Secrets and tokens Metadata; namespace changes RequestResponse; PVC changes in `audit.volumeNamespaces` Request; what Falco's k8saudit rules read (with `audit.feedFalco`); ConfigMaps Metadata; a Metadata catch-all
+   */
+  readonly rules?: AuditPolicyRuleProps[];
+  /**
+   * Stages recorded for no request.
+   * @default ['RequestReceived']
+   */
+  readonly omitStages?: AuditStage[];
+  /**
+   * Keep `metadata.managedFields` out of recorded bodies (noise, never evidence).
+   * @default true
+   */
+  readonly omitManagedFields?: boolean;
+}
+
+export interface AuditLogOptions {
+  /** Log file on the control-plane node (`--audit-log-path`), absolute. @default '/var/log/kubernetes/audit-logs.txt' */
+  readonly path?: string;
+  /** Days an old log file is kept (`--audit-log-maxage`); 0 keeps them regardless of age. @default 10 */
+  readonly maxAge?: number;
+  /** Old log files kept (`--audit-log-maxbackup`); 0 keeps all. @default 2 */
+  readonly maxBackup?: number;
+  /** Megabytes before rotation (`--audit-log-maxsize`). @default 100 */
+  readonly maxSize?: number;
+  /** `--audit-log-format`. @default 'json' */
+  readonly format?: AuditLogFormat;
+  /** `--audit-log-mode`. @default 'blocking' */
+  readonly mode?: AuditLogMode;
+}
+
+export interface AuditFalcoProps {
+  /**
+   * Deploy the audit Falco (HelmChart `falco-k8saudit`) and point the API server's audit webhook at it.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Fixed ClusterIP of the webhook Service. The API server resolves names with the node's resolver
+   * (no cluster DNS), so the webhook kubeconfig needs an address. It must lie in the cluster's
+   * service CIDR, preferably in its low, statically assigned band: the default fits k3s and RKE2
+   * (10.43.0.0/16); kubeadm, kind and minikube use 10.96.0.0/12, e.g. '10.96.0.90'.
+   * @default '10.43.0.90'
+   */
+  readonly webhookClusterIP?: string;
+  /**
+   * Port of the k8saudit plugin's webhook and its Service.
+   * @default 9765
+   */
+  readonly webhookPort?: number;
+  /**
+   * Folder of the project's own audit rules (`*.yaml`, loaded by name after k8s_audit_rules.yaml),
+   * discovered under the rules folder's discipline: every entry is loaded or refused with a message.
+   * Outside `rules.projectRulesDir`: that folder holds the syscall Falco's rule files only (no
+   * subfolders, as Falco does not recurse), and `falco-gitops lint rules/*.yaml` checks them.
+   * @default 'rules-k8saudit'
+   */
+  readonly projectRulesDir?: string;
+  /**
+   * Rules left unscoped. Audit events on cluster-scoped objects (namespaces, nodes, ClusterRoles,
+   * ClusterRoleBindings) and non-resource URLs have no namespace: scoped, these rules could never
+   * fire. Set [] to scope them too (they go silent), or add names.
+   * @default - the k8saudit 0.18.0 rules whose targets are cluster-scoped (`AUDIT_CLUSTER_SCOPED_RULES`)
+   */
+  readonly unscopedRules?: string[];
+}
+
+export interface AuditProps {
+  /**
+   * Render the audit policy and the API server settings into dist/host/ (and, with `falco.enabled`, the audit Falco).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /** The audit policy. @default - see `AuditPolicyProps.rules` */
+  readonly policy?: AuditPolicyProps;
+  /**
+   * Namespaces whose PersistentVolumeClaim changes are logged with the request body (the default policy).
+   * @default ['front-apps']
+   */
+  readonly volumeNamespaces?: string[];
+  /**
+   * Add the rules Falco's k8saudit rules need (request bodies of pod, ConfigMap, RBAC, service and
+   * ingress writes) to the default policy, before the catch-all.
+   * @default true
+   */
+  readonly feedFalco?: boolean;
+  /**
+   * Accept a policy that records Secret or token bodies (Request or RequestResponse). Only when the
+   * log files are protected like the Secrets themselves.
+   * @default false
+   */
+  readonly allowSecretBodies?: boolean;
+  /** The log backend's settings. @default - `/var/log/kubernetes/audit-logs.txt`, 10 days, 2 files, 100 MB, json, blocking */
+  readonly log?: AuditLogOptions;
+  /**
+   * Folder on the control-plane node that holds the policy and the webhook kubeconfig (mounted read-only).
+   * @default '/etc/kubernetes/audit'
+   */
+  readonly hostConfigDir?: string;
+  /** The audit Falco. @default - enabled, webhook on 10.43.0.90:9765 */
+  readonly falco?: AuditFalcoProps;
+}
+
 export interface FalcoGitopsStackProps {
   /** The three namespaces. @default - `secured-ns`, `dev`, `prod` */
   readonly namespaces?: NamespacesProps;
@@ -261,6 +391,8 @@ export interface FalcoGitopsStackProps {
   readonly falcosidekick?: FalcosidekickProps;
   /** Rule files and their namespace scoping. @default - project rules from `rules/`, scoped to prod */
   readonly rules?: RulesProps;
+  /** Kubernetes audit: policy, API server settings (dist/host/) and the audit Falco. @default - enabled, the seed's policy done right */
+  readonly audit?: AuditProps;
   /** The Argo CD Application and AppProject. `repoUrl` is required. */
   readonly argocd: ArgoCdProps;
 }

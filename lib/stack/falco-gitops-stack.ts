@@ -2,9 +2,21 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Warning } from '../core';
 import { ArgoCdAppProject, ArgoCdApplication } from '../argocd';
-import { FalcoHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
+import {
+  AUDIT_FALCO_PLUGINS,
+  decisionTable,
+  hostArtifacts,
+  K8SAUDIT_RULE_NEEDS,
+  lintAuditPolicy,
+  loadAuditRuleBundles,
+  projectAuditRuleNeeds,
+  readAuditRuleFolder,
+  representativeRequests,
+  type HostFile,
+} from '../audit';
+import { FalcoHelmChart, FalcoK8sAuditHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
 import { PodSecurityNamespace } from '../namespaces';
-import { loadRuleBundles, type RuleBundle } from '../rules-delivery';
+import { loadRuleBundles, type RuleBundle, type VendoredRuleText } from '../rules-delivery';
 import { DemoWorkloads } from '../workloads';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
 import { resolveStackProps, type ResolvedStackProps } from './resolved-stack-props';
@@ -12,6 +24,15 @@ import { validateStackProps } from './validate-stack-props';
 
 /** Where the rule ConfigMaps are mounted in the Falco container, one sub-directory each. */
 export const RULES_MOUNT_ROOT = '/etc/falco/falco-gitops';
+
+/** Where the audit rule ConfigMaps are mounted in the audit Falco's container. */
+export const AUDIT_RULES_MOUNT_ROOT = '/etc/falco/falco-gitops-k8saudit';
+
+/** ConfigMaps of the audit Falco's rules, by bundle. */
+export const AUDIT_RULES_CONFIG_MAPS = {
+  upstream: 'falco-gitops-k8saudit-rules-upstream',
+  project: 'falco-gitops-k8saudit-rules-project',
+} as const;
 
 export interface FalcoGitopsStackOptions {
   /**
@@ -37,6 +58,10 @@ export class FalcoGitopsStack extends Construct {
   readonly warnings: readonly Warning[];
   /** The rule files read, in Falco's load order, relative to the repository (synth prints them). */
   readonly ruleFiles: readonly string[];
+  /** The audit Falco's rule files, in its load order (synth prints them); empty without it. */
+  readonly auditRuleFiles: readonly string[];
+  /** Files for the control-plane nodes (audit policy, API server settings), rendered to `dist/host/`. */
+  readonly hostFiles: readonly HostFile[];
 
   constructor(scope: Construct, id: string, props: FalcoGitopsStackProps, options: FalcoGitopsStackOptions = {}) {
     super(scope, id);
@@ -55,8 +80,11 @@ export class FalcoGitopsStack extends Construct {
 
     const rules = loadRuleBundles({ ...resolved.rules, baseDir: options.baseDir ?? process.cwd() });
     this.ruleBundles = rules.bundles;
-    this.warnings = rules.warnings;
+    const warnings = [...rules.warnings];
+    this.warnings = warnings;
     this.ruleFiles = rules.ruleFiles;
+    const auditRuleFiles: string[] = [];
+    this.auditRuleFiles = auditRuleFiles;
     const rulesGroup = new Construct(this.clusterChart, 'Rules');
     const rulesConfigMaps = this.ruleBundles.map((bundle, index) => {
       const configMap = new RulesConfigMap(rulesGroup, bundle.id, {
@@ -86,6 +114,10 @@ export class FalcoGitopsStack extends Construct {
       httpOutputUrl: sidekick.serviceUrl,
       rulesMounts: rulesConfigMaps.map((cm) => ({ configMapName: cm.name, mountPath: cm.mountPath })),
     });
+
+    this.hostFiles = resolved.audit.enabled
+      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), rules.otherSources, warnings, auditRuleFiles)
+      : [];
 
     if (resolved.demoWorkloads.enabled) {
       new DemoWorkloads(this.clusterChart, 'DemoWorkloads', {
@@ -130,6 +162,75 @@ export class FalcoGitopsStack extends Construct {
       path: argocd.path,
       destinationServer: argocd.destinationServer,
       destinationNamespace: namespaces.security.name,
+    });
+  }
+
+  /**
+   * The audit policy's warnings, the audit Falco (its rule ConfigMaps and HelmChart) and the host
+   * artifacts. The policy's errors were refused with the other props by `validateStackProps`.
+   */
+  private renderAudit(
+    resolved: ResolvedStackProps,
+    sidekickUrl: string,
+    baseDir: string,
+    vendored: readonly VendoredRuleText[],
+    warnings: Warning[],
+    auditRuleFiles: string[],
+  ): HostFile[] {
+    const { audit } = resolved;
+    const scopedNamespaces = resolved.rules.scope.namespaces;
+    const falcoNeeds = audit.falco.enabled ? [...K8SAUDIT_RULE_NEEDS, ...projectAuditRuleNeeds(scopedNamespaces[0] ?? '')] : [];
+    for (const finding of lintAuditPolicy(audit.policy, { allowSecretBodies: audit.allowSecretBodies, falcoNeeds })) {
+      if (finding.severity !== 'warning') continue;
+      warnings.push({ subject: finding.path ? `audit.policy.${finding.path}` : 'audit.policy', message: `${finding.problem} [${finding.code}]; fix: ${finding.fix}` });
+    }
+
+    let webhookUrl: string | undefined;
+    if (audit.falco.enabled) {
+      const loaded = loadAuditRuleBundles({
+        // The vendored k8s_audit_rules.yaml, verified against the lock with the syscall rules.
+        upstream: vendored.filter((file) => file.source === 'k8s_audit'),
+        project: readAuditRuleFolder(baseDir, audit.falco.projectRulesDir, 'audit.falco.projectRulesDir', resolved.rules.lockFile),
+        namespaces: scopedNamespaces,
+        unscopedRules: audit.falco.unscopedRules,
+        unscopedRulesProp: 'audit.falco.unscopedRules',
+      });
+      warnings.push(...loaded.warnings);
+      auditRuleFiles.push(...loaded.ruleFiles);
+      const group = new Construct(this.clusterChart, 'AuditRules');
+      const mounts = loaded.bundles.map((bundle, index) => {
+        const configMap = new RulesConfigMap(group, bundle.id, {
+          name: AUDIT_RULES_CONFIG_MAPS[bundle.id],
+          namespace: resolved.namespaces.security.name,
+          mountPath: `${AUDIT_RULES_MOUNT_ROOT}/${String(index).padStart(2, '0')}-${bundle.id}`,
+        });
+        for (const file of bundle.files) configMap.addRulesFile(file.name, file.text);
+        return { configMapName: configMap.name, mountPath: configMap.mountPath };
+      });
+      const auditFalco = new FalcoK8sAuditHelmChart(this.clusterChart, 'FalcoK8sAudit', {
+        repo: resolved.falco.repo,
+        chartVersion: resolved.falco.chartVersion,
+        helmChartNamespace: resolved.falco.helmChartNamespace,
+        targetNamespace: resolved.namespaces.security.name,
+        httpOutputUrl: sidekickUrl,
+        rulesMounts: mounts,
+        k8saudit: AUDIT_FALCO_PLUGINS.k8saudit,
+        json: AUDIT_FALCO_PLUGINS.json,
+        webhookPort: audit.falco.webhookPort,
+        webhookClusterIP: audit.falco.webhookClusterIP,
+      });
+      webhookUrl = auditFalco.webhookUrl;
+    }
+
+    return hostArtifacts({
+      policy: audit.policy,
+      log: audit.log,
+      configDir: audit.hostConfigDir,
+      webhookUrl,
+      decisions: decisionTable(
+        audit.policy,
+        representativeRequests({ scopedNamespace: scopedNamespaces[0] ?? resolved.namespaces.prod.name, volumeNamespace: audit.volumeNamespaces[0] }),
+      ),
     });
   }
 }

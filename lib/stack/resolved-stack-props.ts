@@ -1,3 +1,4 @@
+import type { AuditLogFormat, AuditLogMode, AuditPolicyRule, AuditStage } from '../audit';
 import type { FalcoPriority } from '../core';
 import type { FalcoDriverKind } from '../falco';
 import type { PodSecurityLevel } from '../namespaces';
@@ -48,6 +49,33 @@ export interface ResolvedStackProps {
       readonly files: readonly string[] | undefined;
       readonly excludeRules: readonly string[];
       readonly excludeTags: readonly string[];
+    };
+  };
+  readonly audit: {
+    readonly enabled: boolean;
+    readonly policy: {
+      readonly rules: readonly AuditPolicyRule[];
+      readonly omitStages: readonly AuditStage[];
+      readonly omitManagedFields: boolean;
+    };
+    readonly volumeNamespaces: readonly string[];
+    readonly feedFalco: boolean;
+    readonly allowSecretBodies: boolean;
+    readonly log: {
+      readonly path: string;
+      readonly maxAge: number;
+      readonly maxBackup: number;
+      readonly maxSize: number;
+      readonly format: AuditLogFormat;
+      readonly mode: AuditLogMode;
+    };
+    readonly hostConfigDir: string;
+    readonly falco: {
+      readonly enabled: boolean;
+      readonly webhookClusterIP: string;
+      readonly webhookPort: number;
+      readonly projectRulesDir: string;
+      readonly unscopedRules: readonly string[];
     };
   };
   readonly argocd: {

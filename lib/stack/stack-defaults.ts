@@ -1,5 +1,6 @@
 import { ARGOCD_DEFAULTS } from '../argocd';
-import { FALCO_HELM_CHART_DEFAULTS, FALCOSIDEKICK_HELM_CHART_DEFAULTS } from '../falco';
+import { AUDIT_CLUSTER_SCOPED_RULES, AUDIT_LOG_DEFAULTS, DEFAULT_OMIT_STAGES, defaultAuditPolicyRules } from '../audit';
+import { FALCO_HELM_CHART_DEFAULTS, FALCO_K8SAUDIT_HELM_CHART_DEFAULTS, FALCOSIDEKICK_HELM_CHART_DEFAULTS } from '../falco';
 import type { PodSecurityLevel } from '../namespaces';
 import { SCOPE_DEFAULTS } from '../rules';
 import { RULE_BUNDLES_DEFAULTS } from '../rules-delivery';
@@ -89,6 +90,27 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
       files: undefined,
       excludeRules: [...SCOPE_DEFAULTS.excludeRules],
       excludeTags: [...SCOPE_DEFAULTS.excludeTags],
+    },
+  },
+  audit: {
+    enabled: true,
+    policy: {
+      rules: new Derived(({ root }) => defaultAuditPolicyRules({ volumeNamespaces: root.audit.volumeNamespaces, feedFalco: root.audit.feedFalco })),
+      omitStages: [...DEFAULT_OMIT_STAGES],
+      omitManagedFields: true,
+    },
+    volumeNamespaces: ['front-apps'],
+    feedFalco: true,
+    allowSecretBodies: false,
+    log: { ...AUDIT_LOG_DEFAULTS },
+    hostConfigDir: '/etc/kubernetes/audit',
+    falco: {
+      enabled: true,
+      // In the low, statically assigned band of k3s/RKE2's service CIDR 10.43.0.0/16 (KEP-3070); kube-dns is 10.43.0.10.
+      webhookClusterIP: '10.43.0.90',
+      webhookPort: FALCO_K8SAUDIT_HELM_CHART_DEFAULTS.webhookPort,
+      projectRulesDir: 'rules-k8saudit',
+      unscopedRules: [...AUDIT_CLUSTER_SCOPED_RULES],
     },
   },
   argocd: {

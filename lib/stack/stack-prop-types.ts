@@ -12,7 +12,7 @@ import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
  * interfaces, so the table must name every prop, with the kind its type declares, or it does not
  * compile. What a kind allows beyond its type (names, versions, enums) is validate-stack-props's.
  */
-export type PropKind = 'string' | 'boolean' | 'number' | 'string list';
+export type PropKind = 'string' | 'boolean' | 'number' | 'string list' | 'object list';
 
 /** The kind of a leaf prop of type `T` (`never` for a nested props object). */
 type KindOf<T> = [T] extends [boolean]
@@ -23,7 +23,10 @@ type KindOf<T> = [T] extends [boolean]
       ? 'string'
       : [T] extends [readonly string[]]
         ? 'string list'
-        : never;
+        : // A list of props objects (audit.policy.rules): each item's fields are the validator's (lib/audit).
+          [T] extends [readonly object[]]
+          ? 'object list'
+          : never;
 
 /** A props object's table: every key (optional or not) with its kind, or the table of the nested object. */
 export type PropTypes<T> = {
@@ -50,6 +53,16 @@ export const STACK_PROP_TYPES: PropTypes<FalcoGitopsStackProps> = {
     scope: { namespaces: 'string list', field: 'string', files: 'string list', excludeRules: 'string list', excludeTags: 'string list' },
   },
   argocd: { repoUrl: 'string', targetRevision: 'string', path: 'string', namespace: 'string', name: 'string', destinationServer: 'string' },
+  audit: {
+    enabled: 'boolean',
+    policy: { rules: 'object list', omitStages: 'string list', omitManagedFields: 'boolean' },
+    volumeNamespaces: 'string list',
+    feedFalco: 'boolean',
+    allowSecretBodies: 'boolean',
+    log: { path: 'string', maxAge: 'number', maxBackup: 'number', maxSize: 'number', format: 'string', mode: 'string' },
+    hostConfigDir: 'string',
+    falco: { enabled: 'boolean', webhookClusterIP: 'string', webhookPort: 'number', projectRulesDir: 'string', unscopedRules: 'string list' },
+  },
 };
 
 /** What each kind must be, and how to write it. */
@@ -58,6 +71,7 @@ const KIND_TEXT: Record<PropKind | 'object', { readonly what: string; readonly f
   boolean: { what: 'true or false', fix: 'write true or false, without quotes' },
   number: { what: 'a number', fix: 'write the number without quotes' },
   'string list': { what: 'a list of strings', fix: 'write a list, e.g. ["a", "b"]' },
+  'object list': { what: 'a list of objects', fix: 'write a list of { ... }, e.g. [{ level: "Metadata" }]' },
   object: { what: 'an object of props', fix: 'write { ... } with the props of this level, or leave it out for the defaults' },
 };
 
@@ -77,6 +91,8 @@ function hasKind(value: unknown, kind: PropKind | 'object'): boolean {
       return typeof value === kind && !(kind === 'number' && !Number.isFinite(value));
     case 'string list':
       return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'object list':
+      return Array.isArray(value) && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
     case 'object':
       return value !== null && typeof value === 'object' && !Array.isArray(value);
   }

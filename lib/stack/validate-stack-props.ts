@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { AUDIT_LOG_FORMATS, AUDIT_LOG_MODES, lintAuditPolicy } from '../audit';
 import {
   classifyToken,
   EXACT_SEMVER,
@@ -72,7 +73,131 @@ function namespaceRules(key: 'security' | 'dev' | 'prod'): PropRule[] {
   ];
 }
 
+const ABSOLUTE_FILE = /^\/[^\s]*[^/\s]$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const isBoolean = (v: unknown) => typeof v === 'boolean';
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => (v: unknown) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+const AUDIT_RULES: readonly PropRule[] = [
+  ...(['enabled', 'feedFalco', 'allowSecretBodies'] as const).map((key): PropRule => ({
+    prop: `audit.${key}`,
+    value: (p) => p.audit[key],
+    valid: isBoolean,
+    problem: 'must be true or false',
+    fix: `set audit.${key} to true or false (or leave it unset)`,
+  })),
+  {
+    prop: 'audit.policy.omitManagedFields',
+    value: (p) => p.audit.policy.omitManagedFields,
+    valid: isBoolean,
+    problem: 'must be true or false',
+    fix: 'leave it true: managedFields are noise in an audit log',
+  },
+  {
+    prop: 'audit.volumeNamespaces',
+    value: (p) => p.audit.volumeNamespaces,
+    valid: (v) => Array.isArray(v) && v.every(isDns1123Label) && new Set(v).size === v.length,
+    problem: 'must be a list of distinct namespace names (DNS-1123 labels)',
+    fix: 'use e.g. ["front-apps"], or [] to log no volume claim bodies',
+  },
+  {
+    prop: 'audit.log.path',
+    value: (p) => p.audit.log.path,
+    valid: matches(ABSOLUTE_FILE),
+    problem: 'must be an absolute file path on the control-plane node, without spaces (the API server resolves a relative path against its own working directory)',
+    fix: 'use e.g. "/var/log/kubernetes/audit-logs.txt"',
+  },
+  {
+    prop: 'audit.log.maxAge',
+    value: (p) => p.audit.log.maxAge,
+    valid: wholeNumber(0),
+    problem: 'must be a whole number of days, 0 or more (--audit-log-maxage)',
+    fix: 'use 10 to keep old audit log files for 10 days',
+  },
+  {
+    prop: 'audit.log.maxBackup',
+    value: (p) => p.audit.log.maxBackup,
+    valid: wholeNumber(0),
+    problem: 'must be a whole number of files, 0 or more (--audit-log-maxbackup)',
+    fix: 'use 2 to keep two old audit log files',
+  },
+  {
+    prop: 'audit.log.maxSize',
+    value: (p) => p.audit.log.maxSize,
+    valid: wholeNumber(1),
+    problem: 'must be a whole number of megabytes, 1 or more (--audit-log-maxsize)',
+    fix: 'use 100 (the API server\'s own default)',
+  },
+  {
+    prop: 'audit.log.format',
+    value: (p) => p.audit.log.format,
+    valid: oneOf(AUDIT_LOG_FORMATS),
+    problem: `must be one of ${quoteList(AUDIT_LOG_FORMATS)}`,
+    fix: "use 'json': one event per line, what log shippers read",
+  },
+  {
+    prop: 'audit.log.mode',
+    value: (p) => p.audit.log.mode,
+    valid: oneOf(AUDIT_LOG_MODES),
+    problem: `must be one of ${quoteList(AUDIT_LOG_MODES)}`,
+    fix: "use 'blocking' (the API server's default for the log backend)",
+  },
+  {
+    prop: 'audit.hostConfigDir',
+    value: (p) => p.audit.hostConfigDir,
+    valid: matches(ABSOLUTE_FILE),
+    problem: 'must be an absolute folder path on the control-plane node, without spaces or a trailing "/"',
+    fix: 'use e.g. "/etc/kubernetes/audit"',
+  },
+  {
+    prop: 'audit.falco.enabled',
+    value: (p) => p.audit.falco.enabled,
+    valid: isBoolean,
+    problem: 'must be true or false',
+    fix: 'use true to deploy the audit Falco',
+  },
+  {
+    prop: 'audit.falco.webhookClusterIP',
+    value: (p) => p.audit.falco.webhookClusterIP,
+    valid: matches(IPV4),
+    problem: 'must be an IPv4 address in the cluster\'s service CIDR',
+    fix: 'use e.g. "10.43.0.90" on k3s/RKE2 or "10.96.0.90" on kubeadm, kind and minikube',
+  },
+  {
+    prop: 'audit.falco.webhookPort',
+    value: (p) => p.audit.falco.webhookPort,
+    valid: wholeNumber(1, 65535),
+    problem: 'must be a port number from 1 to 65535',
+    fix: 'use 9765, the k8saudit plugin\'s usual port',
+  },
+  {
+    prop: 'audit.falco.projectRulesDir',
+    value: (p) => p.audit.falco.projectRulesDir,
+    valid: relativePath,
+    problem: 'must be a relative path inside the repository',
+    fix: 'use "rules-k8saudit"',
+  },
+  {
+    // The syscall rules folder loads every *.yaml as a syscall rule file and refuses subfolders
+    // (Falco does not recurse): the audit rules need a folder of their own beside it.
+    prop: 'audit.falco.projectRulesDir',
+    value: (p) => p.audit.falco.projectRulesDir,
+    valid: (v, p) => !isString(v) || !isString(p.rules.projectRulesDir) || !sameOrInside(v, p.rules.projectRulesDir),
+    problem:
+      "is the syscall rules folder (rules.projectRulesDir) or inside it: that folder's *.yaml files are the syscall Falco's, and a subfolder in it is refused (Falco does not recurse)",
+    fix: 'use a folder of its own beside it, e.g. "rules-k8saudit" (the default)',
+  },
+  {
+    prop: 'audit.falco.unscopedRules',
+    value: (p) => p.audit.falco.unscopedRules,
+    valid: (v) => Array.isArray(v) && v.every((item) => isString(item) && item.length > 0),
+    problem: 'must be a list of rule names',
+    fix: 'list names, e.g. ["Create Disallowed Namespace"], or [] to scope every rule',
+  },
+];
+
 const RULES: readonly PropRule[] = [
+  ...AUDIT_RULES,
   ...namespaceRules('security'),
   ...namespaceRules('dev'),
   ...namespaceRules('prod'),
@@ -353,6 +478,11 @@ export function validateStackProps(raw: FalcoGitopsStackProps, resolved: Resolve
       problems.push({ subject: rule.prop, received: redactTokens(value), problem: rule.problem, fix: rule.fix });
     }
   }
+  // The policy's lint reads these props (the default rules derive from the last two): a mistyped
+  // one is reported once, by its type, not again as whatever the lint makes of it.
+  if (!['audit.enabled', 'audit.policy', 'audit.allowSecretBodies', 'audit.volumeNamespaces', 'audit.feedFalco'].some(related)) {
+    problems.push(...auditPolicyProblems(resolved));
+  }
   for (const finding of findTokens(raw)) {
     problems.push({
       subject: finding.prop,
@@ -376,6 +506,19 @@ function tokenFix(prop: string, value: string): string {
     return 'put it in the Secret that falcosidekick.telegram.secretName names, created out of band (see README, "Telegram secret")';
   }
   return 'remove it: no prop of the stack takes a secret; credentials live in Kubernetes Secrets created out of band, never in main.ts';
+}
+
+/** What the API server would reject in the policy, and Secret bodies recorded without the opt-in. */
+function auditPolicyProblems(resolved: ResolvedStackProps): Problem[] {
+  if (resolved.audit.enabled !== true) return [];
+  return lintAuditPolicy(resolved.audit.policy, { allowSecretBodies: resolved.audit.allowSecretBodies === true, allowSecretBodiesName: 'audit.allowSecretBodies' })
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => ({
+      subject: finding.path ? `audit.policy.${finding.path}` : 'audit.policy',
+      ...(finding.received !== undefined ? { received: redactTokens(finding.received) } : {}),
+      problem: finding.problem,
+      fix: finding.fix,
+    }));
 }
 
 function unknownKeyProblems(value: unknown, path: string): Problem[] {
@@ -414,6 +557,15 @@ function redactTokens(value: unknown): unknown {
 function overlapsBootstrap(repoPath: string): boolean {
   const normalized = path.posix.normalize(repoPath.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
   return normalized === '.' || normalized === BOOTSTRAP_DIR || BOOTSTRAP_DIR.startsWith(`${normalized}/`) || normalized.startsWith(`${BOOTSTRAP_DIR}/`);
+}
+
+/** Whether repository path `inner` is `outer` or a path inside it. */
+function sameOrInside(inner: string, outer: string): boolean {
+  const relative = path.posix.relative(
+    path.posix.normalize(`/${outer.replace(/\\/g, '/')}`),
+    path.posix.normalize(`/${inner.replace(/\\/g, '/')}`),
+  );
+  return relative === '' || (!relative.startsWith('..') && !path.posix.isAbsolute(relative));
 }
 
 /** The value at a dotted prop path (`undefined` when a level on the way is missing or not an object). */

@@ -3,6 +3,7 @@ import type { App } from 'cdk8s';
 import { formatInternalError, formatUserError, formatWarning, isUserError, UsageError } from '../core';
 import { DistError } from './dist-error';
 import type { DistWriteOptions } from './dist-env';
+import { loadedRuleFileLines, writtenFilesText } from './synthesis-summary';
 import { synthesizeStack, type SynthesizableStack } from './synthesize';
 import { mirrorFiles, writeDist } from './write-dist';
 
@@ -62,10 +63,11 @@ export function runSynth(build: (app: App) => SynthesizableStack, options: RunSy
     // `cdk8s synth` swallows the app's stdout, so there the summary goes to stderr, followed by
     // cdk8s-cli's listing of the scratch copy: say so, so that the paths it lists are no surprise.
     const report = cdk8sOutdir ? err : out;
-    // Which rule files went into dist/, in Falco's load order: discovery never skips one silently.
-    if (result.ruleFiles.length > 0) report(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}`);
-    if (cdk8sOutdir) err(`wrote ${result.files.length} manifests to ${outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOutdir}/ next)`);
-    else out(`wrote ${result.files.length} manifests to ${outdir}/`);
+    // Which rule files went into dist/, in each Falco's load order: discovery never skips one silently.
+    for (const line of loadedRuleFileLines(result)) report(line);
+    const written = `${writtenFilesText(result)} to ${outdir}/`;
+    if (cdk8sOutdir) err(`wrote ${written} (cdk8s synth lists its scratch copy in ${cdk8sOutdir}/ next)`);
+    else out(`wrote ${written}`);
     return 0;
   } catch (error) {
     const userError = isUserError(error);

@@ -14,6 +14,10 @@ export interface SynthesizableStack extends Construct {
   readonly warnings?: readonly Warning[];
   /** The rule files the stack read, in load order, for the user to see what was loaded. */
   readonly ruleFiles?: readonly string[];
+  /** The audit Falco's rule files, in its load order (a second Falco, listed apart). */
+  readonly auditRuleFiles?: readonly string[];
+  /** Files for the control-plane nodes (not Kubernetes objects), rendered to `dist/host/` as given. */
+  readonly hostFiles?: ReadonlyArray<{ readonly path: string; readonly content: string }>;
 }
 
 export interface SynthesisResult {
@@ -21,6 +25,8 @@ export interface SynthesisResult {
   readonly warnings: readonly Warning[];
   /** The rule files read, in load order (empty for a stack that reads none). */
   readonly ruleFiles: readonly string[];
+  /** The audit Falco's rule files, in its load order (empty without it). */
+  readonly auditRuleFiles: readonly string[];
 }
 
 /**
@@ -40,6 +46,11 @@ export function synthesizeStack(build: (app: App) => SynthesizableStack): Synthe
   const bootstrap = stack.bootstrapChart.toJson() as ManifestObject[];
   refuseManifestSecrets('cluster', cluster);
   refuseManifestSecrets('bootstrap', bootstrap);
-  const files = [...manifestFiles('cluster', cluster), ...manifestFiles('bootstrap', bootstrap)];
-  return { files, warnings: stack.warnings ?? [], ruleFiles: stack.ruleFiles ?? [] };
+  const files = [
+    ...manifestFiles('cluster', cluster),
+    ...manifestFiles('bootstrap', bootstrap),
+    // Written by the same lock + journal swap as the manifests (writeDist): one dist/, one outcome.
+    ...(stack.hostFiles ?? []).map((file) => ({ path: `host/${file.path}`, content: file.content })),
+  ];
+  return { files, warnings: stack.warnings ?? [], ruleFiles: stack.ruleFiles ?? [], auditRuleFiles: stack.auditRuleFiles ?? [] };
 }

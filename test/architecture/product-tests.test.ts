@@ -6,12 +6,13 @@ import { REPO_ROOT } from '../support/shared-dir';
 /**
  * The product suite tests falco-gitops, not the stack of whoever deploys it: after a user vendors
  * the upstream rules, adds a rule file or edits main.ts (as README tells them to), `npm test`
- * gives the same result. So no test reads the checkout's main.ts, rules/, dist/ or rules lock;
+ * gives the same result. So no test reads the checkout's main.ts, rules/, rules-k8saudit/, dist/ or rules lock;
  * they read test/fixtures/project. Two exceptions, each through the user's own path: the check
  * test runs `falco-gitops check` on the checkout (it passes for any fresh dist/), and the README
  * test reads README.md, package.json and cdk8s.yaml (the product's).
  */
-const USER_FILES = /(?:from\s+|import\(\s*|require\(\s*)['"](?:\.\.\/)+main['"]|REPO_ROOT,\s*['"](?:rules|dist|main\.ts|upstream-rules\.lock\.yaml)['"]|['"](?:\.\.\/)+(?:rules|dist)\//;
+const USER_FILES =
+  /(?:from\s+|import\(\s*|require\(\s*)['"](?:\.\.\/)+main['"]|REPO_ROOT,\s*['"](?:rules|rules-k8saudit|dist|main\.ts|upstream-rules\.lock\.yaml)(?:\/[^'"]*)?['"]|['"](?:\.\.\/)+(?:rules|rules-k8saudit|dist)\//;
 
 function testFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,7 +23,7 @@ function testFiles(dir: string): string[] {
 }
 
 describe('the product tests', () => {
-  it("read no file of the deploying user's stack (main.ts, rules/, dist/, the lock) from the checkout", () => {
+  it("read no file of the deploying user's stack (main.ts, rules/, rules-k8saudit/, dist/, the lock) from the checkout", () => {
     const offenders = testFiles(path.join(REPO_ROOT, 'test'))
       // This file quotes the forbidden forms below.
       .filter((file) => file !== __filename)
@@ -37,6 +38,8 @@ describe('the product tests', () => {
       "fs.cpSync(path.join(REPO_ROOT, 'rules'), dir);",
       "readTree(path.join(REPO_ROOT, 'dist'));",
       "const LOCK = path.join(REPO_ROOT, 'upstream-rules.lock.yaml');",
+      "readAuditRuleFolder(REPO_ROOT, 'rules-k8saudit', prop, lock);",
+      "readAuditRuleFolder(REPO_ROOT, 'rules/k8saudit', prop, lock);",
     ]) {
       expect(USER_FILES.test(line), line).toBe(true);
     }

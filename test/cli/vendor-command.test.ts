@@ -7,12 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCK_FILE } from '../../lib/cli/commands/vendor-action';
 import { RULE_BUNDLES_DEFAULTS } from '../../lib/rules-delivery';
 import { readRulesLock } from '../../lib/rules/vendor';
-import { SHARED_DIR } from '../support/shared-dir';
+import { lockedFilesMirror } from '../support/shared-dir';
 import { FIXTURE_LOCK } from '../support/fixture-project';
 import { cli } from './cli-helpers';
 
 const LOCK = FIXTURE_LOCK;
-const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
+// Every locked file in one folder (the falco-rules files and k8s_audit_rules.yaml live in two folders of ../shared).
+const RELEASE_DIR = lockedFilesMirror();
 const FILES = readRulesLock(LOCK).files;
 const NAMES = FILES.map((f) => f.name);
 

@@ -19,7 +19,7 @@ import { COMMANDS } from '../../lib/cli';
 import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../lib/stack';
 import { runSynth } from '../../lib/synth';
 import { cli, type CliRun } from '../cli/cli-helpers';
-import { REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
+import { K8SAUDIT_RULES_FILE, REPO_ROOT, UPSTREAM_RULE_FILES } from '../support/shared-dir';
 import { tempProject } from '../synth/synth-helpers';
 
 const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -204,7 +204,8 @@ afterAll(() => {
 /**
  * A fresh clone of a deployment repository: the fixture project's rules, lock and props, a main.ts
  * shaped like the shipped one, and `./mirror`, the folder the README's `--from ./mirror` names,
- * holding the three upstream files (from ../shared, as a mirror would).
+ * holding the four locked files (the three falco-rules files and k8s_audit_rules.yaml, from
+ * ../shared, as a mirror would).
  */
 function clone(): string {
   const dir = tempProject();
@@ -218,7 +219,7 @@ function clone(): string {
       "if (require.main === module) {\n  process.exitCode = runSynth((app) => new FalcoGitopsStack(app, 'FalcoGitops', stackProps));\n}\n",
   );
   fs.mkdirSync(path.join(dir, 'mirror'));
-  for (const file of UPSTREAM_RULE_FILES) fs.copyFileSync(file, path.join(dir, 'mirror', path.basename(file)));
+  for (const file of [...UPSTREAM_RULE_FILES, K8SAUDIT_RULES_FILE]) fs.copyFileSync(file, path.join(dir, 'mirror', path.basename(file)));
   return dir;
 }
 
@@ -243,7 +244,11 @@ describe('the commands of README.md, run as printed', () => {
     }
     const outputOf = (command: string, nth = 0) => results.filter((r) => r.command === command)[nth]?.result;
     // The README's first two commands: synth on a fresh clone loads the project's rule file and writes dist/.
-    expect(outputOf('npm run synth')?.stdout).toBe('loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\nwrote 12 manifests to dist/\n');
+    expect(outputOf('npm run synth')?.stdout).toBe(
+      'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
+        'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
+        'wrote 14 manifests and 8 host files to dist/\n',
+    );
     expect(outputOf('npm run check')?.stdout).toMatch(/\ndist\/ is up to date\n$/);
     // The README's first CLI command, on a fresh clone: clean.
     expect(outputOf('npx falco-gitops lint rules/*.yaml')).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -254,7 +259,10 @@ describe('the commands of README.md, run as printed', () => {
       /^loaded 4 rule files, in order: rules\/upstream\/falco_rules\.yaml, rules\/upstream\/falco-incubating_rules\.yaml, rules\/upstream\/falco-sandbox_rules\.yaml, rules\/falco-gitops_rules\.yaml\n/,
     );
     expect(results.find((r) => r.command.startsWith('npx falco-gitops lint rules/upstream/'))?.result.stdout).toMatch(/\n0 errors, 3 warnings\n$/);
-    expect(outputOf('npm run check', 1)?.stdout).toMatch(/^loaded 4 rule files, .*\nmain\.ts synthesizes: 13 manifests\ndist\/ is up to date\n$/);
+    expect(outputOf('npm run synth', 1)?.stdout).toMatch(
+      /\nloaded 2 audit rule files \(the audit Falco\), in order: rules\/upstream\/k8s_audit_rules\.yaml, rules-k8saudit\/falco-gitops_k8saudit_rules\.yaml\n/,
+    );
+    expect(outputOf('npm run check', 1)?.stdout).toMatch(/^loaded 4 rule files, .*\nloaded 2 audit rule files .*\nmain\.ts synthesizes: 16 manifests and 8 host files\ndist\/ is up to date\n$/);
   });
 
   it('runs every inline command, checks every synopsis against the help, or lists why it cannot', async () => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { sha256Hex } from '../../lib/core';
 import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../lib/stack';
 import { synthesizeStack, type SynthesisResult } from '../../lib/synth';
+import { FIXTURE_PROJECT } from '../support/fixture-project';
 import { UPSTREAM_RULE_FILES } from '../support/shared-dir';
 
 /** This product's fixture project rules (not the repository's rules/, which a deployment edits). */
@@ -20,7 +21,8 @@ export const FIXTURE_PROPS: FalcoGitopsStackProps = {
 };
 
 /**
- * A throw-away project: `rules/` with the given files (default: the fixture rules) and, with
+ * A throw-away project: `rules/` with the given files (default: the fixture rules), the fixture
+ * project's audit rules in `rules-k8saudit/` (the audit Falco is on by default) and, with
  * `upstream`, the pinned upstream rule files vendored in `upstream/` under a lock of their sha256,
  * as `falco-gitops vendor` leaves them.
  */
@@ -30,6 +32,7 @@ export function deliveryProject(options: { upstream?: boolean; rules?: Readonly<
   for (const [name, text] of Object.entries(options.rules ?? { 'project_rules.yaml': FIXTURE_RULES })) {
     fs.writeFileSync(path.join(dir, 'rules', name), text);
   }
+  fs.cpSync(path.join(FIXTURE_PROJECT, 'rules-k8saudit'), path.join(dir, 'rules-k8saudit'), { recursive: true });
   if (options.upstream) {
     fs.mkdirSync(path.join(dir, 'upstream'));
     const files = UPSTREAM_RULE_FILES.map((file) => {

@@ -282,7 +282,8 @@ describe('stack props validation', () => {
   });
 
   it('knows exactly the keys of the defaults, at every level', () => {
-    expect(KNOWN_PROP_KEYS.get('')).toEqual(['namespaces', 'demoWorkloads', 'falco', 'falcosidekick', 'rules', 'argocd']);
+    expect(KNOWN_PROP_KEYS.get('')).toEqual(['namespaces', 'demoWorkloads', 'falco', 'falcosidekick', 'rules', 'audit', 'argocd']);
+    expect(KNOWN_PROP_KEYS.get('audit')).toEqual(['enabled', 'policy', 'volumeNamespaces', 'feedFalco', 'allowSecretBodies', 'log', 'hostConfigDir', 'falco']);
     expect(KNOWN_PROP_KEYS.get('rules.scope')).toEqual(['namespaces', 'field', 'files', 'excludeRules', 'excludeTags']);
     expect(KNOWN_PROP_KEYS.get('falcosidekick.telegram')).toEqual(['secretName', 'minimumPriority', 'messageThreadId', 'checkCert']);
   });
@@ -333,6 +334,23 @@ describe('stack props: runtime types (tsx compiles main.ts without type checking
       },
       { subject: 'rules.scope.namespaces', received: 'prod', problem: 'must be a list of strings, not a string', fix: 'write a list, e.g. ["a", "b"]' },
       { subject: 'rules.scope.excludeTags', received: [1], problem: 'must be a list of strings, not a list', fix: 'write a list, e.g. ["a", "b"]' },
+    ]);
+  });
+
+  it('types the audit props too: a policy rule that is no object is reported once, by its type, not again by the policy lint', () => {
+    expect(problemsOf({ ...VALID, audit: { policy: { rules: [1, 'Metadata'] as never }, feedFalco: 'true' as never } })).toEqual([
+      {
+        subject: 'audit.policy.rules',
+        received: [1, 'Metadata'],
+        problem: 'must be a list of objects, not a list',
+        fix: 'write a list of { ... }, e.g. [{ level: "Metadata" }]',
+      },
+      {
+        subject: 'audit.feedFalco',
+        received: 'true',
+        problem: "must be true or false, not a string (the string 'true' would count as true)",
+        fix: 'write true without quotes',
+      },
     ]);
   });
 

@@ -15,6 +15,9 @@ describe('token detector', () => {
     [join('-----BEGIN ', 'RSA PRIVATE KEY-----'), 'a private key'],
     [join('https://user:', 's3cret@git.example.com/repo.git'), 'a URL with embedded credentials'],
     [join('q8Vf3kLm9Zp2Xr7Tb4Nw6Hy1Jc5Gd0Sa', 'E'), 'a random-looking secret (API key)'],
+    // Hyphens do not hide a key: mixed case, or a long part, is no name of words.
+    [join('q8Vf3kLm-9Zp2Xr7T-b4Nw6Hy1-Jc5Gd0Sa', 'E'), 'a random-looking secret (API key)'],
+    [join('q8vf3klm9zp2xr7tb4nw6-hy1jc5-gd0sa', 'e'), 'a random-looking secret (API key)'],
   ])('recognizes %s as %s', (value, kind) => {
     expect(classifyToken(value)).toBe(kind);
   });
@@ -26,6 +29,8 @@ describe('token detector', () => {
     'pod_uid=%k8smeta.pod.uid, pod_name=%k8smeta.pod.name, namespace_name=%k8smeta.ns.name',
     '1c15d5d543635b76e31cca39d7df8bf4caf50a428613c314d92986a23bfcb617',
     'falcosidekick-telegram',
+    // A ConfigMap name of words (the audit Falco's rules): long and varied, but a name.
+    'falco-gitops-k8saudit-rules-project',
     'https://kubernetes.default.svc',
     'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1',
     // Long paths of the upstream rules: varied, but paths, not keys.

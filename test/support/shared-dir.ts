@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
@@ -12,6 +14,20 @@ export const UPSTREAM_RULE_FILES = [
   'falco-incubating_rules.yaml',
   'falco-sandbox_rules.yaml',
 ].map((name) => path.join(SHARED_DIR, 'upstream', 'falco-rules', name));
+
+/** The k8saudit plugin's rules at plugins/k8saudit/v0.18.0, locked with `source: k8s_audit`. */
+export const K8SAUDIT_RULES_FILE = path.join(SHARED_DIR, 'upstream', 'falco-plugins', 'k8saudit-0.18.0', 'k8s_audit_rules.yaml');
+
+/**
+ * A folder holding every file the rules lock pins (the three falco-rules files and
+ * k8s_audit_rules.yaml), as a release mirror for `vendor --from`. The pinned files live in two
+ * folders of ../shared; the copy is a throw-away temporary folder, never the repository.
+ */
+export function lockedFilesMirror(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-mirror-'));
+  for (const file of [...UPSTREAM_RULE_FILES, K8SAUDIT_RULES_FILE]) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+  return dir;
+}
 
 /** Path of a pinned chart's `values.yaml`, e.g. `chartValuesPath('falco', '9.1.0')`. */
 export function chartValuesPath(chart: string, version: string): string {

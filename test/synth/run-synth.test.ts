@@ -10,7 +10,7 @@ import { lintRuleTexts } from '../../lib/rules';
 import { cli } from '../cli/cli-helpers';
 import { validateManifests } from '../support/manifest-validation';
 import { FIXTURE_PROPS as stackProps } from '../support/fixture-project';
-import { UPSTREAM_RULE_FILES } from '../support/shared-dir';
+import { lockedFilesMirror } from '../support/shared-dir';
 import { objectsOf, readTree, synthStack, tempProject } from './synth-helpers';
 
 const created: string[] = [];
@@ -75,14 +75,16 @@ const NO_UPSTREAM_WARNING =
   "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n";
 const REPO_URL = 'https://github.com/acme/x.git';
 /** Synth names the rule files it loads, in order, before its summary. */
-const LOADED_PROJECT_RULES = 'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n';
+const LOADED_PROJECT_RULES =
+  'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
+  'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n';
 
 describe('runSynth', () => {
   it('writes dist/, exactly the in-memory synthesis, replacing the previous one', () => {
     const dir = project();
     seedDist(dir);
     const run = synth(dir);
-    expect(run).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+    expect(run).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
     // The stale file of the previous dist/ is gone: dist/ holds exactly the synthesized files.
     expect(readTree(run.outdir)).toEqual(expected);
@@ -106,7 +108,7 @@ describe('runSynth', () => {
     expect(run).toMatchObject({
       code: 0,
       stdout: '',
-      stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOut}/ next)\n`,
+      stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${run.outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOut}/ next)\n`,
     });
     expect(readTree(cdk8sOut)).toEqual(readTree(run.outdir));
   });
@@ -255,7 +257,7 @@ describe('runSynth', () => {
       const trash = `${dir}/.dist-trash-previous-1001-ab`;
       expect(run).toMatchObject({
         code: 0,
-        stdout: `${LOADED_PROJECT_RULES}wrote 12 manifests to ${run.outdir}/\n`,
+        stdout: `${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${run.outdir}/\n`,
         stderr:
           `warning: ${run.outdir}/ holds the new manifests, but the previous one could not be removed from ${trash} (EACCES); ` +
           `make it writable and delete it (\`chmod -R u+w ${trash} && rm -r ${trash}\`); the next synth tries again\n` +
@@ -362,7 +364,7 @@ describe('runSynth', () => {
             `${first.outdir}/ was left as it was.\n`,
         });
         expect(sleeps).toEqual([500, 500, 500, 500]);
-        expect(first).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 12 manifests to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+        expect(first).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
         expect(readTree(first.outdir)).toEqual(fresh(dir));
         expect(leftovers(dir)).toEqual([]);
       });
@@ -461,13 +463,14 @@ describe('vendoring the upstream rules from a local folder, then synthesizing', 
   it('renders the scoped upstream ConfigMap and the Falco values that load it', async () => {
     const dir = project();
     // No main.ts in the project: vendor puts the files in the lock's vendorDir, where synth reads them.
-    const vendor = await cli(['vendor', '--from', path.dirname(UPSTREAM_RULE_FILES[0]!)], { cwd: dir });
+    const vendor = await cli(['vendor', '--from', lockedFilesMirror()], { cwd: dir });
     expect(vendor.stderr).toBe('');
     expect(vendor.code).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'rules', 'upstream')).sort()).toEqual([
       'falco-incubating_rules.yaml',
       'falco-sandbox_rules.yaml',
       'falco_rules.yaml',
+      'k8s_audit_rules.yaml',
     ]);
     const run = synth(dir);
     expect(run.code).toBe(0);
@@ -482,6 +485,11 @@ describe('vendoring the upstream rules from a local folder, then synthesizing', 
     expect(Object.keys(upstream.data)).toEqual(['00-falco_rules.yaml', '01-falco-incubating_rules.yaml', '02-falco-sandbox_rules.yaml']);
     const falco = YAML.parse(YAML.parse(files['cluster/helmchart.kube-system.falco.yaml']!).spec.valuesContent);
     expect(falco.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-upstream', '/etc/falco/falco-gitops/01-project']);
+    // k8s_audit_rules.yaml goes to the audit Falco only, in its own ConfigMap.
+    const auditUpstream = YAML.parse(files['cluster/configmap.secured-ns.falco-gitops-k8saudit-rules-upstream.yaml']!);
+    expect(Object.keys(auditUpstream.data)).toEqual(['00-k8s_audit_rules.yaml']);
+    const audit = YAML.parse(YAML.parse(files['cluster/helmchart.kube-system.falco-k8saudit.yaml']!).spec.valuesContent);
+    expect(audit.falco.rules_files).toEqual(['/etc/falco/falco-gitops-k8saudit/00-upstream', '/etc/falco/falco-gitops-k8saudit/01-project']);
   });
 });
 

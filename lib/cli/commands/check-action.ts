@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatWarning, UsageError, UserError, type Problem } from '../../core';
 import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../stack';
-import { needsDistRepair, repairDist, synthesizeStack, type ManifestFile } from '../../synth';
+import { loadedRuleFileLines, needsDistRepair, repairDist, synthesizeStack, writtenFilesText, type ManifestFile } from '../../synth';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-code';
 import type { CheckCommandOptions } from './check';
@@ -21,10 +21,8 @@ export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise
   const props = await readStackProps(io);
   const result = synthesizeStack((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir: io.cwd }));
   for (const warning of result.warnings) io.stderr(`${formatWarning(warning)}\n`);
-  if (result.ruleFiles.length > 0) {
-    io.stdout(`loaded ${result.ruleFiles.length} rule ${result.ruleFiles.length === 1 ? 'file' : 'files'}, in order: ${result.ruleFiles.join(', ')}\n`);
-  }
-  io.stdout(`${MAIN_FILE} synthesizes: ${result.files.length} manifests\n`);
+  for (const line of loadedRuleFileLines(result)) io.stdout(`${line}\n`);
+  io.stdout(`${MAIN_FILE} synthesizes: ${writtenFilesText(result)}\n`);
   // A synth killed while swapping dist/ is finished (or undone) first, as the next synth would.
   const distDir = path.resolve(io.cwd, dist);
   if (needsDistRepair(distDir)) repairDist(distDir, { report: (note) => io.stderr(`warning: ${note}\n`) });

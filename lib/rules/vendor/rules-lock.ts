@@ -14,7 +14,19 @@ export interface LockedRuleFile {
   readonly url: string;
   /** Lower-case hex sha256 of the exact bytes. */
   readonly sha256: string;
+  /**
+   * Which Falco loads the file: `syscall` (the syscall Falco, with the project's rules) or
+   * `k8s_audit` (the audit Falco, release falco-k8saudit).
+   * @default 'syscall'
+   */
+  readonly source?: RuleFileSource;
+  /** The file's own release tag when it comes from another release than the lock's `release`. */
+  readonly release?: string;
 }
+
+/** The Falcos a locked rule file can be delivered to. */
+export const RULE_FILE_SOURCES = ['syscall', 'k8s_audit'] as const;
+export type RuleFileSource = (typeof RULE_FILE_SOURCES)[number];
 
 /** The parsed `upstream-rules.lock.yaml`. */
 export interface RulesLock {
@@ -33,7 +45,7 @@ export interface RulesLock {
 }
 
 const TOP_KEYS = ['release', 'commit', 'repository', 'vendorDir', 'files'] as const;
-const FILE_KEYS = ['name', 'url', 'sha256'] as const;
+const FILE_KEYS = ['name', 'url', 'sha256', 'source', 'release'] as const;
 const SHA256 = /^[0-9a-f]{64}$/;
 const COMMIT = /^[0-9a-f]{40}$/;
 // A bare file name: the vendor step joins it to a directory and a URL base, so it must not
@@ -121,7 +133,20 @@ export function parseRulesLock(text: string, file: string): RulesLock {
       if (sha256 !== undefined && !SHA256.test(sha256)) {
         at(item.get('sha256', true) as YamlNode, `${key}.sha256`, `expected 64 lower-case hex digits, got '${sha256}'`);
       }
-      if (name !== undefined && url !== undefined && sha256 !== undefined) files.push({ name, url, sha256 });
+      const source = optionalString(item, 'source', `${key}.`, at);
+      if (source !== undefined && !(RULE_FILE_SOURCES as readonly string[]).includes(source)) {
+        at(item.get('source', true) as YamlNode, `${key}.source`, `expected one of ${RULE_FILE_SOURCES.join(', ')}, got '${source}'`);
+      }
+      const fileRelease = optionalString(item, 'release', `${key}.`, at);
+      if (name !== undefined && url !== undefined && sha256 !== undefined) {
+        files.push({
+          name,
+          url,
+          sha256,
+          ...(source !== undefined ? { source: source as RuleFileSource } : {}),
+          ...(fileRelease !== undefined ? { release: fileRelease } : {}),
+        });
+      }
     });
   }
 

@@ -65,7 +65,7 @@ export async function vendorRules(options: VendorRulesOptions): Promise<VendorRu
         subject: file.name,
         problem:
           `sha256 mismatch for ${origin}: expected ${file.sha256} (${lock.file}), got ${actual}. ` +
-          `The source does not hold the locked release ${lock.release}; nothing was written.`,
+          `The source does not hold the locked release ${file.release ?? lock.release}; nothing was written.`,
       });
     }
     fetched.push({ file, bytes, origin });

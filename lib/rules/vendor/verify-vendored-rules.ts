@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readRulesLock } from './rules-lock';
+import { readRulesLock, type RuleFileSource } from './rules-lock';
 import { sha256Hex, type Problem } from '../../core';
 import { VendorError } from './vendor-error';
 
@@ -12,6 +12,8 @@ export interface VerifiedRuleFile {
   readonly path: string;
   readonly sha256: string;
   readonly text: string;
+  /** Which Falco loads it (the lock entry's `source`). */
+  readonly source: RuleFileSource;
 }
 
 /**
@@ -39,7 +41,7 @@ export function verifyVendoredRules(lockFile: string, dir: string): VerifiedRule
         subject: where,
         problem:
           code === 'ENOENT'
-            ? `missing (locked in ${lock.file} as ${lock.release}, sha256 ${file.sha256})`
+            ? `missing (locked in ${lock.file} as ${file.release ?? lock.release}, sha256 ${file.sha256})`
             : `cannot read: ${(e as Error).message}`,
         fix: RESTORE,
       });
@@ -50,13 +52,13 @@ export function verifyVendoredRules(lockFile: string, dir: string): VerifiedRule
       problems.push({
         subject: where,
         problem:
-          `sha256 mismatch: expected ${file.sha256} (${lock.file}, ${lock.release}), found ${actual}; ` +
+          `sha256 mismatch: expected ${file.sha256} (${lock.file}, ${file.release ?? lock.release}), found ${actual}; ` +
           'the file was changed or comes from another release',
         fix: RESTORE,
       });
       continue;
     }
-    files.push({ name: file.name, path: where, sha256: actual, text: bytes.toString('utf8') });
+    files.push({ name: file.name, path: where, sha256: actual, text: bytes.toString('utf8'), source: file.source ?? 'syscall' });
   }
   if (problems.length > 0) {
     throw new VendorError(problems, { summary: 'vendored upstream rules do not match the lock' });

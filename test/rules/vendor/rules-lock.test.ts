@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/core';
 import { parseRulesLock, readRulesLock, VendorError } from '../../../lib/rules/vendor';
-import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
+import { K8SAUDIT_RULES_FILE, UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 import { FIXTURE_LOCK } from '../../support/fixture-project';
 
 const LOCK = FIXTURE_LOCK;
@@ -36,16 +36,28 @@ describe('upstream-rules.lock.yaml', () => {
     expect(lock.release).toBe('falco-rules-5.1.0');
     expect(lock.repository).toBe('https://github.com/falcosecurity/rules');
     expect(lock.vendorDir).toBe('rules/upstream');
-    expect(lock.files.map((f) => f.name)).toEqual(UPSTREAM_RULE_FILES.map((f) => path.basename(f)));
+    const syscall = lock.files.filter((f) => (f.source ?? 'syscall') === 'syscall');
+    expect(syscall.map((f) => f.name)).toEqual(UPSTREAM_RULE_FILES.map((f) => path.basename(f)));
     // AND every checksum is the sha256 of the reference copy of the release
-    for (const [i, f] of lock.files.entries()) {
+    for (const [i, f] of syscall.entries()) {
       expect(f.sha256).toBe(sha256Hex(fs.readFileSync(UPSTREAM_RULE_FILES[i] as string)));
     }
   });
 
+  it('pins k8s_audit_rules.yaml of plugins/k8saudit/v0.18.0 for the audit Falco, with the reference copy\'s checksum', () => {
+    const audit = readRulesLock(LOCK).files.filter((f) => f.source === 'k8s_audit');
+    expect(audit).toEqual([{
+      name: 'k8s_audit_rules.yaml',
+      source: 'k8s_audit',
+      release: 'plugins/k8saudit/v0.18.0',
+      url: 'https://raw.githubusercontent.com/falcosecurity/plugins/plugins/k8saudit/v0.18.0/plugins/k8saudit/rules/k8s_audit_rules.yaml',
+      sha256: sha256Hex(fs.readFileSync(K8SAUDIT_RULES_FILE)),
+    }]);
+  });
+
   it('downloads every file from raw.githubusercontent.com at the locked tag', () => {
     const lock = readRulesLock(LOCK);
-    for (const f of lock.files) {
+    for (const f of lock.files.filter((file) => file.release === undefined)) {
       expect(f.url).toBe(`https://raw.githubusercontent.com/falcosecurity/rules/${lock.release}/rules/${f.name}`);
     }
   });
@@ -60,6 +72,14 @@ describe('parseRulesLock', () => {
       vendorDir: 'rules/upstream',
       files: [{ name: 'a.yaml', url: 'https://example.test/a.yaml', sha256: 'a'.repeat(64) }],
     });
+  });
+
+  it('reads a file\'s source and own release, and refuses an unknown source', () => {
+    const withSource = VALID.replace(`    sha256: ${'a'.repeat(64)}`, `    sha256: ${'a'.repeat(64)}\n    source: k8s_audit\n    release: plugins/k8saudit/v0.18.0`);
+    expect(parseRulesLock(withSource, 'test.lock.yaml').files[0]).toMatchObject({ source: 'k8s_audit', release: 'plugins/k8saudit/v0.18.0' });
+    expect(lockFailure(withSource.replace('source: k8s_audit', 'source: k8saudit'))).toBe(
+      "test.lock.yaml:8:13: files[0].source: expected one of syscall, k8s_audit, got 'k8saudit'",
+    );
   });
 
   it('fails when a checksum is not 64 lower-case hex digits', () => {

@@ -6,12 +6,13 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/core';
 import { readRulesLock, VendorError, vendorRules, verifyVendoredRules } from '../../../lib/rules/vendor';
-import { SHARED_DIR } from '../../support/shared-dir';
+import { lockedFilesMirror } from '../../support/shared-dir';
 import { FIXTURE_LOCK } from '../../support/fixture-project';
 
 const LOCK = FIXTURE_LOCK;
 const RESTORE = "run 'npm run rules:vendor' to restore the locked upstream rules";
-const RELEASE_DIR = path.join(SHARED_DIR, 'upstream', 'falco-rules');
+// Every locked file in one folder (the falco-rules files and k8s_audit_rules.yaml live in two folders of ../shared).
+const RELEASE_DIR = lockedFilesMirror();
 const NAMES = readRulesLock(LOCK).files.map((f) => f.name);
 const SHA = Object.fromEntries(readRulesLock(LOCK).files.map((f) => [f.name, f.sha256]));
 
@@ -78,7 +79,7 @@ describe('vendorRules', () => {
     const to = tempDir();
     const result = await vendorRules({ lockFile: LOCK, from: base, to });
     expect(result.files.map((f) => f.origin)).toEqual(NAMES.map((n) => `${base}${n}`));
-    expect(verifyVendoredRules(LOCK, to)).toHaveLength(3);
+    expect(verifyVendoredRules(LOCK, to)).toHaveLength(4);
   });
 
   it('resolves the lock\'s vendorDir against rootDir when no destination is given', async () => {
@@ -159,7 +160,7 @@ describe('vendorRules', () => {
     // THEN a redirect is followed to the locked bytes
     const to = tempDir();
     await vendorRules({ lockFile: LOCK, from: `${base}/moved/`, to });
-    expect(verifyVendoredRules(LOCK, to)).toHaveLength(3);
+    expect(verifyVendoredRules(LOCK, to)).toHaveLength(4);
     // AND a truncated body or a redirect loop is a VendorError naming the file, and nothing is written
     const empty = tempDir();
     expect(await failure(vendorRules({ lockFile: LOCK, from: `${base}/cut/`, to: empty }))).toMatch(/^falco_rules\.yaml: download from .* was interrupted: /);
@@ -204,9 +205,14 @@ describe('verifyVendoredRules', () => {
     fs.copyFileSync(path.join(RELEASE_DIR, 'falco_rules.yaml'), path.join(to, 'falco_rules.yaml'));
     expect(() => verifyVendoredRules(LOCK, to)).toThrow(
       new VendorError(
-        ['falco-incubating_rules.yaml', 'falco-sandbox_rules.yaml'].map((name) => ({
-          subject: path.join(to, name),
-          problem: `missing (locked in ${LOCK} as falco-rules-5.1.0, sha256 ${SHA[name]})`,
+        [
+          ['falco-incubating_rules.yaml', 'falco-rules-5.1.0'],
+          ['falco-sandbox_rules.yaml', 'falco-rules-5.1.0'],
+          // Its own release, from the lock entry.
+          ['k8s_audit_rules.yaml', 'plugins/k8saudit/v0.18.0'],
+        ].map(([name, release]) => ({
+          subject: path.join(to, name!),
+          problem: `missing (locked in ${LOCK} as ${release}, sha256 ${SHA[name!]})`,
           fix: RESTORE,
         })),
         { summary: 'vendored upstream rules do not match the lock' },
