@@ -4,6 +4,7 @@ import { UserError, type Warning } from '../core';
 import {
   isCompatible,
   lintLoaded,
+  ERROR_LINT_RULES,
   lintRuleTexts,
   loadRuleTextsDetailed,
   parseVersion,
@@ -111,7 +112,7 @@ export function loadAuditRuleBundles(props: LoadAuditRuleBundlesProps): LoadedAu
   }
   // The scoping's own refusals: Falco would load these rules, so the summary must not say it would refuse them.
   failOnErrors(scoped.diagnostics, 'audit rule scoping', findings, 'the audit rules cannot be scoped as configured');
-  failOnErrors(withoutPluginVersions(lintRuleTexts(scoped.files.map((f) => ({ name: f.name, text: f.text })))), 'scoped audit rule files', [], AUDIT_FALCO_REFUSES);
+  failOnErrors(withoutPluginVersions(lintRuleTexts(scoped.files.map((f) => ({ name: f.name, text: f.text })), ERROR_LINT_RULES)), 'scoped audit rule files', [], AUDIT_FALCO_REFUSES);
 
   const outputByName = new Map(scoped.files.map((f) => [f.name, f.text]));
   const bundles: AuditRuleBundle[] = (['upstream', 'project'] as const)

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { UserError, type Warning } from '../core';
 import {
   lintLoaded,
+  ERROR_LINT_RULES,
   lintRuleTexts,
   loadRuleTextsDetailed,
   readRulesLock,
@@ -159,7 +160,8 @@ export function loadRuleBundles(props: LoadRuleBundlesProps): LoadedRuleBundles 
   // load these rules, so the summary must not say that it would refuse them.
   failOnErrors(scoped.diagnostics, 'rules.scope', findings, 'the rules cannot be scoped as configured');
   // The scoped output is what Falco will load: it must lint clean as well.
-  failOnErrors(lintRuleTexts(scoped.files.map((file) => ({ name: file.name, text: file.text }))), 'scoped rule files', []);
+  // Only its errors count (its warnings are those of the inputs again): the rules that can report one.
+  failOnErrors(lintRuleTexts(scoped.files.map((file) => ({ name: file.name, text: file.text })), ERROR_LINT_RULES), 'scoped rule files', []);
 
   const outputByName = new Map(scoped.files.map((file) => [file.name, file.text]));
   const bundle = (id: 'upstream' | 'project', configMapName: string): RuleBundle | undefined => {

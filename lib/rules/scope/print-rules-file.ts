@@ -1,6 +1,6 @@
 import type * as YAML from 'yaml';
 import { yamlLibrary } from '../../core';
-import type { EffectiveException, ExceptionValue } from '../loader';
+import { readYaml, type EffectiveException, type ExceptionValue } from '../loader';
 import type { FlatItem, FlatRule, FlatRulesFile, FoldableText, PluginRequirementEntry } from './flat-rules-file';
 
 /**
@@ -210,10 +210,20 @@ function foldedPair(key: string, value: FoldableText): string[] {
   if (block !== undefined) {
     const lines = [`${key}: ${block.header}`, ...block.lines.map((l) => (l === '' ? '' : `  ${l}`))];
     // The block is hand-made, so check that YAML reads back exactly the text; if not, fall back.
-    const back = (yamlLibrary().parse(lines.join('\n')) as Record<string, unknown> | null)?.[key];
-    if (back === value.text) return lines;
+    // Read back as rules files are read (the subset reader, the yaml package where it steps aside).
+    // (With its final line break, as in the file: the subset reader leaves a last line without one
+    // to the yaml package, which reads both the same.)
+    if (readBackText(`${lines.join('\n')}\n`) === value.text) return lines;
   }
   return scalarPair(key, value.text);
+}
+
+/** The text of the only value of a one-key mapping, as YAML reads it; undefined for anything else. */
+function readBackText(yaml: string): string | undefined {
+  const read = readYaml(yaml);
+  const map = read.ok ? read.documents[0] : undefined;
+  const value = map?.kind === 'map' && map.items.length === 1 ? map.items[0]?.value : undefined;
+  return value?.kind === 'scalar' && !value.isNull ? value.text : undefined;
 }
 
 /**

@@ -37,3 +37,10 @@ export const LINT_RULES: readonly LintRule[] = [
   deprecatedField,
   pluginVersions,
 ];
+
+/**
+ * The lint rules that can report an error: for a check whose warnings are not shown (synth's
+ * second lint, of the scoped files it generated, which must only load in Falco). A rule declared
+ * with severity 'warning' never reports an error (tested over every fixture).
+ */
+export const ERROR_LINT_RULES: readonly LintRule[] = LINT_RULES.filter((rule) => rule.severity === 'error');
