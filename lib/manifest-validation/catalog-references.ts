@@ -20,7 +20,11 @@ export const CATALOG_REFERENCES: ManifestReferences = {
     const reference = chartReferences().get(id);
     if (reference !== undefined) return reference;
     const pinned = CHART_VALUES_CATALOG.map((entry) => entry.id).join(', ');
-    return { problem: `no pinned reference for chart '${chart}' version '${version}' (this version of falco-gitops knows ${pinned})` };
+    return {
+      problem:
+        `no pinned reference for chart '${chart}' version '${version}', so its Helm values cannot be checked (falco-gitops pins ${pinned}); ` +
+        'use a pinned version, or add that chart to CHARTS in scripts/generate-manifest-catalogs.js and regenerate the catalog from its tag',
+    };
   },
 };
 
