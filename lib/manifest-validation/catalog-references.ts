@@ -13,7 +13,7 @@ import type { ManifestReferences } from './manifest-references';
  * what ../shared's files give.
  */
 export const CATALOG_REFERENCES: ManifestReferences = {
-  helmControllerCrd: (kind) => crdValidators().get(kind),
+  helmControllerCrd: crdValidator,
   helmControllerKinds: HELM_CONTROLLER_CRDS_CATALOG.map((entry) => entry.kind),
   chart: (chart, version) => {
     const id = `${chart}-${version}`;
@@ -28,15 +28,19 @@ export const CATALOG_REFERENCES: ManifestReferences = {
   },
 };
 
-let validators: Map<string, CrdValidator> | undefined;
+const validators = new Map<string, CrdValidator>();
 let references: Map<string, ChartReference> | undefined;
 
-/** Compiled on first use: ajv compiles a schema in milliseconds, but only check needs them. */
-function crdValidators(): Map<string, CrdValidator> {
-  validators ??= new Map(
-    HELM_CONTROLLER_CRDS_CATALOG.map((entry) => [entry.kind, compileCrdSchema(entry.group, entry.version, entry.kind, entry.openAPIV3Schema)]),
-  );
-  return validators;
+/** Compiled on first use, kind by kind: compiling the HelmChart schema is a good part of check's validation time. */
+function crdValidator(kind: string): CrdValidator | undefined {
+  let validator = validators.get(kind);
+  if (validator === undefined) {
+    const entry = HELM_CONTROLLER_CRDS_CATALOG.find((candidate) => candidate.kind === kind);
+    if (entry === undefined) return undefined;
+    validator = compileCrdSchema(entry.group, entry.version, entry.kind, entry.openAPIV3Schema);
+    validators.set(kind, validator);
+  }
+  return validator;
 }
 
 function chartReferences(): Map<string, ChartReference> {

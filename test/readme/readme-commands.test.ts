@@ -254,7 +254,7 @@ describe('the commands of README.md, run as printed', () => {
       /^loaded 4 rule files, in order: rules\/upstream\/falco_rules\.yaml, rules\/upstream\/falco-incubating_rules\.yaml, rules\/upstream\/falco-sandbox_rules\.yaml, rules\/falco-gitops_rules\.yaml\n/,
     );
     expect(results.find((r) => r.command.startsWith('npx falco-gitops lint rules/upstream/'))?.result.stdout).toMatch(/\n0 errors, 3 warnings\n$/);
-    expect(outputOf('npm run check', 1)?.stdout).toMatch(/^loaded 4 rule files, .*\nmain\.ts synthesizes: 13 manifests\ndist\/ is up to date\n$/);
+    expect(outputOf('npm run check', 1)?.stdout).toMatch(/^loaded 4 rule files, .*\nmain\.ts synthesizes: 13 manifests\nmanifests are valid: [^\n]*; Helm values against falco-9\.1\.0, falcosidekick-0\.14\.0\ndist\/ is up to date\n$/);
   });
 
   it('runs every inline command, checks every synopsis against the help, or lists why it cannot', async () => {
