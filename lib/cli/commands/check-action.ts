@@ -47,8 +47,9 @@ export async function runCheck(options: CheckCommandOptions, io: CliIo): Promise
  * Runs before the comparison with dist/: a stack whose output Kubernetes or a chart would not
  * accept is fixed (and synthesized again) before freshness matters.
  */
-function validateManifestFiles(files: readonly ManifestFile[], dist: string): string {
+function validateManifestFiles(allFiles: readonly ManifestFile[], dist: string): string {
   const { parse } = yamlLibrary();
+  const files = allFiles.filter(isKubernetesManifest);
   const objects: unknown[] = files.map((file) => parse(file.content) as unknown);
   const found = manifestProblems(objects, CATALOG_REFERENCES);
   if (found.length > 0) {
@@ -70,6 +71,17 @@ function validateManifestFiles(files: readonly ManifestFile[], dist: string): st
   ].sort();
   const values = charts.length === 0 ? '' : `; Helm values against ${charts.join(', ')}`;
   return `manifests are valid: Kubernetes, Argo CD and helm.cattle.io/v1 schemas, names and labels${values}`;
+}
+
+/**
+ * The folders synth writes one Kubernetes object per file into (`synthesizeStack`: the cluster and
+ * bootstrap charts). Any other file of dist/ (files for the nodes, not the API server) is compared
+ * for freshness only.
+ */
+const MANIFEST_FOLDERS = ['cluster/', 'bootstrap/'] as const;
+
+function isKubernetesManifest(file: ManifestFile): boolean {
+  return MANIFEST_FOLDERS.some((folder) => file.path.startsWith(folder));
 }
 
 /**
