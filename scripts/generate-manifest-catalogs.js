@@ -20,13 +20,16 @@
  *
  *   node scripts/generate-manifest-catalogs.js --upstream ../shared/upstream
  *
- * or from the bare mirror of falcosecurity/charts (the CRDs from a helm-controller checkout):
+ * or from the tagged sources (bare mirrors of falcosecurity/charts and k3s-io/helm-controller; both
+ * give the same bytes as ../shared's copies, checked for v0.17.7's two CRD files and the six chart files):
  *
  *   X=$(mktemp -d); for c in falco:9.1.0 falcosidekick:0.14.0 k8s-metacollector:0.3.1; do
  *     n=${c%%:*}; v=${c##*:}; mkdir -p $X/charts/$n-$v
  *     for f in values.yaml Chart.yaml; do git -C <charts repo> show $n-$v:charts/$n/$f > $X/charts/$n-$v/$f; done
  *   done
- *   mkdir $X/crds; cp <helm-controller@v0.17.7>/pkg/crds/yaml/generated/helm.cattle.io_helm*.yaml $X/crds/
+ *   mkdir $X/crds; for p in helmcharts helmchartconfigs; do
+ *     git -C <helm-controller repo> show v0.17.7:pkg/crds/yaml/generated/helm.cattle.io_$p.yaml > $X/crds/helm.cattle.io_$p.yaml
+ *   done
  *   node scripts/generate-manifest-catalogs.js --upstream $X
  *
  * `--check` writes nothing and exits 1 when a committed file differs; `--out DIR` writes elsewhere.
