@@ -53,7 +53,12 @@ function build() {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['tsx', 'tsx/*', 'falco-gitops', 'falco-gitops/*', 'yaml', 'cdk8s', 'cdk8s-plus-28', 'constructs'],
+    // ajv and the model packages (for `check` only) likewise; model-registry.ts also finds the
+    // model packages' folders with require.resolve, which needs them in node_modules/ anyway.
+    external: [
+      'tsx', 'tsx/*', 'falco-gitops', 'falco-gitops/*', 'yaml', 'cdk8s', 'cdk8s-plus-28', 'constructs',
+      'ajv', 'ajv/*', 'kubernetes-models', 'kubernetes-models/*', '@kubernetes-models/*',
+    ],
     keepNames: true,
     sourcemap: 'linked',
     sourcesContent: false,

@@ -1,3 +1,7 @@
+import type { App } from 'cdk8s';
+import type { FalcoGitopsStackProps } from '../stack';
+import type { SynthesizableStack } from '../synth';
+
 /**
  * Everything a command touches outside its arguments. `run()` passes the process's streams and
  * directory; tests pass collecting functions and a temporary directory, and call `main` in-process.
@@ -13,6 +17,13 @@ export interface CliIo {
    * @default - tsx's `require`, loaded only when `vendor` needs it
    */
   readonly loadTypeScript?: (file: string) => Promise<unknown>;
+  /**
+   * Builds the stack that `check` synthesizes from main.ts's props. Tests pass a stack with a
+   * planted fault (an object the library's constructs never render) to reach the checks of the
+   * synthesized manifests.
+   * @default - `new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir })`
+   */
+  readonly buildStack?: (app: App, props: FalcoGitopsStackProps, baseDir: string) => SynthesizableStack;
   /**
    * Reads standard input (the operand `-`) up to `limit` bytes.
    * @default - the process's standard input (lib/cli/read-input.ts)

@@ -27,6 +27,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'rules-delivery': 11,
   audit: 11,
   stack: 20,
+  'manifest-validation': 25,
   synth: 30,
   cli: 30,
   '.': 40,

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { CliIo } from '../../lib/cli';
 import { FalcoGitopsStack } from '../../lib/stack';
 import { runSynth } from '../../lib/synth';
 import { FIXTURE_PROPS } from '../support/fixture-project';
@@ -34,6 +37,9 @@ const exporting = (exports: unknown) => async () => exports;
 const check = (dir: string, exports: unknown = { stackProps: FIXTURE_PROPS }, argv: string[] = []) =>
   cli(['check', ...argv], { cwd: dir, loadTypeScript: exporting(exports) });
 
+const VALID =
+  'manifests are valid: Kubernetes, Argo CD and helm.cattle.io/v1 schemas, names and labels; Helm values against falco-9.1.0, falcosidekick-0.14.0\n';
+
 const NO_UPSTREAM =
   "warning: no upstream Falco rules vendored (the lock file's vendorDir holds none of the locked files): " +
   "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n";
@@ -46,6 +52,7 @@ describe('falco-gitops check (npm run check)', () => {
         'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
         'main.ts synthesizes: 14 manifests and 8 host files\n' +
+        VALID +
         'dist/ is up to date\n',
       stderr: NO_UPSTREAM,
     });
@@ -137,5 +144,96 @@ describe('this checkout, through the same check a deployment repository runs in 
     const run = await cli(['check'], { cwd: REPO_ROOT, loadTypeScript: (file) => import(file) });
     expect(run.stdout).toMatch(/\ndist\/ is up to date\n$/);
     expect(run.code).toBe(0);
+  });
+});
+
+/** The fixture stack with `plant` applied to it: a fault the library's constructs never render. */
+const planted =
+  (plant: (stack: FalcoGitopsStack) => void): NonNullable<CliIo['buildStack']> =>
+  (app, props, baseDir) => {
+    const stack = new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir });
+    plant(stack);
+    return stack;
+  };
+
+function apiObject(stack: FalcoGitopsStack, kind: string, name: string): ApiObject {
+  const found = stack.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && c.kind === kind && c.name === name);
+  if (found === undefined) throw new Error(`the fixture stack renders no ${kind} ${name}`);
+  return found;
+}
+
+/** Sets `keyPath` in a HelmChart's valuesContent (parsed and written back as YAML). */
+function plantValue(stack: FalcoGitopsStack, helmChart: string, keyPath: readonly string[], value: unknown): void {
+  const obj = apiObject(stack, 'HelmChart', helmChart);
+  const spec = (obj.toJson() as { spec: { valuesContent: string } }).spec;
+  const values = parseYaml(spec.valuesContent) as Record<string, unknown>;
+  let node = values;
+  for (const key of keyPath.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keyPath.at(-1) as string] = value;
+  obj.addJsonPatch(JsonPatch.replace('/spec/valuesContent', stringifyYaml(values)));
+}
+
+const INVALID = (count: number): string =>
+  'error: main.ts synthesizes manifests that Kubernetes or their Helm charts would not take as written; ' +
+  `correct the code that renders them and run \`npm run synth\` (${count} ${count === 1 ? 'problem' : 'problems'}):\n`;
+
+describe('falco-gitops check: the synthesized manifests against schemas and pinned chart values (no ../shared)', () => {
+  it('fails on a Helm value key the pinned chart does not define, naming the file, the key path and the closest key', async () => {
+    const dir = deployment();
+    const buildStack = planted((stack) => {
+      plantValue(stack, 'falco', ['falco', 'http_output', 'urll'], 'http://falcosidekick:2801');
+      // Under the falcosidekick key of the falco chart: the falcosidekick 0.14.0 subchart's values.
+      plantValue(stack, 'falco', ['falcosidekick', 'webui', 'enabeld'], true);
+      plantValue(stack, 'falcosidekick', ['config', 'telegram', 'chatidd'], 'x');
+    });
+    const run = await cli(['check'], { cwd: dir, loadTypeScript: exporting({ stackProps: FIXTURE_PROPS }), buildStack });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
+        'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
+        'main.ts synthesizes: 14 manifests and 8 host files\n',
+    );
+    expect(run.stderr).toBe(
+      NO_UPSTREAM +
+        INVALID(3) +
+        "  - dist/cluster/helmchart.kube-system.falco.yaml#/spec/valuesContent: unknown Helm value 'falcosidekick.webui.enabeld' (not in falcosidekick-0.14.0/values.yaml or under 'falcosidekick' in falco-9.1.0/values.yaml; did you mean 'falcosidekick.webui.enabled'?).\n" +
+        "  - dist/cluster/helmchart.kube-system.falco.yaml#/spec/valuesContent: unknown Helm value 'falco.http_output.urll' (not in falco-9.1.0/values.yaml; did you mean 'falco.http_output.url'?).\n" +
+        "  - dist/cluster/helmchart.kube-system.falcosidekick.yaml#/spec/valuesContent: unknown Helm value 'config.telegram.chatidd' (not in falcosidekick-0.14.0/values.yaml; did you mean 'config.telegram.chatid'?).\n",
+    );
+  });
+
+  it('fails on schema violations: a label value, a field type, a field the HelmChart CRD does not define', async () => {
+    const dir = deployment();
+    const buildStack = planted((stack) => {
+      apiObject(stack, 'Deployment', 'ubuntu').metadata.addLabel('tier', 'not a label value!');
+      apiObject(stack, 'Deployment', 'nginx').addJsonPatch(JsonPatch.replace('/spec/replicas', 'two'));
+      apiObject(stack, 'HelmChart', 'falcosidekick').addJsonPatch(JsonPatch.add('/spec/timout', '10m'));
+      apiObject(stack, 'Application', 'falco-gitops').addJsonPatch(JsonPatch.add('/spec/syncPolicy/automated/prune', 'yes'));
+    });
+    const run = await cli(['check'], { cwd: dir, loadTypeScript: exporting({ stackProps: FIXTURE_PROPS }), buildStack });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      NO_UPSTREAM +
+        INVALID(4) +
+        '  - dist/cluster/deployment.dev.nginx.yaml#/spec/replicas: must be integer.\n' +
+        "  - dist/cluster/deployment.dev.ubuntu.yaml#/metadata/labels/tier: value 'not a label value!' must be a label value: " +
+        "empty, or at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric.\n" +
+        "  - dist/cluster/helmchart.kube-system.falcosidekick.yaml#/spec: has unknown field 'timout' (not in the schema, so Kubernetes would drop it).\n" +
+        '  - dist/bootstrap/application.argocd.falco-gitops.yaml#/spec/syncPolicy/automated/prune: must be boolean.\n',
+    );
+  });
+
+  it('fails when a HelmChart pins a chart version the library has no catalog for: its values could not be checked', async () => {
+    const dir = deployment();
+    const props = { ...FIXTURE_PROPS, falcosidekick: { ...FIXTURE_PROPS.falcosidekick, chartVersion: '0.15.0' } };
+    const run = await check(dir, { stackProps: props });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      NO_UPSTREAM +
+        INVALID(1) +
+        "  - dist/cluster/helmchart.kube-system.falcosidekick.yaml: no pinned reference for chart 'falcosidekick' version '0.15.0', so its Helm values cannot be checked " +
+        '(falco-gitops pins falco-9.1.0, falcosidekick-0.14.0, k8s-metacollector-0.3.1); use a pinned version, or add that chart to CHARTS in ' +
+        'scripts/generate-manifest-catalogs.js and regenerate the catalog from its tag.\n',
+    );
   });
 });

@@ -8,7 +8,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export interface CliOptions extends Partial<Pick<CliIo, 'cwd' | 'loadTypeScript' | 'readStdin'>> {
+export interface CliOptions extends Partial<Pick<CliIo, 'cwd' | 'loadTypeScript' | 'readStdin' | 'buildStack'>> {
   /** Replaces the registered commands. */
   readonly commands?: readonly CliCommand[];
 }
@@ -23,6 +23,7 @@ export async function cli(argv: readonly string[], options: CliOptions = {}): Pr
     cwd: options.cwd ?? REPO_ROOT,
     ...(options.loadTypeScript !== undefined ? { loadTypeScript: options.loadTypeScript } : {}),
     ...(options.readStdin !== undefined ? { readStdin: options.readStdin } : {}),
+    ...(options.buildStack !== undefined ? { buildStack: options.buildStack } : {}),
   };
   const code = await main(argv, io, ...(options.commands !== undefined ? [options.commands] : []));
   return { code, stdout, stderr };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../support/manifest-validation/suggest';
+import { closestValueKey as closestMatch, valueKeyEditDistance as editDistance } from '../../lib/manifest-validation';
 
 describe('editDistance', () => {
   it.each([

@@ -48,6 +48,11 @@ export const REQUIRED_SHARED_FILES: readonly string[] = [
   'upstream/falco-plugins/k8saudit-0.18.0/k8s_audit_rules.yaml',
   'upstream/charts/falco-9.1.0/values.yaml',
   'upstream/charts/falcosidekick-0.14.0/values.yaml',
+  // The rest of what scripts/generate-manifest-catalogs.js reads (test/manifest-validation).
+  'upstream/charts/falco-9.1.0/Chart.yaml',
+  'upstream/charts/falcosidekick-0.14.0/Chart.yaml',
+  'upstream/charts/k8s-metacollector-0.3.1/values.yaml',
+  'upstream/charts/k8s-metacollector-0.3.1/Chart.yaml',
   'upstream/crds/helm.cattle.io_helmcharts.yaml',
   'upstream/crds/helm.cattle.io_helmchartconfigs.yaml',
 ];

@@ -1,32 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DOCUMENTED_OPTIONAL_VALUES } from './documented-optional-values';
-import { FREE_FORM_VALUES } from './free-form-values';
-import type { HelmValuePath } from './helm-value-paths';
-import { parseHelmYaml } from './helm-yaml';
-import { isJsonObject, type JsonObject } from './json-value';
-
-/** What the values the stack sets are checked against: one pinned chart and its subcharts. */
-export interface ChartReference {
-  /** `<chart>-<version>`, the folder name under `../shared/upstream/charts/`. */
-  readonly id: string;
-  /** For messages: `falco-9.1.0/values.yaml`. */
-  readonly valuesFile: string;
-  /** The chart's default values, plus its documented optional keys. */
-  readonly values: JsonObject;
-  /** Maps whose keys are not checked (see FREE_FORM_VALUES), relative to this chart's values. */
-  readonly freeForm: readonly HelmValuePath[];
-  /** Dependencies by the values key that configures them (their alias, else their name). */
-  readonly subcharts: ReadonlyMap<string, ChartReference>;
-}
+import { chartReference, isJsonObject, parseHelmYaml, type ChartReference, type JsonObject } from '../../../lib/manifest-validation';
 
 const CHART_VERSION = /^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$/;
 const references = new Map<string, ChartReference>();
 
 /**
- * Loads the reference for a pinned chart from its `values.yaml` path
- * (`chartValuesPath('falco', '9.1.0')`). Dependencies come from the `Chart.yaml` beside it; each is
- * matched to a sibling folder `<name>-<version>` holding the subchart's own values.yaml.
+ * Loads the reference for a pinned chart from its `values.yaml` path in ../shared
+ * (`chartValuesPath('falco', '9.1.0')`): the full default values, not the library's catalog of
+ * their shape. Dependencies come from the `Chart.yaml` beside it; each is matched to a sibling
+ * folder `<name>-<version>` holding the subchart's own values.yaml.
  */
 export function loadChartReference(valuesYamlPath: string): ChartReference {
   const file = path.resolve(valuesYamlPath);
@@ -40,9 +23,6 @@ export function loadChartReference(valuesYamlPath: string): ChartReference {
 
 function readChartReference(valuesYamlPath: string): ChartReference {
   const chartDir = path.dirname(valuesYamlPath);
-  const id = path.basename(chartDir);
-  const values = readYamlMap(valuesYamlPath);
-  for (const optional of DOCUMENTED_OPTIONAL_VALUES[id] ?? []) addIfAbsent(values, optional.path, optional.sample);
   const subcharts = new Map<string, ChartReference>();
   for (const dependency of readDependencies(path.join(chartDir, 'Chart.yaml'))) {
     const subchartDir = findPinnedSubchart(path.dirname(chartDir), dependency.name);
@@ -50,13 +30,7 @@ function readChartReference(valuesYamlPath: string): ChartReference {
       subcharts.set(dependency.key, loadChartReference(path.join(subchartDir, 'values.yaml')));
     }
   }
-  return {
-    id,
-    valuesFile: `${id}/${path.basename(valuesYamlPath)}`,
-    values,
-    freeForm: (FREE_FORM_VALUES[id] ?? []).map((entry) => entry.path),
-    subcharts,
-  };
+  return chartReference(path.basename(chartDir), readYamlMap(valuesYamlPath), subcharts);
 }
 
 function readYamlMap(file: string): JsonObject {
@@ -67,24 +41,7 @@ function readYamlMap(file: string): JsonObject {
   return parsed.value;
 }
 
-function addIfAbsent(values: JsonObject, keyPath: HelmValuePath, sample: unknown): void {
-  let node = values;
-  for (const key of keyPath.slice(0, -1)) {
-    const child = node[key];
-    if (!isJsonObject(child)) throw new Error(`documented optional value '${keyPath.join('.')}' has no parent map '${key}'`);
-    node = child;
-  }
-  const last = keyPath.at(-1);
-  if (last !== undefined && !(last in node)) node[last] = structuredClone(sample);
-}
-
-interface Dependency {
-  readonly name: string;
-  /** Helm passes a dependency the values under its alias, or under its name when it has none. */
-  readonly key: string;
-}
-
-function readDependencies(chartYamlPath: string): Dependency[] {
+function readDependencies(chartYamlPath: string): { name: string; key: string }[] {
   if (!fs.existsSync(chartYamlPath)) return [];
   const chart = readYamlMap(chartYamlPath);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : [];

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { yamlLibrary } from '../core';
 
 /** A parsed YAML document, or the parser's first error. */
 export type ParsedYaml = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
@@ -10,6 +10,7 @@ export type ParsedYaml = { readonly ok: true; readonly value: unknown } | { read
  * Errors read `message (line:column)`.
  */
 export function parseHelmYaml(text: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, lineCounter });
   const [first] = document.errors;

@@ -1,11 +1,12 @@
-import { loadChartReference, type ChartReference } from './chart-reference';
+import type { ChartReference } from './chart-reference';
 import { formatHelmValuePath, type HelmValuePath } from './helm-value-paths';
 import { describeJsonType, isJsonObject, type JsonObject } from './json-value';
 import { closestMatch } from './suggest';
 
 /**
- * Problems with Helm values the stack sets, checked against a pinned chart's values.yaml
- * (`chartValuesPath('falco', '9.1.0')`); empty = every key exists upstream with a matching shape.
+ * Problems with Helm values the stack sets, checked against a pinned chart's values
+ * ({@link ChartReference}: from the generated catalog, or from ../shared in the product's tests);
+ * empty = every key exists upstream with a matching shape.
  *
  * Helm silently ignores keys a chart does not read, so a typo (`falco.http_output.urll`) would
  * switch nothing on and fail nothing. The values are walked alongside the upstream defaults:
@@ -18,9 +19,8 @@ import { closestMatch } from './suggest';
  * - the values under a dependency's key (`falcosidekick:`, `k8s-metacollector:`) are checked
  *   against the pinned subchart's values.yaml merged with what the parent sets under that key.
  */
-export function checkValuesAgainstChart(values: unknown, chartValuesYamlPath: string): string[] {
+export function checkValuesAgainstChart(values: unknown, reference: ChartReference): string[] {
   if (values === null || values === undefined) return [];
-  const reference = loadChartReference(chartValuesYamlPath);
   if (!isJsonObject(values)) return [`Helm values must be a map, got ${describeJsonType(values)}`];
   const problems: string[] = [];
   checkMap(values, reference.values, [], { reference, root: [], source: reference.valuesFile }, problems);

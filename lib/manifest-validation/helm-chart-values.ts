@@ -1,19 +1,15 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { REPO_ROOT, chartValuesPath } from '../shared-dir';
+import type { ChartReference } from './chart-reference';
 import { checkValuesAgainstChart } from './chart-values';
 import { parseHelmYaml } from './helm-yaml';
 import { isJsonObject, type JsonObject } from './json-value';
-
-const CHART_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const CHART_VERSION = /^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$/;
+import type { ManifestReferences } from './manifest-references';
 
 /**
- * The pinned values.yaml a HelmChart's values are checked against, from `spec.chart` and
+ * The pinned chart a HelmChart's values are checked against, from `spec.chart` and
  * `spec.version`, or why there is none. An unpinned or unknown chart is a failure, not a skip:
  * values nobody can check are exactly where a typo would hide.
  */
-export function pinnedValuesFile(helmChart: JsonObject): { readonly file: string } | { readonly problem: string } {
+export function pinnedChart(helmChart: JsonObject, references: ManifestReferences): ChartReference | { readonly problem: string } {
   const spec = isJsonObject(helmChart.spec) ? helmChart.spec : {};
   const { chart, version } = spec;
   if (typeof chart !== 'string' || chart === '') {
@@ -22,32 +18,27 @@ export function pinnedValuesFile(helmChart: JsonObject): { readonly file: string
   if (typeof version !== 'string' || version === '') {
     return { problem: `/spec/version must pin a version of chart '${chart}'` };
   }
-  const file = CHART_NAME.test(chart) && CHART_VERSION.test(version) ? chartValuesPath(chart, version) : undefined;
-  if (file === undefined || !fs.existsSync(file)) {
-    const expected = path.relative(REPO_ROOT, chartValuesPath(path.basename(chart), path.basename(version)));
-    return { problem: `no pinned reference for chart '${chart}' version '${version}' (expected ${expected})` };
-  }
-  return { file };
+  return references.chart(chart, version);
 }
 
 /**
  * Problems with the Helm values of a HelmChart or HelmChartConfig, from all three places
  * helm-controller reads them: `spec.valuesContent` (YAML text), `spec.values` (structured) and
- * `spec.set` (`--set` style dotted keys). Each is checked against `valuesYamlPath` on its own.
+ * `spec.set` (`--set` style dotted keys). Each is checked against `reference` on its own.
  */
-export function checkHelmChartValues(helmChart: JsonObject, valuesYamlPath: string): string[] {
+export function checkHelmChartValues(helmChart: JsonObject, reference: ChartReference): string[] {
   const spec = isJsonObject(helmChart.spec) ? helmChart.spec : {};
   const problems: string[] = [];
   if (typeof spec.valuesContent === 'string') {
     const parsed = parseHelmYaml(spec.valuesContent);
     if (!parsed.ok) problems.push(`/spec/valuesContent is not valid YAML: ${parsed.error}`);
-    else problems.push(...at('/spec/valuesContent', checkValuesAgainstChart(parsed.value, valuesYamlPath)));
+    else problems.push(...at('/spec/valuesContent', checkValuesAgainstChart(parsed.value, reference)));
   }
   if (spec.values !== undefined) {
-    problems.push(...at('/spec/values', checkValuesAgainstChart(spec.values, valuesYamlPath)));
+    problems.push(...at('/spec/values', checkValuesAgainstChart(spec.values, reference)));
   }
   if (isJsonObject(spec.set)) {
-    problems.push(...at('/spec/set', checkValuesAgainstChart(setToValues(spec.set), valuesYamlPath)));
+    problems.push(...at('/spec/set', checkValuesAgainstChart(setToValues(spec.set), reference)));
   }
   return problems;
 }

@@ -1,6 +1,9 @@
 /**
  * The candidate closest to `input`, if it is close enough to be a likely typo: `enabeld` →
  * `enabled`, `urll` → `url`, `modernebpf` → `modernEbpf`. Returns undefined otherwise.
+ *
+ * Not core's `closestMatch` (at most 2 edits, case-sensitive, for prop and rule names): Helm keys
+ * are long camelCase words, so case is ignored and the limit grows with the length (a third).
  */
 export function closestMatch(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = input.toLowerCase();

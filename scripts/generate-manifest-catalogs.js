@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Generates the two reference catalogs that `falco-gitops check` validates synthesized manifests
+ * against in any repository (no ../shared there), into lib/manifest-validation/:
+ *
+ * - helm-controller-crds-catalog.ts: the `openAPIV3Schema` of `helm.cattle.io/v1` HelmChart and
+ *   HelmChartConfig, from k3s-io/helm-controller tag v0.17.7, `pkg/crds/yaml/generated/` (the
+ *   origin ../shared/README.md records for its copies), without the `description` texts (pure
+ *   documentation; every other keyword is kept as is);
+ * - chart-values-catalog.ts: the shape of the default values of falco 9.1.0 and of the two of
+ *   its dependencies that are pinned (falcosidekick 0.14.0, which the stack also installs on its
+ *   own, and k8s-metacollector 0.3.1), from falcosecurity/charts tags `<chart>-<version>`,
+ *   `charts/<chart>/values.yaml` and `Chart.yaml`: every key path with the kind of its default
+ *   (map, list, scalar or null), in values.yaml order, plus each chart's dependencies by values key.
+ *   values.yaml is read as Helm reads it (YAML 1.1, as lib/manifest-validation/helm-yaml.ts does).
+ *
+ * The input folder has the layout of ../shared/upstream: `charts/<chart>-<version>/values.yaml`
+ * and `Chart.yaml`, `crds/helm.cattle.io_<plural>.yaml`. To regenerate from ../shared:
+ *
+ *   node scripts/generate-manifest-catalogs.js --upstream ../shared/upstream
+ *
+ * or from the tagged sources (bare mirrors of falcosecurity/charts and k3s-io/helm-controller; both
+ * give the same bytes as ../shared's copies, checked for v0.17.7's two CRD files and the six chart files):
+ *
+ *   X=$(mktemp -d); for c in falco:9.1.0 falcosidekick:0.14.0 k8s-metacollector:0.3.1; do
+ *     n=${c%%:*}; v=${c##*:}; mkdir -p $X/charts/$n-$v
+ *     for f in values.yaml Chart.yaml; do git -C <charts repo> show $n-$v:charts/$n/$f > $X/charts/$n-$v/$f; done
+ *   done
+ *   mkdir $X/crds; for p in helmcharts helmchartconfigs; do
+ *     git -C <helm-controller repo> show v0.17.7:pkg/crds/yaml/generated/helm.cattle.io_$p.yaml > $X/crds/helm.cattle.io_$p.yaml
+ *   done
+ *   node scripts/generate-manifest-catalogs.js --upstream $X
+ *
+ * `--check` writes nothing and exits 1 when a committed file differs; `--out DIR` writes elsewhere.
+ * Each file starts with a header naming repository, tag, file and sha256 of each input and the
+ * sha256 of the body (test/manifest-validation/generated-catalogs.test.ts regenerates from ../shared
+ * and compares). Same inputs, same bytes.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { InputError, parseGeneratorArgs, sha256 } = require('./c-source');
+
+const ROOT = path.resolve(__dirname, '..');
+const DEFAULT_OUT = path.join(ROOT, 'lib', 'manifest-validation');
+const USAGE = 'usage: node scripts/generate-manifest-catalogs.js --upstream DIR [--out DIR] [--check]';
+
+const CHARTS_REPO = 'falcosecurity/charts';
+/** The pinned charts, each at tag `<chart>-<version>` of falcosecurity/charts. */
+const CHARTS = [
+  { chart: 'falco', version: '9.1.0' },
+  { chart: 'falcosidekick', version: '0.14.0' },
+  { chart: 'k8s-metacollector', version: '0.3.1' },
+];
+const CRD_REPO = 'k3s-io/helm-controller';
+const CRD_TAG = 'v0.17.7';
+const CRD_DIR = 'pkg/crds/yaml/generated';
+const CRDS = ['helmcharts', 'helmchartconfigs'];
+const CRD_VERSION = 'v1';
+
+const CHART_FILE = 'chart-values-catalog.ts';
+const CRD_FILE = 'helm-controller-crds-catalog.ts';
+
+function readInput(dir, rel) {
+  const file = path.join(dir, rel);
+  if (!fs.existsSync(file)) throw new InputError(`${file}: not found (the --upstream folder needs ${rel})`);
+  return fs.readFileSync(file);
+}
+
+/** YAML as Helm reads it: YAML 1.1 (merge keys, yes/on booleans), duplicate keys refused. */
+function parseHelmYaml(text, file) {
+  const { parseDocument } = require('yaml');
+  const document = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) throw new InputError(`${file}: ${document.errors[0].message}`);
+  return document.toJS({ maxAliasCount: 1000 });
+}
+
+const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function shapeOf(value) {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]));
+  return 'scalar';
+}
+
+/** A structural schema without `description` keywords (a property named `description` stays). */
+function withoutDescriptions(node) {
+  if (Array.isArray(node)) return node.map(withoutDescriptions);
+  if (!isMap(node)) return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'description') continue;
+    if ((key === 'properties' || key === 'patternProperties' || key === 'definitions') && isMap(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutDescriptions(sub)]));
+    } else if (['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf'].includes(key)) {
+      out[key] = withoutDescriptions(value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function renderFile({ about, inputs, body }) {
+  const header = [
+    '// Generated by scripts/generate-manifest-catalogs.js; do not edit by hand. Regenerate as its header says:',
+    '// test/manifest-validation/generated-catalogs.test.ts fails when this file is not what ../shared gives.',
+    '//',
+    ...about.map((line) => `// ${line}`.trimEnd()),
+    '// Inputs:',
+    ...inputs.map((i) => `// input: ${i.repo}@${i.tag}:${i.path} sha256:${i.sha256}`),
+    `// body sha256:${sha256(body)}`,
+  ];
+  return `${header.join('\n')}\n\n${body}`;
+}
+
+function generate({ upstream }) {
+  const files = {};
+
+  const chartInputs = [];
+  const charts = CHARTS.map(({ chart, version }) => {
+    const id = `${chart}-${version}`;
+    const read = (name) => {
+      const data = readInput(upstream, `charts/${id}/${name}`);
+      chartInputs.push({ repo: CHARTS_REPO, tag: id, path: `charts/${chart}/${name}`, sha256: sha256(data) });
+      return parseHelmYaml(data.toString('utf8'), `charts/${id}/${name}`);
+    };
+    const meta = read('Chart.yaml');
+    if (!isMap(meta) || meta.name !== chart || meta.version !== version) {
+      throw new InputError(`charts/${id}/Chart.yaml: expected chart ${chart} version ${version}`);
+    }
+    const values = read('values.yaml') ?? {};
+    if (!isMap(values)) throw new InputError(`charts/${id}/values.yaml: must hold a map of values`);
+    const dependencies = (Array.isArray(meta.dependencies) ? meta.dependencies : [])
+      .filter((d) => isMap(d) && typeof d.name === 'string')
+      .map((d) => ({ name: d.name, key: typeof d.alias === 'string' && d.alias !== '' ? d.alias : d.name }));
+    return { id, chart, version, dependencies, values: shapeOf(values) };
+  });
+  files[CHART_FILE] = renderFile({
+    about: [
+      'The shape of the default values of each pinned chart (map keys in values.yaml order; leaves: scalar, list, null)',
+      'and its Chart.yaml dependencies by values key: what `falco-gitops check` checks HelmChart values against.',
+    ],
+    inputs: chartInputs,
+    body:
+      "import type { ChartValuesCatalogEntry } from './catalog-types';\n\n" +
+      `export const CHART_VALUES_CATALOG: readonly ChartValuesCatalogEntry[] = ${JSON.stringify(charts, null, 2)};\n`,
+  });
+
+  const crdInputs = [];
+  const crds = CRDS.map((plural) => {
+    const name = `helm.cattle.io_${plural}.yaml`;
+    const data = readInput(upstream, `crds/${name}`);
+    crdInputs.push({ repo: CRD_REPO, tag: CRD_TAG, path: `${CRD_DIR}/${name}`, sha256: sha256(data) });
+    const crd = parseHelmYaml(data.toString('utf8'), `crds/${name}`);
+    const spec = isMap(crd) && isMap(crd.spec) ? crd.spec : {};
+    const served = (Array.isArray(spec.versions) ? spec.versions : []).find((v) => isMap(v) && v.name === CRD_VERSION);
+    const schema = served && isMap(served.schema) ? served.schema.openAPIV3Schema : undefined;
+    if (typeof spec.group !== 'string' || !isMap(spec.names) || typeof spec.names.kind !== 'string' || !isMap(schema)) {
+      throw new InputError(`crds/${name}: no spec.group, spec.names.kind or ${CRD_VERSION} openAPIV3Schema`);
+    }
+    return { group: spec.group, version: CRD_VERSION, kind: spec.names.kind, openAPIV3Schema: withoutDescriptions(schema) };
+  });
+  files[CRD_FILE] = renderFile({
+    about: [
+      `The ${CRD_VERSION} openAPIV3Schema of helm-controller's CRDs (${crds.map((c) => c.kind).join(', ')}), without \`description\` texts:`,
+      'what `falco-gitops check` validates helm.cattle.io objects against.',
+    ],
+    inputs: crdInputs,
+    body:
+      "import type { CrdCatalogEntry } from './catalog-types';\n\n" +
+      `export const HELM_CONTROLLER_CRDS_CATALOG: readonly CrdCatalogEntry[] = ${JSON.stringify(crds, null, 2)};\n`,
+  });
+  return { files };
+}
+
+function main(argv) {
+  const opts = parseGeneratorArgs(argv, { names: { upstream: 'upstream', out: 'out' }, required: ['upstream'], defaults: { out: DEFAULT_OUT }, usage: USAGE });
+  const { files } = generate(opts);
+  if (opts.check) {
+    const stale = Object.keys(files).filter((name) => {
+      const target = path.join(opts.out, name);
+      return !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== files[name];
+    });
+    if (stale.length > 0) {
+      process.stderr.write(`out of date: ${stale.join(', ')}\n`);
+      return 1;
+    }
+    process.stdout.write('manifest catalogs are up to date\n');
+    return 0;
+  }
+  fs.mkdirSync(opts.out, { recursive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(opts.out, name), text);
+  process.stdout.write(`wrote ${Object.keys(files).length} files to ${path.relative(process.cwd(), opts.out) || '.'}\n`);
+  return 0;
+}
+
+module.exports = { generate, InputError, CHARTS, CHART_FILE, CRD_FILE };
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`generate-manifest-catalogs: ${error.message}\n`);
+      process.exitCode = 2;
+    } else throw error;
+  }
+}
