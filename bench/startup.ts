@@ -31,14 +31,14 @@ async function measureCommand(name: string, command: string, args: readonly stri
 
 /**
  * A throw-away project for `npm run synth`, so the checkout's dist/ is never rewritten: its own
- * package.json, main.ts, cdk8s.yaml, the rules lock, rules/ and dist/ (copies), and node_modules, bin/, build/ and
+ * package.json, main.ts, cdk8s.yaml, the rules lock, rules/, rules-k8saudit/ and dist/ (copies), and node_modules, bin/, build/ and
  * lib/ linked to the checkout (bin/ resolves to the checkout, so the stale-build check runs there).
  */
 export function synthScratchProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-bench-startup-'));
   for (const name of ['node_modules', 'bin', 'build', 'lib']) fs.symlinkSync(path.join(REPO_ROOT, name), path.join(dir, name), 'dir');
   for (const name of ['package.json', 'main.ts', 'cdk8s.yaml', 'upstream-rules.lock.yaml']) fs.copyFileSync(path.join(REPO_ROOT, name), path.join(dir, name));
-  for (const name of ['rules', 'dist']) {
+  for (const name of ['rules', 'rules-k8saudit', 'dist']) {
     if (fs.existsSync(path.join(REPO_ROOT, name))) fs.cpSync(path.join(REPO_ROOT, name), path.join(dir, name), { recursive: true });
   }
   return dir;
