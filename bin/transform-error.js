@@ -1,6 +1,6 @@
 'use strict';
-// A syntax error in main.ts (the one file users edit) reaches synth as esbuild's TransformError,
-// thrown by tsx while it compiles the file. Uncaught, Node prints the minified line of tsx's
+// A syntax error in main.ts (the one file users edit) reaches synth as esbuild's error, named
+// TransformError by bin/ts-loader.js (and by tsx, which the CLI's commands load main.ts with). Uncaught, Node prints the minified line of tsx's
 // loader it was thrown from (7 KB) and two stack traces, which bury the one line that matters.
 // bin/synth-preload.js installs `handleUncaught` so the user sees only `file:line:col: message`.
 const fs = require('node:fs');
