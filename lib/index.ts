@@ -5,6 +5,7 @@ export * from './rules';
 export * from './argocd';
 export * from './falco';
 export * from './helm';
+export * from './monitoring';
 export * from './namespaces';
 export * from './rules-delivery';
 export * from './workloads';

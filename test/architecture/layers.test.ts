@@ -25,6 +25,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   argocd: 10,
   falco: 11,
   'rules-delivery': 11,
+  monitoring: 12,
   stack: 20,
   synth: 30,
   cli: 30,
