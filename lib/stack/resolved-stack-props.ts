@@ -1,5 +1,6 @@
 import type { FalcoPriority } from '../core';
 import type { FalcoDriverKind } from '../falco';
+import type { ExtraAlertRule } from '../monitoring';
 import type { PodSecurityLevel } from '../namespaces';
 import type { ScopeField } from '../rules';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
@@ -49,6 +50,30 @@ export interface ResolvedStackProps {
       readonly excludeRules: readonly string[];
       readonly excludeTags: readonly string[];
     };
+  };
+  readonly observability: {
+    readonly enabled: boolean;
+    readonly namespace: string;
+    readonly kubePrometheusStack: { readonly enabled: boolean; readonly repo: string; readonly chartVersion: string; readonly helmChartNamespace: string };
+    readonly prometheusReleaseLabel: string;
+    readonly grafana: {
+      readonly enabled: boolean;
+      readonly dashboards: boolean;
+      readonly adminSecretName: string;
+      readonly dashboardLabel: string;
+      readonly dashboardLabelValue: string;
+    };
+    readonly alerts: {
+      readonly detectionMinimumPriority: FalcoPriority;
+      readonly detectionFor: string;
+      readonly integrityFor: string;
+      readonly healthFor: string;
+      readonly kernelDropRatio: number;
+      readonly metadataGuardPerMinute: number;
+      readonly metadataGuardFor: string;
+      readonly extraRules: readonly ExtraAlertRule[];
+    };
+    readonly metadataGuard: { readonly enabled: boolean; readonly priority: FalcoPriority };
   };
   readonly argocd: {
     readonly repoUrl: string | undefined;

@@ -1,5 +1,6 @@
 import { ARGOCD_DEFAULTS } from '../argocd';
 import { FALCO_HELM_CHART_DEFAULTS, FALCOSIDEKICK_HELM_CHART_DEFAULTS } from '../falco';
+import { ALERT_THRESHOLD_DEFAULTS, KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS, KubePrometheusStackHelmChart } from '../monitoring';
 import type { PodSecurityLevel } from '../namespaces';
 import { RULE_BUNDLES_DEFAULTS } from '../rules-delivery';
 import { DEMO_WORKLOADS_DEFAULTS } from '../workloads';
@@ -82,6 +83,27 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
     // Required; validation names it when it is missing.
     repoUrl: undefined,
     ...ARGOCD_DEFAULTS,
+  },
+  observability: {
+    enabled: true,
+    namespace: 'monitoring',
+    kubePrometheusStack: {
+      enabled: true,
+      repo: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.repo,
+      chartVersion: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.chartVersion,
+      helmChartNamespace: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.helmChartNamespace,
+    },
+    prometheusReleaseLabel: KubePrometheusStackHelmChart.RELEASE_NAME,
+    grafana: {
+      enabled: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.grafana,
+      dashboards: true,
+      adminSecretName: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.grafanaAdminSecretName,
+      dashboardLabel: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.dashboardLabel,
+      dashboardLabelValue: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.dashboardLabelValue,
+    },
+    alerts: { detectionMinimumPriority: 'critical', ...ALERT_THRESHOLD_DEFAULTS, extraRules: [] },
+    // Below the Telegram default minimum ('warning'): counted by Falco, never sent.
+    metadataGuard: { enabled: true, priority: 'notice' },
   },
 };
 

@@ -71,7 +71,7 @@ describe('the executables', () => {
     expect(run.stderr).toBe(
       "warning: no upstream Falco rules vendored (the lock file's vendorDir holds none of the locked files): " +
         "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n" +
-        'wrote 12 manifests to dist/\n',
+        'wrote 23 manifests to dist/\n',
     );
     expect(run.status).toBe(0);
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));

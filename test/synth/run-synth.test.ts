@@ -70,7 +70,7 @@ describe('runSynth', () => {
     const dir = project();
     seedDist(dir);
     const run = synth(dir);
-    expect(run).toMatchObject({ code: 0, stdout: `wrote 12 manifests to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+    expect(run).toMatchObject({ code: 0, stdout: `wrote 23 manifests to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
     // The stale file of the previous dist/ is gone: dist/ holds exactly the synthesized files.
     expect(readTree(run.outdir)).toEqual(expected);
@@ -81,7 +81,7 @@ describe('runSynth', () => {
     const dir = project();
     const cdk8sOut = path.join(dir, 'cdk8s.out');
     const run = synth(dir, { env: { CDK8S_OUTDIR: cdk8sOut } });
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `${NO_UPSTREAM_WARNING}wrote 12 manifests to ${run.outdir}/\n` });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `${NO_UPSTREAM_WARNING}wrote 23 manifests to ${run.outdir}/\n` });
     expect(readTree(cdk8sOut)).toEqual(readTree(run.outdir));
   });
 
@@ -236,7 +236,7 @@ describe('vendoring the upstream rules from a local folder, then synthesizing', 
     const upstream = YAML.parse(files['cluster/configmap.secured-ns.falco-gitops-rules-upstream.yaml']!);
     expect(Object.keys(upstream.data)).toEqual(['00-falco_rules.yaml', '01-falco-incubating_rules.yaml', '02-falco-sandbox_rules.yaml']);
     const falco = YAML.parse(YAML.parse(files['cluster/helmchart.kube-system.falco.yaml']!).spec.valuesContent);
-    expect(falco.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-upstream', '/etc/falco/falco-gitops/01-project']);
+    expect(falco.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-upstream', '/etc/falco/falco-gitops/01-project', '/etc/falco/falco-gitops/02-metadata-guard']);
   });
 });
 
@@ -267,6 +267,7 @@ describe('with the upstream rules vendored', () => {
     expect(falcoValues.falco.rules_files).toEqual([
       '/etc/falco/falco-gitops/00-upstream',
       '/etc/falco/falco-gitops/01-project',
+      '/etc/falco/falco-gitops/02-metadata-guard',
     ]);
   });
 
