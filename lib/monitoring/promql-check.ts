@@ -43,6 +43,7 @@ export function checkPromql(expr: string): PromqlFinding[] {
   const metrics: MetricInfo[] = [];
   const createdLabels = new Set<string>();
   const groupingLabels: SyntaxNode[] = [];
+  let unknownMetric = false;
 
   const walk = (node: SyntaxNode): void => {
     if (node.name === 'VectorSelector') checkSelector(node);
@@ -71,6 +72,7 @@ export function checkPromql(expr: string): PromqlFinding[] {
     const name = text(id);
     const info = metricInfo(name);
     if (!info) {
+      unknownMetric = true;
       const hint = closestMatch(name, knownMetricNames());
       findings.push({ offset: id.from, message: `unknown metric '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}` });
       return;
@@ -94,7 +96,8 @@ export function checkPromql(expr: string): PromqlFinding[] {
   };
 
   walk(tree.topNode);
-  for (const label of groupingLabels) {
+  // With an unknown metric the labels it would bring are unknown too: its finding is enough.
+  for (const label of unknownMetric ? [] : groupingLabels) {
     const labelName = label.name === 'QuotedLabelName' ? unquote(text(label)) : text(label);
     if (createdLabels.has(labelName) || metrics.some((m) => metricHasLabel(m, labelName))) continue;
     findings.push({ offset: label.from, message: `no metric of this expression has the label '${labelName}'` });
