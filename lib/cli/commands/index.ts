@@ -1,4 +1,5 @@
 // Only the commands' definitions: their *-action modules are loaded by the actions when they run.
+export * from './drift';
 export * from './lint';
 export * from './registry';
 export * from './scope';

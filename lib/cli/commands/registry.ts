@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-command';
+import { driftCommand } from './drift';
 import { lintCommand } from './lint';
 import { scopeCommand } from './scope';
 import { vendorCommand } from './vendor';
@@ -8,4 +9,4 @@ import { vendorCommand } from './vendor';
  * `commands/<name>.ts` (its commander definition) and `commands/<name>-action.ts` (what it does,
  * loaded when it runs) and list it here; `main` needs no change.
  */
-export const COMMANDS: readonly CliCommand[] = [lintCommand, scopeCommand, vendorCommand];
+export const COMMANDS: readonly CliCommand[] = [lintCommand, scopeCommand, vendorCommand, driftCommand];
