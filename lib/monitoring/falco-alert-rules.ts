@@ -106,6 +106,18 @@ export function promqlString(value: string): string {
   return JSON.stringify(value);
 }
 
+/**
+ * How much a counter grew over `window`, counting a series that appeared within it. Falcosidekick
+ * creates the series of a (rule, pod, ...) label set at its first event, with the value 1, and
+ * `increase()` needs two samples: alone it would miss the first event of every new pod, which is
+ * exactly the one an attacker's single `kubectl exec` produces. `S unless S offset window` is the
+ * value of each series that did not exist `window` ago (set operators match label sets without
+ * the metric name, so `or` adds it only where `increase()` returned nothing).
+ */
+export function counterIncrease(selector: string, window: string): string {
+  return `(increase(${selector}[${window}]) or (${selector} unless ${selector} offset ${window}))`;
+}
+
 /** A Prometheus duration (`5m`) in seconds. */
 export function durationSeconds(duration: string): number {
   const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
@@ -135,7 +147,7 @@ export function falcoAlertGroups(props: FalcoAlertRulesProps): AlertGroup[] {
   const detections = props.scopedNamespaces.map((namespace) =>
     rule(
       'FalcoDetectionInScopedNamespace',
-      `sum by (k8s_ns_name, k8s_pod_name, rule, priority_raw) (increase(falcosecurity_falcosidekick_falco_events_total{${sidekick}, k8s_ns_name=${promqlString(namespace)}, priority_raw=~${promqlString(worse.join('|'))}}[5m])) > 0`,
+      `sum by (k8s_ns_name, k8s_pod_name, rule, priority_raw) ${counterIncrease(`falcosecurity_falcosidekick_falco_events_total{${sidekick}, k8s_ns_name=${promqlString(namespace)}, priority_raw=~${promqlString(worse.join('|'))}}`, '5m')} > 0`,
       t.detectionFor,
       'critical',
       `Falco rule {{ $labels.rule }} ({{ $labels.priority_raw }}) fired in ${namespace}/{{ $labels.k8s_pod_name }}`,
@@ -244,7 +256,7 @@ export function falcoAlertGroups(props: FalcoAlertRulesProps): AlertGroup[] {
     health.push(
       rule(
         'FalcosidekickTelegramErrors',
-        `sum by (namespace) (increase(falcosecurity_falcosidekick_outputs_total{${sidekick}, destination="telegram", status="error"}[10m])) > 0`,
+        `sum by (namespace) ${counterIncrease(`falcosecurity_falcosidekick_outputs_total{${sidekick}, destination="telegram", status="error"}`, '10m')} > 0`,
         t.healthFor,
         'warning',
         'Falcosidekick cannot deliver to Telegram',

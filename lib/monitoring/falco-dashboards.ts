@@ -4,7 +4,7 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { FALCO_PRIORITIES, type FalcoPriority } from '../core';
-import { promqlString } from './falco-alert-rules';
+import { counterIncrease, promqlString } from './falco-alert-rules';
 import { FALCO_METRICS_SERVICE, FALCOSIDEKICK_SERVICE } from './falco-service-monitors';
 import type { RulesFileHash } from './rules-file-hashes';
 
@@ -78,17 +78,17 @@ export function falcoDashboards(props: FalcoDashboardsProps): FalcoDashboard[] {
         .withVariable(variable('namespace', 'Namespace', `label_values(${events}{${sidekick}}, k8s_ns_name)`))
         .withVariable(variable('pod', 'Pod', `label_values(${events}{${sidekick}, k8s_ns_name=~"$namespace"}, k8s_pod_name)`))
         .withVariable(variable('priority', 'Priority', `label_values(${events}{${sidekick}}, priority_raw)`))
-        .withPanel(timeseries('Events by rule').withTarget(q(`sum by (rule) (increase(${events}{${filter}}[$__rate_interval]))`, '{{rule}}')))
-        .withPanel(timeseries('Events by priority').withTarget(q(`sum by (priority_raw) (increase(${events}{${filter}}[$__rate_interval]))`, '{{priority_raw}}')))
-        .withPanel(timeseries('Events by namespace').withTarget(q(`sum by (k8s_ns_name) (increase(${events}{${filter}}[$__rate_interval]))`, '{{k8s_ns_name}}')))
-        .withPanel(timeseries('Events by pod').withTarget(q(`sum by (k8s_ns_name, k8s_pod_name) (increase(${events}{${filter}}[$__rate_interval]))`, '{{k8s_ns_name}}/{{k8s_pod_name}}')))
+        .withPanel(timeseries('Events by rule').withTarget(q(`sum by (rule) ${counterIncrease(`${events}{${filter}}`, '$__rate_interval')}`, '{{rule}}')))
+        .withPanel(timeseries('Events by priority').withTarget(q(`sum by (priority_raw) ${counterIncrease(`${events}{${filter}}`, '$__rate_interval')}`, '{{priority_raw}}')))
+        .withPanel(timeseries('Events by namespace').withTarget(q(`sum by (k8s_ns_name) ${counterIncrease(`${events}{${filter}}`, '$__rate_interval')}`, '{{k8s_ns_name}}')))
+        .withPanel(timeseries('Events by pod').withTarget(q(`sum by (k8s_ns_name, k8s_pod_name) ${counterIncrease(`${events}{${filter}}`, '$__rate_interval')}`, '{{k8s_ns_name}}/{{k8s_pod_name}}')))
         .withPanel(
           new TablePanelBuilder()
             .title('Events in the time range, by pod and rule')
             .datasource(PROMETHEUS)
             .height(10)
             .span(24)
-            .withTarget(q(`sum by (k8s_ns_name, k8s_pod_name, rule, priority_raw) (increase(${events}{${filter}}[$__range])) > 0`).instant().format(PromQueryFormat.Table)),
+            .withTarget(q(`sum by (k8s_ns_name, k8s_pod_name, rule, priority_raw) ${counterIncrease(`${events}{${filter}}`, '$__range')} > 0`).instant().format(PromQueryFormat.Table)),
         ),
     ),
   );
@@ -100,8 +100,8 @@ export function falcoDashboards(props: FalcoDashboardsProps): FalcoDashboard[] {
   for (const namespace of props.scopedNamespaces) {
     const selector = `${sidekick}, k8s_ns_name=${promqlString(namespace)}`;
     scoped = scoped
-      .withPanel(new StatPanelBuilder().title(`${namespace}: ${worse} events`).datasource(PROMETHEUS).height(5).span(width).withTarget(q(`sum(increase(${events}{${selector}, priority_raw=~${promqlString(worse)}}[$__range])) or vector(0)`)))
-      .withPanel(timeseries(`${namespace}: events by rule`, width).withTarget(q(`sum by (rule) (increase(${events}{${selector}}[$__rate_interval]))`, '{{rule}}')));
+      .withPanel(new StatPanelBuilder().title(`${namespace}: ${worse} events`).datasource(PROMETHEUS).height(5).span(width).withTarget(q(`sum${counterIncrease(`${events}{${selector}, priority_raw=~${promqlString(worse)}}`, '$__range')} or vector(0)`)))
+      .withPanel(timeseries(`${namespace}: events by rule`, width).withTarget(q(`sum by (rule) ${counterIncrease(`${events}{${selector}}`, '$__rate_interval')}`, '{{rule}}')));
   }
   dashboards.push(finish('falco-gitops-scoped-namespaces', 'Falco scoped namespaces', scoped));
 
@@ -155,8 +155,8 @@ export function falcoDashboards(props: FalcoDashboardsProps): FalcoDashboard[] {
       'falco-gitops-telegram',
       'Falcosidekick Telegram delivery',
       dashboard('falco-gitops-telegram', 'Falcosidekick Telegram delivery')
-        .withPanel(timeseries('Telegram messages by status').withTarget(q(`sum by (status) (increase(${outputs}[$__rate_interval]))`, '{{status}}')))
-        .withPanel(new StatPanelBuilder().title('Telegram errors in the time range').datasource(PROMETHEUS).height(8).span(12).withTarget(q(`sum(increase(falcosecurity_falcosidekick_outputs_total{${sidekick}, destination="telegram", status="error"}[$__range])) or vector(0)`))),
+        .withPanel(timeseries('Telegram messages by status').withTarget(q(`sum by (status) ${counterIncrease(outputs, '$__rate_interval')}`, '{{status}}')))
+        .withPanel(new StatPanelBuilder().title('Telegram errors in the time range').datasource(PROMETHEUS).height(8).span(12).withTarget(q(`sum${counterIncrease(`falcosecurity_falcosidekick_outputs_total{${sidekick}, destination="telegram", status="error"}`, '$__range')} or vector(0)`))),
     ),
   );
   return dashboards;
