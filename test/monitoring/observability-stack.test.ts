@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { App, Chart } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
@@ -20,7 +21,7 @@ import {
 import type { FalcoGitopsStackProps } from '../../lib/stack';
 import { checkValuesAgainstChart, validateManifests } from '../support/manifest-validation';
 import { chartValuesPath } from '../support/shared-dir';
-import { objectsOf, synthStack } from '../synth/synth-helpers';
+import { objectsOf, synthStack, tempProject } from '../synth/synth-helpers';
 
 const fresh = synthStack();
 const objects = objectsOf(fresh);
@@ -133,6 +134,30 @@ describe('the PrometheusRule', () => {
       const alert = drift.find((a) => a.labels.file_name === name)!;
       expect(alert.expr).toContain(`file_name="${name}", sha256!="${expected}"`);
       expect(alert.labels.expected_sha256).toBe(expected);
+    }
+  });
+
+  it('expects the exact data sha256 for the vendored upstream files too (five files, three ConfigMaps)', () => {
+    const dir = tempProject({ vendorUpstream: true });
+    try {
+      const vendored = objectsOf(synthStack(stackProps, dir));
+      const shipped = vendored
+        .filter((o) => o.kind === 'ConfigMap' && o.metadata.labels['app.kubernetes.io/component'] === 'falco-rules')
+        .flatMap((cm) => Object.entries(cm.data as Record<string, string>));
+      expect(shipped.map(([name]) => name).sort()).toEqual([
+        '00-falco-gitops_rules.yaml',
+        '00-falco_rules.yaml',
+        '01-falco-incubating_rules.yaml',
+        '02-falco-sandbox_rules.yaml',
+        'falco-gitops-metadata-guard_rules.yaml',
+      ]);
+      const rules = vendored.find((o) => o.kind === 'PrometheusRule')!.spec.groups.flatMap((g: any) => g.rules);
+      for (const [name, text] of shipped) {
+        const expected = createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+        expect(rules.find((r: any) => r.alert === 'FalcoRulesFileDrift' && r.labels.file_name === name)?.labels.expected_sha256, name).toBe(expected);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
