@@ -515,7 +515,7 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { generate, parseArgs, InputError, MANIFEST, CATALOG, DEFAULT_TAGS };
+module.exports = { generate, parseArgs, readConverter, InputError, MANIFEST, CATALOG, DEFAULT_TAGS };
 
 if (require.main === module) {
   try {

@@ -15,7 +15,12 @@ import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
  * an edit by hand shows here. The generator runs on the real inputs when METRIC_CATALOG_SOURCES names
  * a folder holding falco/, libs/, falcosidekick/, ksm/ as in the script's header.
  */
+interface Converter {
+  prometheus(metric: { name: string; type: string; unit: string; metricType: string }, ns: string, subsystem: string): { name: string; type: string };
+  info(name: string, ns: string, subsystem: string): { name: string; type: string };
+}
 interface Generator {
+  readConverter(collector: { text: string; path: string }, header: { text: string; path: string }): Converter;
   generate(opts: Record<string, string>): { files: Record<string, string>; manifest: string };
   InputError: new (...args: never[]) => Error;
   MANIFEST: string;
@@ -81,6 +86,31 @@ describe('the generated metric catalog', () => {
 });
 
 describe('scripts/generate-metric-catalog.js', () => {
+  const input = (file: string) => ({ text: fs.readFileSync(path.join(__dirname, 'generator-input', file), 'utf8'), path: file });
+  const converter = generator.readConverter(input('metrics_collector.cpp'), input('metrics_v2.h'));
+  const name = (n: string, type: string, unit: string, metricType = 'METRIC_VALUE_METRIC_TYPE_NON_MONOTONIC_CURRENT') =>
+    converter.prometheus({ name: n, type: `METRIC_VALUE_TYPE_${type}`, unit: `METRIC_VALUE_UNIT_${unit}`, metricType }, 'falcosecurity', 'falco');
+
+  it("names metrics as libs' Prometheus converter does (read from a stand-in of its source)", () => {
+    // KiB as an integer becomes bytes; a percentage as a double becomes a ratio.
+    expect(name('memory_rss_kb', 'U32', 'MEMORY_KIBIBYTES')).toEqual({ name: 'falcosecurity_falco_memory_rss_bytes', type: 'gauge' });
+    expect(name('cpu_usage_perc', 'D', 'PERC')).toEqual({ name: 'falcosecurity_falco_cpu_usage_ratio', type: 'gauge' });
+    // Native suffixes go, the unit's Prometheus name comes; counters of counts end in _total.
+    expect(name('reload_ts', 'S64', 'TIME_TIMESTAMP_NS')).toEqual({ name: 'falcosecurity_falco_reload_timestamp_nanoseconds', type: 'gauge' });
+    expect(name('duration_sec', 'U64', 'TIME_S_COUNT', 'METRIC_VALUE_METRIC_TYPE_MONOTONIC')).toEqual({ name: 'falcosecurity_falco_duration_seconds_total', type: 'counter' });
+    expect(name('n_evts_cpu_', 'U64', 'COUNT', 'METRIC_VALUE_METRIC_TYPE_MONOTONIC')).toEqual({ name: 'falcosecurity_falco_n_evts_cpu_total', type: 'counter' });
+    // RE2 POSIX is leftmost-longest: `_percentage` goes whole, not `_perc` leaving `entage`.
+    expect(name('x_percentage', 'D', 'RATIO').name).toBe('falcosecurity_falco_x_ratio');
+    expect(converter.info('sha256_rules_files', 'falcosecurity', 'falco')).toEqual({ name: 'falcosecurity_falco_sha256_rules_files_info', type: 'gauge' });
+  });
+
+  it('refuses a converter whose unit convention changed', () => {
+    const changed = input('metrics_collector.cpp');
+    expect(() => generator.readConverter({ ...changed, text: changed.text.replace('"_ratio")', '"_fraction")') }, input('metrics_v2.h'))).toThrow(
+      /the Prometheus unit convention changed/,
+    );
+  });
+
   it('refuses folders without its inputs', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'metric-catalog-'));
     try {
