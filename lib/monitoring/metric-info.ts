@@ -16,9 +16,11 @@ export interface MetricInfo {
  * Labels Prometheus adds to every series it scrapes through a ServiceMonitor: `job` and `instance`
  * (Prometheus' own), and the Kubernetes target labels the Prometheus Operator's generated scrape
  * configuration sets from the endpoint's metadata (`namespace`, `service`, `pod`, `container`, and
- * `endpoint` for the port name; prometheus-operator pkg/prometheus/promcfg.go, as shipped by
- * kube-prometheus-stack 88.5.3, operator v0.93.1). With `honorLabels`, an exporter's own label of
- * the same name wins (kube-state-metrics' `namespace` is the object's namespace).
+ * `endpoint` for the port name; `generateServiceMonitorConfig`,
+ * prometheus-operator/prometheus-operator@v0.93.0:pkg/prometheus/promcfg.go:2132-2203 (the
+ * mirror's newest tag; kube-prometheus-stack 88.5.3 ships v0.93.1). With `honorLabels`, an exporter's own label of
+ * the same name wins: kube-prometheus-stack 88.5.3 scrapes kube-state-metrics with it (values.yaml:2702),
+ * so its `namespace` is the object's namespace.
  */
 export const SCRAPE_TARGET_LABELS = ['container', 'endpoint', 'instance', 'job', 'namespace', 'pod', 'service'] as const;
 
