@@ -40,8 +40,9 @@ export function withGrafanaIntervals(expr: string): string {
  * pasted JSON model): events (the original "filter by pod" view), the scoped namespaces side by
  * side, Falco health, rules integrity (expected sha256 from synth against what each pod loaded),
  * and Telegram delivery. The falco and falcosidekick charts' own dashboards stay off: both ship
- * under the data key `falco-dashboard.json`, and the falco chart's queries a metric Falco 0.44.1
- * does not export.
+ * under the data key `falco-dashboard.json`, and the falco chart's queries
+ * `falcosecurity_falco_n_evts_total` (falcosecurity/charts@falco-9.1.0:charts/falco/dashboards/falco-dashboard.json),
+ * which Falco 0.44.1 exports as `falcosecurity_scap_n_evts_total`.
  */
 export function falcoDashboards(props: FalcoDashboardsProps): FalcoDashboard[] {
   const ns = promqlString(props.falcoNamespace);

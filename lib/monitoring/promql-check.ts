@@ -73,7 +73,7 @@ export function checkPromql(expr: string): PromqlFinding[] {
     const info = metricInfo(name);
     if (!info) {
       unknownMetric = true;
-      const hint = closestMatch(name, knownMetricNames());
+      const hint = closestMatch(name, knownMetricNames()) ?? otherSubsystem(name);
       findings.push({ offset: id.from, message: `unknown metric '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}` });
       return;
     }
@@ -116,6 +116,16 @@ export function assertPromql(sources: readonly PromqlSource[]): void {
     })),
   );
   if (problems.length > 0) throw new UserError(problems, { summary: 'invalid PromQL' });
+}
+
+/**
+ * `falcosecurity_<subsystem>_<name>` under another subsystem, for a hint: Falco files its metrics
+ * under `falco`, `scap`, `evt` or `plugins` by where they come from, which is easy to get wrong
+ * (the falco chart's own dashboard asks for `falcosecurity_falco_n_evts_total`).
+ */
+function otherSubsystem(name: string): string | undefined {
+  const m = /^falcosecurity_[a-z]+_(.+)$/.exec(name);
+  return m === null ? undefined : knownMetricNames().find((known) => known !== name && known.startsWith('falcosecurity_') && known.endsWith(`_${m[1]}`) && /^falcosecurity_[a-z]+_/.exec(known)?.[0].length === known.length - (m[1]?.length ?? 0));
 }
 
 function unquote(literal: string): string {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../lib/core';
 import { FALCOSIDEKICK_HELM_CHART_DEFAULTS } from '../../lib/falco';
-import { KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS, METRIC_CATALOG } from '../../lib/monitoring';
+import { checkPromql, KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS, METRIC_CATALOG } from '../../lib/monitoring';
 import { splitGeneratedFile } from '../support/generated-file';
 import { REPO_ROOT, SHARED_DIR } from '../support/shared-dir';
 
@@ -80,8 +80,12 @@ describe('the generated metric catalog', () => {
     expect(byName.get('falcosecurity_falcosidekick_falco_events_total')?.labels).toEqual(['hostname', 'k8s_ns_name', 'k8s_pod_name', 'priority', 'priority_raw', 'rule', 'source']);
     expect(byName.get('falcosecurity_falcosidekick_outputs_total')?.labels).toEqual(['destination', 'status']);
     expect(byName.get('kube_daemonset_status_number_ready')?.labels).toEqual(['daemonset', 'namespace']);
-    // The falco chart's own dashboard queries this; Falco 0.44.1 does not export it.
-    expect(byName.has('falcosecurity_falco_rules_counters_total')).toBe(false);
+    // The falco chart 9.1.0's own dashboard queries `sum(irate(falcosecurity_falco_n_evts_total[$__interval]))`
+    // (charts/falco/dashboards/falco-dashboard.json); Falco 0.44.1 exports the counter under the scap subsystem.
+    expect(byName.has('falcosecurity_falco_n_evts_total')).toBe(false);
+    expect(checkPromql('sum(irate(falcosecurity_falco_n_evts_total[5m]))').map((f) => f.message)).toEqual([
+      "unknown metric 'falcosecurity_falco_n_evts_total' (did you mean 'falcosecurity_scap_n_evts_total'?)",
+    ]);
   });
 });
 
