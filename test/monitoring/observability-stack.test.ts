@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
@@ -18,7 +19,8 @@ import {
   rulesFileHashes,
   withGrafanaIntervals,
 } from '../../lib/monitoring';
-import type { FalcoGitopsStackProps } from '../../lib/stack';
+import { FalcoGitopsStack, type FalcoGitopsStackProps } from '../../lib/stack';
+import { runSynth } from '../../lib/synth';
 import { checkValuesAgainstChart, validateManifests } from '../support/manifest-validation';
 import { chartValuesPath } from '../support/shared-dir';
 import { objectsOf, synthStack, tempProject } from '../synth/synth-helpers';
@@ -413,5 +415,33 @@ describe('planted typos fail synth in every place PromQL is emitted', () => {
     expect(error.problems.map((p) => [p.subject, p.problem])).toEqual([
       ['PrometheusRule x: group falco-gitops.custom, alert Typo', "PromQL at column 9: no metric of this expression has the label 'k8s_namespace'"],
     ]);
+  });
+});
+
+describe('a failed synth over bad observability props', () => {
+  it('prints one message per problem, no stack trace, and leaves dist/ untouched', () => {
+    const dir = tempProject();
+    try {
+      const outdir = path.join(dir, 'dist');
+      fs.mkdirSync(path.join(outdir, 'cluster'), { recursive: true });
+      fs.writeFileSync(path.join(outdir, 'cluster', 'previous.yaml'), 'kind: Previous\n');
+      let stderr = '';
+      const props = withObservability({ prometheusReleaseLabel: '-bad-', alerts: { extraRules: [{ alert: 'X', expr: 'up{jop="1"}', summary: 's' }] } });
+      const code = runSynth((app) => new FalcoGitopsStack(app, 'FalcoGitops', props, { baseDir: dir }), {
+        argv: [],
+        env: {},
+        outdir,
+        out: () => undefined,
+        err: (line) => void (stderr += `${line}\n`),
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^error: invalid stack props \(2 problems\):\n/);
+      expect(stderr).toContain('- observability.prometheusReleaseLabel: received "-bad-"; must be a valid, non-empty Kubernetes label value');
+      expect(stderr).toContain("- observability.alerts.extraRules[0].expr: received \"up{jop=\\\"1\\\"}\"; PromQL at column 4: metric 'up' has no label 'jop'");
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(fs.readdirSync(path.join(outdir, 'cluster'))).toEqual(['previous.yaml']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
