@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
-import { crdPath } from '../shared-dir';
+import { crdPath, type MonitoringCrdPlural } from '../shared-dir';
 import { formatAjvErrors } from './ajv-errors';
 import { isJsonObject, type JsonObject } from './json-value';
 
@@ -15,8 +15,8 @@ export interface CrdValidator {
 
 const validators = new Map<string, CrdValidator>();
 
-/** The validator for `version` of the pinned helm.cattle.io CRD `plural`, loaded once. */
-export function crdValidator(plural: 'helmcharts' | 'helmchartconfigs', version = 'v1'): CrdValidator {
+/** The validator for `version` of the pinned CRD `plural` (helm.cattle.io or monitoring.coreos.com), loaded once. */
+export function crdValidator(plural: 'helmcharts' | 'helmchartconfigs' | MonitoringCrdPlural, version = 'v1'): CrdValidator {
   const key = `${plural}/${version}`;
   let validator = validators.get(key);
   if (validator === undefined) {
@@ -62,6 +62,20 @@ const SUBSCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
 const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not']);
 
 /**
+ * CRD patterns are Go (RE2) regular expressions. The one RE2 feature they use that a JavaScript
+ * pattern lacks is a leading `(?i)` (the Prometheus Operator's `^(?i)(abort|warn)?$`): each letter
+ * becomes a class of both cases, which is only sound without character classes or escapes, so
+ * anything else with `(?i)` is refused.
+ */
+function toJsPattern(pattern: string): string {
+  const m = /^\^\(\?i\)(.*)$/.exec(pattern);
+  if (m === null) return pattern;
+  const rest = m[1] ?? '';
+  if (/[[\\]/.test(rest)) throw new Error(`cannot translate the RE2 pattern ${pattern}`);
+  return `^${rest.replace(/[a-zA-Z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)}`;
+}
+
+/**
  * Rewrites a Kubernetes structural schema into the JSON Schema ajv checks, applying the
  * Kubernetes extensions that change what is accepted:
  * - pruning: the API server silently drops fields not declared in `properties`, so such fields are
@@ -84,6 +98,8 @@ export function toAjvSchema(node: JsonObject): JsonObject {
       out[key] = value.map((sub) => (isJsonObject(sub) ? toAjvSchema(sub) : sub));
     } else if (SUBSCHEMAS.has(key) && isJsonObject(value)) {
       out[key] = toAjvSchema(value);
+    } else if (key === 'pattern' && typeof value === 'string') {
+      out[key] = toJsPattern(value);
     } else {
       out[key] = value;
     }

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { formatAjvErrors } from './ajv-errors';
 import { HELM_CONTROLLER_API_VERSION, validateHelmChart } from './helm-chart';
 import { findModel } from './model-registry';
+import { MONITORING_API_VERSION, validateMonitoringObject } from './monitoring-object';
 import { validateObjectMetadata } from './object-metadata';
 import { describeJsonType, isJsonObject } from './json-value';
 import { prefixProblems } from './object-identity';
@@ -12,7 +13,8 @@ import { prefixProblems } from './object-identity';
  *
  * Core Kubernetes kinds are checked with the kubernetes-models schemas, Argo CD kinds with
  * @kubernetes-models/argo-cd, `helm.cattle.io/v1` kinds with the helm-controller CRDs
- * ({@link validateHelmChart}); any other apiVersion/kind is an error, because nothing would
+ * ({@link validateHelmChart}), `monitoring.coreos.com/v1` kinds with the Prometheus Operator's
+ * CRDs ({@link validateMonitoringObject}); any other apiVersion/kind is an error, because nothing would
  * check it. On top of the schemas, metadata is checked the way the API server does.
  */
 export function validateKubernetesObject(obj: unknown): string[] {
@@ -22,6 +24,7 @@ export function validateKubernetesObject(obj: unknown): string[] {
     return prefixProblems(obj, ['/ must have a non-empty string apiVersion and kind']);
   }
   if (apiVersion === HELM_CONTROLLER_API_VERSION) return validateHelmChart(obj);
+  if (apiVersion === MONITORING_API_VERSION) return validateMonitoringObject(obj);
 
   const model = findModel(apiVersion, kind);
   if (typeof model === 'string') return prefixProblems(obj, [model]);
