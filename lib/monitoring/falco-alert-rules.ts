@@ -1,5 +1,5 @@
 import { FALCO_PRIORITIES, type FalcoPriority } from '../core';
-import { FALCO_METRICS_SERVICE, FALCOSIDEKICK_SERVICE } from './falco-service-monitors';
+import { FALCO_METRICS_SERVICE, FALCOSIDEKICK_SERVICE, falcoMetricsService } from './falco-service-monitors';
 import type { RulesFileHash } from './rules-file-hashes';
 
 /** Thresholds and `for:` durations of the stack's alerts. Durations are Prometheus durations (`5m`). */
@@ -99,6 +99,20 @@ export interface FalcoAlertRulesProps {
   readonly metadataGuardRule: string | undefined;
   readonly thresholds: Required<AlertThresholds>;
   readonly extraRules: readonly ExtraAlertRule[];
+  /**
+   * The audit Falco (a Deployment of the falco chart with the k8saudit plugin): its own rules files
+   * in the integrity group, its health in the health group.
+   * @default - none
+   */
+  readonly auditFalco?: AuditFalcoMonitoring;
+}
+
+/** What the alerts and dashboards need of the audit Falco. */
+export interface AuditFalcoMonitoring {
+  /** Its HelmChart release (the chart's fullname, so its metrics Service is `<release>-metrics`). */
+  readonly release: string;
+  /** The rules files it loads, with their sha256; base names unique among them. */
+  readonly rulesFiles: readonly RulesFileHash[];
 }
 
 /** A PromQL string literal. */
@@ -157,7 +171,13 @@ export function falcoAlertGroups(props: FalcoAlertRulesProps): AlertGroup[] {
   );
 
   const integrity: AlertRule[] = [];
-  for (const file of props.rulesFiles) {
+  // Each Falco is held to its own files, selected by its own metrics Service: the two may ship the same base name.
+  const fileChecks = [
+    { selector: falco, files: props.rulesFiles },
+    ...(props.auditFalco === undefined ? [] : [{ selector: `namespace=${ns}, service=${promqlString(falcoMetricsService(props.auditFalco.release).name)}`, files: props.auditFalco.rulesFiles }]),
+  ];
+  for (const file of fileChecks.flatMap(({ selector, files }) => files.map((f) => ({ ...f, selector })))) {
+    const falco = file.selector;
     const fileName = promqlString(file.fileName);
     const mismatch = `falcosecurity_falco_sha256_rules_files_info{${falco}, file_name=${fileName}, sha256!=${promqlString(file.sha256)}}`;
     const labels = { file_name: file.fileName, expected_sha256: file.sha256 };
@@ -252,6 +272,36 @@ export function falcoAlertGroups(props: FalcoAlertRulesProps): AlertGroup[] {
       'Falcosidekick does not answer: alerts from Falco are not forwarded, and the detection alerts, which count what Falcosidekick receives, go silent.',
     ),
   ];
+  if (props.auditFalco !== undefined) {
+    const release = props.auditFalco.release;
+    const audit = `namespace=${ns}, service=${promqlString(falcoMetricsService(release).name)}`;
+    health.push(
+      rule(
+        'FalcoK8sAuditMetricsDown',
+        `up{${audit}} == 0`,
+        t.healthFor,
+        'critical',
+        'Prometheus cannot scrape the audit Falco pod {{ $labels.pod }}',
+        'The audit Falco does not answer on port 8765: the pod is crash-looping or a plugin failed to load, and the API server\'s audit webhook posts to nobody. Check the pod, its events and its falcoctl init container.',
+      ),
+      rule(
+        'FalcoK8sAuditMetricsAbsent',
+        `absent(up{${audit}})`,
+        t.healthFor,
+        'critical',
+        'No audit Falco metrics target at all',
+        `Prometheus finds no target behind the ${falcoMetricsService(release).name} Service: the audit Falco's Deployment has no ready pod, is not installed, or the ServiceMonitor does not match. No audit event is checked meanwhile. Check the ${release} HelmChart's install job in kube-system and the Deployment.`,
+      ),
+      rule(
+        'FalcoK8sAuditOutputsQueueDrops',
+        `increase(falcosecurity_falco_outputs_queue_num_drops_total{${audit}}[10m]) > 0`,
+        t.healthFor,
+        'warning',
+        'The audit Falco pod {{ $labels.pod }} dropped alerts from its outputs queue',
+        'Audit alerts were matched but not delivered: the HTTP output to Falcosidekick is too slow. Check Falcosidekick.',
+      ),
+    );
+  }
   if (props.telegram) {
     health.push(
       rule(

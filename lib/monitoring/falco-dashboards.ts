@@ -1,11 +1,11 @@
-import { DashboardBuilder, MappingType, QueryVariableBuilder, VariableRefresh, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DashboardBuilder, MappingType, QueryVariableBuilder, RowBuilder, VariableRefresh, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { FALCO_PRIORITIES, type FalcoPriority } from '../core';
-import { counterIncrease, promqlString } from './falco-alert-rules';
-import { FALCO_METRICS_SERVICE, FALCOSIDEKICK_SERVICE } from './falco-service-monitors';
+import { counterIncrease, promqlString, type AuditFalcoMonitoring } from './falco-alert-rules';
+import { FALCO_METRICS_SERVICE, FALCOSIDEKICK_SERVICE, falcoMetricsService } from './falco-service-monitors';
 import type { RulesFileHash } from './rules-file-hashes';
 
 /**
@@ -28,6 +28,11 @@ export interface FalcoDashboardsProps {
   readonly scopedNamespaces: readonly string[];
   readonly rulesFiles: readonly RulesFileHash[];
   readonly detectionMinimumPriority: FalcoPriority;
+  /**
+   * The audit Falco: a row of its own in the health and rules integrity dashboards.
+   * @default - none
+   */
+  readonly auditFalco?: AuditFalcoMonitoring;
 }
 
 /** Grafana's interval variables, replaced by a duration before a dashboard expression is parsed as PromQL. */
@@ -106,47 +111,61 @@ export function falcoDashboards(props: FalcoDashboardsProps): FalcoDashboard[] {
   }
   dashboards.push(finish('falco-gitops-scoped-namespaces', 'Falco scoped namespaces', scoped));
 
+  const audit = props.auditFalco === undefined ? undefined : { release: props.auditFalco.release, selector: `namespace=${ns}, service=${promqlString(falcoMetricsService(props.auditFalco.release).name)}`, files: props.auditFalco.rulesFiles };
+
   // Falco health.
-  dashboards.push(
-    finish(
-      'falco-gitops-health',
-      'Falco health',
-      dashboard('falco-gitops-health', 'Falco health')
+  let health = dashboard('falco-gitops-health', 'Falco health')
         .withPanel(timeseries('Kernel event drop ratio').unit('percentunit').withTarget(q(`sum by (pod) (rate(falcosecurity_scap_n_drops_total{${falco}}[$__rate_interval])) / clamp_min(sum by (pod) (rate(falcosecurity_scap_n_evts_total{${falco}}[$__rate_interval])), 1)`, '{{pod}}')))
         .withPanel(timeseries('Buffer drops by syscall').withTarget(q(`sum by (drop) (rate(falcosecurity_scap_n_drops_buffer_total{${falco}, dir="exit"}[$__rate_interval]))`, '{{drop}}')))
         .withPanel(timeseries('CPU').unit('percentunit').withTarget(q(`falcosecurity_falco_cpu_usage_ratio{${falco}}`, '{{pod}}')))
         .withPanel(timeseries('Memory (RSS)').unit('bytes').withTarget(q(`falcosecurity_falco_memory_rss_bytes{${falco}}`, '{{pod}}')))
         .withPanel(timeseries('Rule reloads').withTarget(q(`changes(falcosecurity_falco_reload_timestamp_nanoseconds{${falco}}[$__rate_interval])`, '{{pod}}')))
-        .withPanel(timeseries('Outputs queue drops').withTarget(q(`increase(falcosecurity_falco_outputs_queue_num_drops_total{${falco}}[$__rate_interval])`, '{{pod}}'))),
-    ),
-  );
+        .withPanel(timeseries('Outputs queue drops').withTarget(q(`increase(falcosecurity_falco_outputs_queue_num_drops_total{${falco}}[$__rate_interval])`, '{{pod}}')));
+  if (audit !== undefined) {
+    // The audit Falco has no kernel driver: no drop panels; one replica behind the webhook.
+    health = health
+      .withRow(new RowBuilder(`Audit Falco (${audit.release})`))
+      .withPanel(new StatPanelBuilder().title('Audit Falco scraped (1 = up)').datasource(PROMETHEUS).height(8).span(6).withTarget(q(`sum(up{${audit.selector}}) or vector(0)`)))
+      .withPanel(timeseries('Audit Falco CPU', 9).unit('percentunit').withTarget(q(`falcosecurity_falco_cpu_usage_ratio{${audit.selector}}`, '{{pod}}')))
+      .withPanel(timeseries('Audit Falco memory (RSS)', 9).unit('bytes').withTarget(q(`falcosecurity_falco_memory_rss_bytes{${audit.selector}}`, '{{pod}}')))
+      .withPanel(timeseries('Audit Falco rule reloads').withTarget(q(`changes(falcosecurity_falco_reload_timestamp_nanoseconds{${audit.selector}}[$__rate_interval])`, '{{pod}}')))
+      .withPanel(timeseries('Audit Falco outputs queue drops').withTarget(q(`increase(falcosecurity_falco_outputs_queue_num_drops_total{${audit.selector}}[$__rate_interval])`, '{{pod}}')));
+  }
+  dashboards.push(finish('falco-gitops-health', 'Falco health', health));
 
   // Rules integrity: one row per pod and shipped file; 1 = the sha256 synth computed, 0 = another one.
-  const perFile = props.rulesFiles.map((file) => {
-    const base = `falcosecurity_falco_sha256_rules_files_info{${falco}, file_name=${promqlString(file.fileName)}`;
-    const expected = promqlString(file.sha256);
-    return `label_replace(${base}, sha256=${expected}}, "expected_sha256", ${expected}, "file_name", ".*") or label_replace(${base}, sha256!=${expected}} * 0, "expected_sha256", ${expected}, "file_name", ".*")`;
-  });
-  let integrity = dashboard('falco-gitops-rules-integrity', 'Falco rules integrity');
-  if (perFile.length > 0) {
-    integrity = integrity.withPanel(
+  const perFile = (selector: string, files: readonly RulesFileHash[]) =>
+    files.map((file) => {
+      const base = `falcosecurity_falco_sha256_rules_files_info{${selector}, file_name=${promqlString(file.fileName)}`;
+      const expected = promqlString(file.sha256);
+      return `label_replace(${base}, sha256=${expected}}, "expected_sha256", ${expected}, "file_name", ".*") or label_replace(${base}, sha256!=${expected}} * 0, "expected_sha256", ${expected}, "file_name", ".*")`;
+    });
+  const integrityPanels = (builder: DashboardBuilder, selector: string, files: readonly RulesFileHash[], prefix: string): DashboardBuilder => {
+    const expressions = perFile(selector, files);
+    if (expressions.length > 0) {
+      builder = builder.withPanel(
+        new TablePanelBuilder()
+          .title(`${prefix}Loaded rules files against dist/ (1 = as shipped, 0 = drift)`)
+          .datasource(PROMETHEUS)
+          .height(12)
+          .span(24)
+          .mappings([{ type: MappingType.ValueToText, options: { '0': { text: 'drift', color: 'red' }, '1': { text: 'ok', color: 'green' } } }])
+          .withTarget(q(expressions.join(' or ')).instant().format(PromQueryFormat.Table)),
+      );
+    }
+    return builder.withPanel(
       new TablePanelBuilder()
-        .title('Loaded rules files against dist/ (1 = as shipped, 0 = drift)')
+        .title(`${prefix}Loaded configuration files`)
         .datasource(PROMETHEUS)
-        .height(12)
+        .height(8)
         .span(24)
-        .mappings([{ type: MappingType.ValueToText, options: { '0': { text: 'drift', color: 'red' }, '1': { text: 'ok', color: 'green' } } }])
-        .withTarget(q(perFile.join(' or ')).instant().format(PromQueryFormat.Table)),
+        .withTarget(q(`falcosecurity_falco_sha256_config_files_info{${selector}}`).instant().format(PromQueryFormat.Table)),
     );
+  };
+  let integrity = integrityPanels(dashboard('falco-gitops-rules-integrity', 'Falco rules integrity'), falco, props.rulesFiles, '');
+  if (audit !== undefined) {
+    integrity = integrityPanels(integrity.withRow(new RowBuilder(`Audit Falco (${audit.release})`)), audit.selector, audit.files, 'Audit Falco: ');
   }
-  integrity = integrity.withPanel(
-    new TablePanelBuilder()
-      .title('Loaded configuration files')
-      .datasource(PROMETHEUS)
-      .height(8)
-      .span(24)
-      .withTarget(q(`falcosecurity_falco_sha256_config_files_info{${falco}}`).instant().format(PromQueryFormat.Table)),
-  );
   dashboards.push(finish('falco-gitops-rules-integrity', 'Falco rules integrity', integrity));
 
   // Telegram delivery.

@@ -12,17 +12,39 @@ export interface FalcoServiceMonitorsProps {
    * @default '30s'
    */
   readonly interval?: string;
+  /**
+   * Release of the audit Falco (the falco chart again, k8saudit plugin only), scraped like the main one.
+   * @default - none
+   */
+  readonly auditFalcoRelease?: string;
 }
 
-/** The Service the falco chart 9.1.0 creates for the metrics (`templates/service.yaml`), and its port. */
-export const FALCO_METRICS_SERVICE = {
-  // falcosecurity/charts@falco-9.1.0:charts/falco/templates/service.yaml:5-12: name
-  // `<fullname>-metrics`, labels `falco.labels` (selector labels: _helpers.tpl:55-58) plus `type`.
-  name: `${FalcoHelmChart.RELEASE_NAME}-metrics`,
-  labels: { 'app.kubernetes.io/name': 'falco', 'app.kubernetes.io/instance': FalcoHelmChart.RELEASE_NAME, type: 'falco-metrics' },
-  // templates/service.yaml:29 `name: "metrics"` (values `metrics.service.ports.metrics.port`: 8765).
-  port: 'metrics',
-} as const;
+/** A Falco release's metrics Service, as the falco chart 9.1.0 renders it. */
+export interface FalcoMetricsService {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly port: string;
+}
+
+/**
+ * The Service the falco chart 9.1.0 creates for the metrics of release `release`
+ * (`templates/service.yaml`), and its port. falcosecurity/charts@falco-9.1.0:charts/falco/templates/service.yaml:5-12:
+ * name `<fullname>-metrics`, labels `falco.labels` (selector labels: _helpers.tpl:55-58, `name`
+ * the chart's name, `instance` the release's) plus `type`. The fullname is the release name when it
+ * contains the chart's name, else `<release>-falco`, cut at 63 characters (_helpers.tpl:13-24).
+ */
+export function falcoMetricsService(release: string): FalcoMetricsService {
+  const fullname = (release.includes('falco') ? release : `${release}-falco`).slice(0, 63).replace(/-+$/, '');
+  return {
+    name: `${fullname}-metrics`,
+    labels: { 'app.kubernetes.io/name': 'falco', 'app.kubernetes.io/instance': release, type: 'falco-metrics' },
+    // templates/service.yaml:29 `name: "metrics"` (values `metrics.service.ports.metrics.port`: 8765).
+    port: 'metrics',
+  };
+}
+
+/** The main Falco's metrics Service. */
+export const FALCO_METRICS_SERVICE = falcoMetricsService(FalcoHelmChart.RELEASE_NAME);
 
 /** The Service of the falcosidekick chart 0.14.0 (`templates/service.yaml`), and its port. */
 export const FALCOSIDEKICK_SERVICE = {
@@ -51,6 +73,16 @@ export class FalcoServiceMonitors extends Construct {
       serviceLabels: FALCO_METRICS_SERVICE.labels,
       endpoints: [{ port: FALCO_METRICS_SERVICE.port, interval }],
     });
+    if (props.auditFalcoRelease !== undefined) {
+      const service = falcoMetricsService(props.auditFalcoRelease);
+      new ServiceMonitor(this, 'FalcoK8sAudit', {
+        name: props.auditFalcoRelease,
+        namespace: props.namespace,
+        prometheusSelectorLabels: props.prometheusSelectorLabels,
+        serviceLabels: service.labels,
+        endpoints: [{ port: service.port, interval }],
+      });
+    }
     new ServiceMonitor(this, 'Falcosidekick', {
       name: FalcosidekickHelmChart.RELEASE_NAME,
       namespace: props.namespace,

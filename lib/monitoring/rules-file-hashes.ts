@@ -20,7 +20,8 @@ export interface RulesFileHash {
  * userspace/falco/falco_metrics.cpp:129-136 under the file's base name), and the kubelet writes
  * the ConfigMap value as UTF-8 bytes, so the expected hash is the sha256 of the exact data string.
  *
- * Throws when two files share a base name: the metric could not tell them apart.
+ * Throws when two files share a base name: the metric could not tell them apart. Call it once per
+ * Falco (the main one, the audit one): each pod reports only the files it loads.
  */
 export function rulesFileHashes(configMaps: readonly Construct[]): RulesFileHash[] {
   const hashes: RulesFileHash[] = [];
@@ -40,7 +41,7 @@ export function rulesFileHashes(configMaps: readonly Construct[]): RulesFileHash
       throw new UserError({
         subject: hash.fileName,
         received: `in ConfigMaps ${first.configMapName} and ${hash.configMapName}`,
-        problem: "rule file base names must be unique across all mounted rule directories: Falco's sha256 metric carries only the base name",
+        problem: "rule file base names must be unique across the rule directories one Falco mounts: Falco's sha256 metric carries only the base name",
         fix: 'rename one of the rule files.',
       });
     }

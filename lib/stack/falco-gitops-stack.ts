@@ -139,9 +139,16 @@ export class FalcoGitopsStack extends Construct {
       metrics: observability.enabled,
     });
 
+    // The audit Falco's rule ConfigMaps (empty without it): observability holds it to them.
+    const auditConfigMaps: RulesConfigMap[] = [];
     this.hostFiles = resolved.audit.enabled
-      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), rules.otherSources, warnings, auditRuleFiles)
+      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), rules.otherSources, warnings, auditRuleFiles, auditConfigMaps)
       : [];
+    const auditFalco =
+      resolved.audit.enabled && resolved.audit.falco.enabled
+        ? // Base names unique per Falco: each pod reports only its own files, under its own Service.
+          { release: FalcoK8sAuditHelmChart.RELEASE_NAME, rulesFiles: rulesFileHashes(auditConfigMaps) }
+        : undefined;
 
     if (observability.enabled) {
       const monitoring = new Construct(this.clusterChart, 'Monitoring');
@@ -161,7 +168,7 @@ export class FalcoGitopsStack extends Construct {
         });
       }
       const prometheusSelectorLabels = { release: observability.prometheusReleaseLabel };
-      new FalcoServiceMonitors(monitoring, 'ServiceMonitors', { namespace: namespaces.security.name, prometheusSelectorLabels });
+      new FalcoServiceMonitors(monitoring, 'ServiceMonitors', { namespace: namespaces.security.name, prometheusSelectorLabels, auditFalcoRelease: auditFalco?.release });
       const rulesFiles = rulesFileHashes(rulesConfigMaps);
       const { extraRules, detectionMinimumPriority, ...thresholds } = observability.alerts;
       new FalcoPrometheusRule(monitoring, 'PrometheusRule', {
@@ -177,6 +184,7 @@ export class FalcoGitopsStack extends Construct {
         metadataGuardRule: metadataGuard ? METADATA_GUARD_RULE : undefined,
         thresholds,
         extraRules,
+        auditFalco,
       });
       if (observability.grafana.enabled && observability.grafana.dashboards) {
         new GrafanaDashboardConfigMaps(monitoring, 'Dashboards', {
@@ -188,6 +196,7 @@ export class FalcoGitopsStack extends Construct {
             scopedNamespaces: resolved.rules.scope.namespaces,
             rulesFiles,
             detectionMinimumPriority,
+            auditFalco,
           }),
         });
       }
@@ -261,6 +270,7 @@ export class FalcoGitopsStack extends Construct {
     vendored: readonly VendoredRuleText[],
     warnings: Warning[],
     auditRuleFiles: string[],
+    auditConfigMaps: RulesConfigMap[],
   ): HostFile[] {
     const { audit } = resolved;
     const scopedNamespaces = resolved.rules.scope.namespaces;
@@ -290,6 +300,7 @@ export class FalcoGitopsStack extends Construct {
           mountPath: `${AUDIT_RULES_MOUNT_ROOT}/${String(index).padStart(2, '0')}-${bundle.id}`,
         });
         for (const file of bundle.files) configMap.addRulesFile(file.name, file.text);
+        auditConfigMaps.push(configMap);
         return { configMapName: configMap.name, mountPath: configMap.mountPath };
       });
       const auditFalco = new FalcoK8sAuditHelmChart(this.clusterChart, 'FalcoK8sAudit', {
@@ -303,6 +314,7 @@ export class FalcoGitopsStack extends Construct {
         json: AUDIT_FALCO_PLUGINS.json,
         webhookPort: audit.falco.webhookPort,
         webhookClusterIP: audit.falco.webhookClusterIP,
+        metrics: resolved.observability.enabled,
       });
       webhookUrl = auditFalco.webhookUrl;
     }

@@ -45,7 +45,7 @@ describe('falco-gitops check (npm run check)', () => {
       stdout:
         'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
-        'main.ts synthesizes: 25 manifests and 8 host files\n' +
+        'main.ts synthesizes: 26 manifests and 8 host files\n' +
         'dist/ is up to date\n',
       stderr: NO_UPSTREAM,
     });
@@ -125,7 +125,7 @@ describe('falco-gitops check (npm run check)', () => {
     fs.renameSync(path.join(dir, 'dist'), path.join(dir, 'out'));
     expect((await check(dir, undefined, ['--dist', 'out'])).stdout).toContain('out/ is up to date\n');
     expect((await check(dir, undefined, ['--dist', 'out/'])).stdout).toContain('\nout/ is up to date\n');
-    expect((await check(dir)).stderr).toContain('error: dist/ is not what main.ts synthesizes; run `npm run synth` and commit dist/ (33 problems):\n');
+    expect((await check(dir)).stderr).toContain('error: dist/ is not what main.ts synthesizes; run `npm run synth` and commit dist/ (34 problems):\n');
     expect(await check(dir, undefined, ['--dist', ''])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --dist: received ""; needs a non-empty value\.?\n/) });
   });
 });

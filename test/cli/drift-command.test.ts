@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../lib/core';
 import { parsePrometheusText } from '../../lib/cli/commands/drift-metrics';
+import { FIXTURE_PROPS } from '../support/fixture-project';
+import { objectsOf, synthStack, tempProject } from '../synth/synth-helpers';
 import { cli } from './cli-helpers';
 
 /**
@@ -145,24 +147,75 @@ describe('falco-gitops drift', () => {
     expect((await drift('-m', `${base}/good`, '--dist', 'empty-dist')).stderr).toContain('holds no rules ConfigMap');
   });
 
-  it('agrees with the committed dist/: a pod reporting the PrometheusRule\'s expected hashes is ok', async () => {
-    const repoDist = path.resolve(__dirname, '..', '..', 'dist');
-    const expected: Record<string, string> = {};
-    for (const file of fs.readdirSync(path.join(repoDist, 'cluster'))) {
-      const text = fs.readFileSync(path.join(repoDist, 'cluster', file), 'utf8');
-      if (file.startsWith('prometheusrule.')) {
-        for (const m of text.matchAll(/expected_sha256: ([0-9a-f]{64})\n\s+file_name: (\S+)/g)) expected[m[2]!] = m[1]!;
-      }
+});
+
+describe('falco-gitops drift on a synthesized dist/ (the fixture project, upstream rules vendored): each Falco against its own files', () => {
+  // The main Falco and the audit Falco each load the ConfigMaps their HelmChart mounts.
+  let project: string;
+  let expected: Record<'falco' | 'falco-k8saudit', Record<string, string>>;
+  beforeAll(() => {
+    project = tempProject({ vendorUpstream: true });
+    const result = synthStack(FIXTURE_PROPS, project);
+    for (const file of result.files) {
+      fs.mkdirSync(path.dirname(path.join(project, 'out', file.path)), { recursive: true });
+      fs.writeFileSync(path.join(project, 'out', file.path), file.content);
     }
-    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(2);
-    fs.writeFileSync(path.join(dir, 'repo-pod.txt'), falcoMetrics(expected));
-    const r = await cli(['drift', '-m', path.join(dir, 'repo-pod.txt'), '--dist', repoDist]);
+    // What the PrometheusRule expects of each Falco's metrics Service is what drift must accept.
+    expected = { falco: {}, 'falco-k8saudit': {} };
+    const rule = objectsOf(result).find((o) => o.kind === 'PrometheusRule')!;
+    for (const alert of rule.spec.groups.flatMap((g: any) => g.rules).filter((r: any) => r.alert === 'FalcoRulesFileDrift')) {
+      const service = /service="([^"]+)-metrics"/.exec(alert.expr)![1] as 'falco' | 'falco-k8saudit';
+      expected[service][alert.labels.file_name] = alert.labels.expected_sha256;
+    }
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+  const run = (...args: string[]) => cli(['drift', '--dist', 'out', ...args], { cwd: project });
+  const pod = (name: string, files: Record<string, string>, host: string) => {
+    fs.writeFileSync(path.join(project, name), falcoMetrics(files, host));
+    return name;
+  };
+
+  it('holds the audit Falco pod to k8s_audit_rules.yaml and the project audit rules, the main one to its files: all ok', async () => {
+    expect(Object.keys(expected['falco-k8saudit']).sort()).toEqual(['00-falco-gitops_k8saudit_rules.yaml', '00-k8s_audit_rules.yaml']);
+    expect(Object.keys(expected.falco)).toContain('00-falco_rules.yaml');
+    const r = await run('-m', pod('main.txt', expected.falco, 'node-1'), '-m', pod('audit.txt', expected['falco-k8saudit'], 'node-2'));
     expect(r.stderr).toBe('');
-    // Merged with #11: dist/ also ships the audit Falco's rules files, which this command does not
-    // yet tell apart from the main Falco's (issue #11 item 5): they are reported missing.
+    expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('ok ')).map((l) => l.split(' ').pop()).sort()).toEqual(Object.keys(expected).sort());
-    expect(lines.filter((l) => !l.startsWith('ok ')).every((l) => l.startsWith('missing ') && l.includes('k8saudit'))).toBe(true);
+    expect(lines).toHaveLength(Object.keys(expected.falco).length + 2);
+    expect(lines).toContain('ok audit.txt (node-2, falco-k8saudit) 00-k8s_audit_rules.yaml');
+    expect(lines).toContain('ok audit.txt (node-2, falco-k8saudit) 00-falco-gitops_k8saudit_rules.yaml');
+    expect(lines).toContain('ok main.txt (node-1, falco) 00-falco_rules.yaml');
+    expect(lines.filter((l) => l.includes('(node-1, falco)'))).toHaveLength(Object.keys(expected.falco).length);
+  });
+
+  it("reports the audit Falco's drifted file and its missing one, and exits 1", async () => {
+    const drifted = { '00-k8s_audit_rules.yaml': 'a'.repeat(64) };
+    const r = await run('-m', pod('audit-drifted.txt', drifted, 'node-2'), '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toEqual([
+      { source: 'audit-drifted.txt', hostname: 'node-2', falco: 'falco-k8saudit', file: '00-falco-gitops_k8saudit_rules.yaml', status: 'missing', expectedSha256: expected['falco-k8saudit']['00-falco-gitops_k8saudit_rules.yaml'] },
+      { source: 'audit-drifted.txt', hostname: 'node-2', falco: 'falco-k8saudit', file: '00-k8s_audit_rules.yaml', status: 'drift', loadedSha256: 'a'.repeat(64), expectedSha256: expected['falco-k8saudit']['00-k8s_audit_rules.yaml'] },
+    ]);
+  });
+
+  it('compares with the Falco --falco names, and refuses a release dist/ does not hold', async () => {
+    const r = await run('--falco', 'falco-k8saudit', '-m', pod('main-as-audit.txt', expected.falco, 'node-1'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('missing main-as-audit.txt (node-1, falco-k8saudit) 00-k8s_audit_rules.yaml: shipped, not loaded\n');
+    expect(r.stdout).toContain('unexpected main-as-audit.txt (node-1, falco-k8saudit) 00-falco_rules.yaml');
+    const bad = await run('--falco', 'falco-audit', '-m', 'main-as-audit.txt');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('error: --falco falco-audit: is not a Falco release of out. Fix: use one of falco, falco-k8saudit\n');
+  });
+
+  it('exits 2 for a pod that loaded none of either Falco\'s files, naming --falco', async () => {
+    const r = await run('-m', pod('stranger.txt', { 'other_rules.yaml': 'b'.repeat(64) }, 'node-3'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      'error: stranger.txt: loaded rules files of no single Falco of out (falco, falco-k8saudit): cannot tell which one this pod is. Fix: name it with --falco <release>, one command per release\n',
+    );
   });
 });
 

@@ -136,7 +136,8 @@ describe('the PrometheusRule', () => {
     const configMaps = rulesConfigMapsOf(objects, 'falco');
     const shipped = configMaps.flatMap((cm) => Object.entries(cm.data as Record<string, string>));
     expect(shipped.length).toBeGreaterThanOrEqual(2);
-    const drift = alerts.filter((a) => a.alert === 'FalcoRulesFileDrift');
+    // The main Falco's (its metrics Service); the audit Falco's files: test/monitoring/audit-falco-monitoring.test.ts.
+    const drift = alerts.filter((a) => a.alert === 'FalcoRulesFileDrift' && a.expr.includes('service="falco-metrics"'));
     expect(drift.map((a) => a.labels.file_name).sort()).toEqual(shipped.map(([name]) => name).sort());
     for (const [name, text] of shipped) {
       const expected = createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
@@ -192,6 +193,9 @@ describe('the PrometheusRule', () => {
         'FalcosidekickMetricsDown',
         'FalcosidekickTelegramErrors',
         'FalcoNamespaceMetadataMissing',
+        'FalcoK8sAuditMetricsDown',
+        'FalcoK8sAuditMetricsAbsent',
+        'FalcoK8sAuditOutputsQueueDrops',
       ]),
     );
     expect(alerts.find((a) => a.alert === 'FalcoKernelEventDrops')?.expr).toMatch(/> 0\.01$/);
@@ -286,14 +290,14 @@ describe('rules file base names', () => {
     ]);
   });
 
-  it('must be unique across all mounted rule directories, or synth fails', () => {
+  it('must be unique across the rule directories of one Falco, or synth fails', () => {
     const chart = chartWith({ a: { '00-x_rules.yaml': 'a' }, b: { '00-x_rules.yaml': 'b' } });
     const error = expectUserError(() => rulesFileHashes([chart]));
     expect(error.problems).toEqual([
       {
         subject: '00-x_rules.yaml',
         received: 'in ConfigMaps a and b',
-        problem: "rule file base names must be unique across all mounted rule directories: Falco's sha256 metric carries only the base name",
+        problem: "rule file base names must be unique across the rule directories one Falco mounts: Falco's sha256 metric carries only the base name",
         fix: 'rename one of the rule files.',
       },
     ]);
@@ -377,7 +381,9 @@ describe('the Grafana dashboards', () => {
     const model = JSON.parse(find('ConfigMap', 'falco-gitops-rules-integrity').data['falco-gitops-rules-integrity.json']);
     const rule = find('PrometheusRule', 'falco-gitops');
     const expected = rule.spec.groups.flatMap((g: any) => g.rules).filter((r: any) => r.alert === 'FalcoRulesFileDrift').map((r: any) => r.labels.expected_sha256);
-    const expr: string = model.panels[0].targets[0].expr;
+    // The main Falco's table first; the audit Falco's in its own row (audit-falco-monitoring.test.ts).
+    const expr: string = model.panels.flatMap((p: any) => (p.targets ?? []).map((t: any) => t.expr)).join('\n');
+    expect(model.panels[0].targets[0].expr).toContain('service="falco-metrics"');
     for (const sha of expected) expect(expr).toContain(`sha256="${sha}"`);
   });
 

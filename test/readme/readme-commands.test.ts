@@ -249,7 +249,7 @@ describe('the commands of README.md, run as printed', () => {
     expect(outputOf('npm run synth')?.stdout).toBe(
       'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
-        'wrote 25 manifests and 8 host files to dist/\n',
+        'wrote 26 manifests and 8 host files to dist/\n',
     );
     expect(outputOf('npm run check')?.stdout).toMatch(/\ndist\/ is up to date\n$/);
     // The README's first CLI command, on a fresh clone: clean.
@@ -264,7 +264,7 @@ describe('the commands of README.md, run as printed', () => {
     expect(outputOf('npm run synth', 1)?.stdout).toMatch(
       /\nloaded 2 audit rule files \(the audit Falco\), in order: rules\/upstream\/k8s_audit_rules\.yaml, rules-k8saudit\/falco-gitops_k8saudit_rules\.yaml\n/,
     );
-    expect(outputOf('npm run check', 1)?.stdout).toMatch(/^loaded 4 rule files, .*\nloaded 2 audit rule files .*\nmain\.ts synthesizes: 27 manifests and 8 host files\ndist\/ is up to date\n$/);
+    expect(outputOf('npm run check', 1)?.stdout).toMatch(/^loaded 4 rule files, .*\nloaded 2 audit rule files .*\nmain\.ts synthesizes: 28 manifests and 8 host files\ndist\/ is up to date\n$/);
   });
 
   it('runs every inline command, checks every synopsis against the help, or lists why it cannot', async () => {

@@ -84,7 +84,7 @@ describe('runSynth', () => {
     const dir = project();
     seedDist(dir);
     const run = synth(dir);
-    expect(run).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 25 manifests and 8 host files to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+    expect(run).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
     // The stale file of the previous dist/ is gone: dist/ holds exactly the synthesized files.
     expect(readTree(run.outdir)).toEqual(expected);
@@ -108,7 +108,7 @@ describe('runSynth', () => {
     expect(run).toMatchObject({
       code: 0,
       stdout: '',
-      stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 25 manifests and 8 host files to ${run.outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOut}/ next)\n`,
+      stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${run.outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOut}/ next)\n`,
     });
     expect(readTree(cdk8sOut)).toEqual(readTree(run.outdir));
   });
@@ -257,7 +257,7 @@ describe('runSynth', () => {
       const trash = `${dir}/.dist-trash-previous-1001-ab`;
       expect(run).toMatchObject({
         code: 0,
-        stdout: `${LOADED_PROJECT_RULES}wrote 25 manifests and 8 host files to ${run.outdir}/\n`,
+        stdout: `${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${run.outdir}/\n`,
         stderr:
           `warning: ${run.outdir}/ holds the new manifests, but the previous one could not be removed from ${trash} (EACCES); ` +
           `make it writable and delete it (\`chmod -R u+w ${trash} && rm -r ${trash}\`); the next synth tries again\n` +
@@ -364,7 +364,7 @@ describe('runSynth', () => {
             `${first.outdir}/ was left as it was.\n`,
         });
         expect(sleeps).toEqual([500, 500, 500, 500]);
-        expect(first).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 25 manifests and 8 host files to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+        expect(first).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
         expect(readTree(first.outdir)).toEqual(fresh(dir));
         expect(leftovers(dir)).toEqual([]);
       });

@@ -46,6 +46,7 @@ describe('the synthesized stack (the fixture project: main.ts and rules/ as ship
       'cluster/namespace.prod.yaml',
       'cluster/namespace.secured-ns.yaml',
       'cluster/prometheusrule.secured-ns.falco-gitops.yaml',
+      'cluster/servicemonitor.secured-ns.falco-k8saudit.yaml',
       'cluster/servicemonitor.secured-ns.falco.yaml',
       'cluster/servicemonitor.secured-ns.falcosidekick.yaml',
       'bootstrap/application.argocd.falco-gitops.yaml',

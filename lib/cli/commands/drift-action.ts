@@ -20,6 +20,8 @@ export interface DriftFinding {
   readonly source: string;
   /** The pod's host name, from `falcosecurity_evt_hostname_info`, when it reports one. */
   readonly hostname: string | undefined;
+  /** The Falco release (HelmChart) the pod was compared against, when dist/ names one. */
+  readonly falco?: string;
   readonly file: string;
   readonly status: DriftStatus;
   readonly loadedSha256: string | undefined;
@@ -32,9 +34,16 @@ export async function runDrift(options: DriftCommandOptions, io: CliIo): Promise
   if (sources.length === 0) {
     throw new UsageError({ subject: '--metrics', problem: 'is required: give the /metrics URL or a saved copy of each Falco pod', fix: 'e.g. --metrics http://127.0.0.1:8765/metrics' });
   }
-  const expected = readShippedRulesFiles(options.dist, io.cwd);
+  const shipped = readShippedFalcos(options.dist, io.cwd);
+  if (options.falco !== undefined && !shipped.some((f) => f.release === options.falco)) {
+    throw new UsageError({
+      subject: `--falco ${options.falco}`,
+      problem: `is not a Falco release of ${options.dist}`,
+      fix: `use one of ${shipped.map((f) => f.release ?? '(unnamed)').join(', ')}`,
+    });
+  }
   const problems: Problem[] = [];
-  const pods: { source: string; samples: PrometheusSample[] }[] = [];
+  const pods: { source: string; samples: PrometheusSample[]; falco?: ShippedFalco }[] = [];
   for (const source of sources) {
     try {
       const samples = parsePrometheusText(await readSource(source, io.cwd));
@@ -47,12 +56,25 @@ export async function runDrift(options: DriftCommandOptions, io: CliIo): Promise
   }
   if (problems.length > 0) throw new UserError(problems, { exitCode: 2 });
 
-  const findings = pods.flatMap(({ source, samples }) => compare(source, samples, expected));
+  for (const pod of pods) {
+    const falco = options.falco !== undefined ? shipped.find((f) => f.release === options.falco) : whichFalco(pod.samples, shipped);
+    if (falco === undefined) {
+      problems.push({
+        subject: pod.source,
+        problem: `loaded rules files of no single Falco of ${options.dist} (${shipped.map((f) => f.release).join(', ')}): cannot tell which one this pod is`,
+        fix: 'name it with --falco <release>, one command per release',
+      });
+    } else pod.falco = falco;
+  }
+  if (problems.length > 0) throw new UserError(problems, { exitCode: 2 });
+
+  const findings = pods.flatMap(({ source, samples, falco }) => compare(source, samples, falco!));
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ dist: options.dist, findings }, null, 2)}\n`);
   } else {
     for (const f of findings) {
-      const pod = f.hostname === undefined ? f.source : `${f.source} (${f.hostname})`;
+      const who = [f.hostname, f.falco].filter((x) => x !== undefined);
+      const pod = who.length === 0 ? f.source : `${f.source} (${who.join(', ')})`;
       const detail =
         f.status === 'drift'
           ? `: loaded sha256:${f.loadedSha256}, dist ships sha256:${f.expectedSha256}`
@@ -67,45 +89,104 @@ export async function runDrift(options: DriftCommandOptions, io: CliIo): Promise
   return findings.every((f) => f.status === 'ok') ? ExitCode.Ok : ExitCode.Findings;
 }
 
-function compare(source: string, samples: readonly PrometheusSample[], expected: ReadonlyMap<string, string>): DriftFinding[] {
-  const hostname = samples.find((s) => s.name === 'falcosecurity_evt_hostname_info')?.labels['hostname'];
+/** The rules files one Falco release of dist/ loads (its HelmChart's rules ConfigMaps), by base name. */
+export interface ShippedFalco {
+  /** The HelmChart's name (the Helm release); undefined for a dist/ of rules ConfigMaps without a Falco HelmChart. */
+  readonly release: string | undefined;
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** The loaded rules files of a pod, by base name. */
+function loadedFiles(samples: readonly PrometheusSample[]): Map<string, string> {
   const loaded = new Map<string, string>();
   for (const s of samples) {
     const file = s.labels['file_name'];
     const sha = s.labels['sha256'];
     if (s.name === RULES_FILES_METRIC && file !== undefined && sha !== undefined) loaded.set(file, sha);
   }
+  return loaded;
+}
+
+/**
+ * The Falco a pod is: the only one, or the one whose shipped files the pod loaded most of (the
+ * metric names files, not the release). Undefined on a tie, e.g. a pod that loaded none of them.
+ */
+function whichFalco(samples: readonly PrometheusSample[], shipped: readonly ShippedFalco[]): ShippedFalco | undefined {
+  if (shipped.length === 1) return shipped[0];
+  const loaded = loadedFiles(samples);
+  const scored = shipped.map((falco) => ({ falco, score: [...falco.files.keys()].filter((name) => loaded.has(name)).length })).sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  return best !== undefined && best.score > 0 && (second === undefined || second.score < best.score) ? best.falco : undefined;
+}
+
+function compare(source: string, samples: readonly PrometheusSample[], shipped: ShippedFalco): DriftFinding[] {
+  const expected = shipped.files;
+  const falco = shipped.release;
+  const hostname = samples.find((s) => s.name === 'falcosecurity_evt_hostname_info')?.labels['hostname'];
+  const loaded = loadedFiles(samples);
   const files = [...new Set([...expected.keys(), ...loaded.keys()])].sort();
   return files.map((file) => {
     const loadedSha256 = loaded.get(file);
     const expectedSha256 = expected.get(file);
     const status: DriftStatus =
       expectedSha256 === undefined ? 'unexpected' : loadedSha256 === undefined ? 'missing' : loadedSha256 === expectedSha256 ? 'ok' : 'drift';
-    return { source, hostname, file, status, loadedSha256, expectedSha256 };
+    return { source, hostname, ...(falco === undefined ? {} : { falco }), file, status, loadedSha256, expectedSha256 };
   });
 }
 
 /**
- * The sha256 of every rules file the rules ConfigMaps under `dist` ship, by file name: the sha256
- * of the exact data string, as Falco hashes the mounted file's bytes.
+ * Each Falco of `dist` with the sha256 of every rules file it loads, by base name: the sha256 of
+ * the exact data string of its rules ConfigMaps, as Falco hashes the mounted file's bytes. Which
+ * ConfigMaps a Falco loads is what its HelmChart (chart `falco`) mounts (`mounts.volumes[].configMap`
+ * of its values): the main Falco and the audit Falco load different files, and each pod is held to
+ * its own. A dist/ without a Falco HelmChart is one Falco loading every rules ConfigMap.
  */
-export function readShippedRulesFiles(dist: string, cwd: string): Map<string, string> {
+export function readShippedFalcos(dist: string, cwd: string): ShippedFalco[] {
+  const { configMaps, falcoCharts } = readDist(dist, cwd);
+  if (falcoCharts.length === 0) return [{ release: undefined, files: new Map([...configMaps.values()].flatMap((files) => [...files])) }];
+  return falcoCharts
+    .sort((a, b) => (a.release < b.release ? -1 : a.release > b.release ? 1 : 0))
+    .map(({ release, mounted }) => ({ release, files: new Map(mounted.flatMap((name) => [...(configMaps.get(name) ?? new Map<string, string>())])) }))
+    .filter((falco) => falco.files.size > 0);
+}
+
+interface FalcoChart {
+  readonly release: string;
+  /** Names of the ConfigMaps its values mount. */
+  readonly mounted: string[];
+}
+
+function readDist(dist: string, cwd: string): { configMaps: Map<string, Map<string, string>>; falcoCharts: FalcoChart[] } {
   const root = path.resolve(cwd, dist);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     throw new UserError({ subject: `--dist ${dist}`, problem: 'is not a folder', fix: 'run it from the repository root, or give the folder synth writes (dist)' }, { exitCode: 2 });
   }
-  const shipped = new Map<string, string>();
+  const configMaps = new Map<string, Map<string, string>>();
+  const falcoCharts: FalcoChart[] = [];
   for (const file of yamlFiles(root)) {
     for (const doc of YAML.parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-      const obj = doc.toJS() as { kind?: unknown; metadata?: { labels?: Record<string, unknown> }; data?: Record<string, unknown> } | null;
+      const obj = doc.toJS() as {
+        kind?: unknown;
+        metadata?: { name?: unknown; labels?: Record<string, unknown> };
+        data?: Record<string, unknown>;
+        spec?: { chart?: unknown; valuesContent?: unknown };
+      } | null;
+      const name = typeof obj?.metadata?.name === 'string' ? obj.metadata.name : '';
+      if (obj?.kind === 'HelmChart' && obj.spec?.chart === 'falco' && typeof obj.spec.valuesContent === 'string') {
+        const values = YAML.parse(obj.spec.valuesContent) as { mounts?: { volumes?: { configMap?: { name?: unknown } }[] } } | null;
+        const mounted = (values?.mounts?.volumes ?? []).map((v) => v?.configMap?.name).filter((n): n is string => typeof n === 'string');
+        falcoCharts.push({ release: name, mounted });
+      }
       if (obj?.kind !== 'ConfigMap' || obj.metadata?.labels?.['app.kubernetes.io/component'] !== RULES_COMPONENT) continue;
-      for (const [name, text] of Object.entries(obj.data ?? {})) if (typeof text === 'string') shipped.set(name, sha256Hex(text));
+      const files = new Map<string, string>();
+      for (const [fileName, text] of Object.entries(obj.data ?? {})) if (typeof text === 'string') files.set(fileName, sha256Hex(text));
+      configMaps.set(name, files);
     }
   }
-  if (shipped.size === 0) {
+  if ([...configMaps.values()].every((files) => files.size === 0)) {
     throw new UserError({ subject: `--dist ${dist}`, problem: 'holds no rules ConfigMap (label app.kubernetes.io/component: falco-rules)', fix: 'run `npm run synth` first' }, { exitCode: 2 });
   }
-  return shipped;
+  return { configMaps, falcoCharts };
 }
 
 function yamlFiles(dir: string): string[] {
