@@ -21,7 +21,7 @@ export async function benchSynthInProcess(options: { vendorUpstream: boolean }):
     };
     const runs = 20;
     return {
-      name: `app's own synth work${options.vendorUpstream ? ', upstream rules vendored (lint + scope of 3 upstream files)' : ', defaults (project rules only)'}`,
+      name: `app's own synth work, observability on${options.vendorUpstream ? ', upstream rules vendored (lint + scope of 3 upstream files)' : ', defaults (project rules only)'}`,
       medianMs: await medianMs(work, runs),
       runs,
       targetMs: 200,

@@ -6,6 +6,7 @@ export * from './argocd';
 export * from './audit';
 export * from './falco';
 export * from './helm';
+export * from './monitoring';
 export * from './namespaces';
 export * from './rules-delivery';
 export * from './workloads';

@@ -45,6 +45,8 @@ function build() {
   // it, and main.ts imports the library from build/lib/ by the package's own name), and the
   // packages only some commands use (`yaml` for output and YAML errors, cdk8s for `check`): they
   // load from node_modules/ when needed, and every start does not read and hash their 1.3 MB.
+  // Likewise the monitoring libraries (the Grafana Foundation SDK, ~1.2 MB bundled, and PromQL's
+  // lezer grammar): only `check` (through the stack) reaches them.
   const cli = esbuild.buildSync({
     absWorkingDir: ROOT,
     entryPoints: [path.join('lib', 'cli', 'main.ts')],
@@ -58,6 +60,8 @@ function build() {
     external: [
       'tsx', 'tsx/*', 'falco-gitops', 'falco-gitops/*', 'yaml', 'cdk8s', 'cdk8s-plus-28', 'constructs',
       'ajv', 'ajv/*', 'kubernetes-models', 'kubernetes-models/*', '@kubernetes-models/*',
+      '@grafana/grafana-foundation-sdk', '@grafana/grafana-foundation-sdk/*', '@prometheus-io/lezer-promql',
+      '@lezer/*',
     ],
     keepNames: true,
     sourcemap: 'linked',

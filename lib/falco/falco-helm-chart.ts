@@ -44,6 +44,12 @@ export interface FalcoHelmChartProps {
   readonly httpOutputUrl: string;
   /** The rule ConfigMaps, in Falco's load order. */
   readonly rulesMounts: readonly RulesMount[];
+  /**
+   * Serve Prometheus metrics (`/metrics` on the webserver, port 8765) behind the chart's metrics Service.
+   * The stack turns it on with `observability`.
+   * @default false
+   */
+  readonly metrics?: boolean;
 }
 
 /** The defaults of every optional prop of `FalcoHelmChart`: the stack's defaults are these. */
@@ -69,6 +75,7 @@ export class FalcoHelmChart extends Construct {
       appendOutput: props.appendOutput ?? FALCO_HELM_CHART_DEFAULTS.appendOutput,
       httpOutputUrl: props.httpOutputUrl,
       rulesMounts: props.rulesMounts,
+      metrics: props.metrics ?? false,
     });
     // The chart's own `fail`s would only surface in the cluster's install job, after the sync.
     assertFalcoChartAcceptsValues(values);

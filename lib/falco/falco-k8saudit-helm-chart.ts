@@ -41,6 +41,12 @@ export interface FalcoK8sAuditHelmChartProps {
    * control-plane node, in every proxy mode, unlike a NodePort on 127.0.0.1.
    */
   readonly webhookClusterIP: string;
+  /**
+   * Serve Prometheus metrics (`/metrics` on the webserver, port 8765) behind the chart's metrics
+   * Service `<release>-metrics`, like the main Falco.
+   * @default false
+   */
+  readonly metrics?: boolean;
 }
 
 export const FALCO_K8SAUDIT_HELM_CHART_DEFAULTS = {
@@ -69,6 +75,7 @@ export class FalcoK8sAuditHelmChart extends Construct {
       json: props.json,
       webhookPort,
       webhookClusterIP: props.webhookClusterIP,
+      metrics: props.metrics ?? false,
     });
     assertFalcoChartAcceptsValues(values);
     this.helmChart = new HelmChart(this, 'Resource', {

@@ -20,6 +20,8 @@ export interface FalcoK8sAuditValuesProps {
   readonly webhookPort: number;
   /** The fixed ClusterIP of the webhook Service (see `FalcoK8sAuditHelmChartProps.webhookClusterIP`). */
   readonly webhookClusterIP: string;
+  /** Serve Prometheus metrics on the webserver behind the chart's metrics Service. */
+  readonly metrics?: boolean;
 }
 
 /** Name of the chart's extra Service (`services[].name`); the chart prefixes the release name. */
@@ -35,6 +37,10 @@ export const K8SAUDIT_WEBHOOK_SERVICE = 'k8saudit-webhook';
 export function falcoK8sAuditValues(props: FalcoK8sAuditValuesProps): Record<string, unknown> {
   return {
     driver: { enabled: false },
+    // As the main Falco (falco-values.ts): the chart turns on Falco's metrics and webserver and
+    // renders `<fullname>-metrics` (falcosecurity/charts@falco-9.1.0:charts/falco/templates/_helpers.tpl:394-414,
+    // templates/service.yaml). No kernel driver here: its kernel event counters would stay empty.
+    ...(props.metrics === true ? { metrics: { enabled: true, outputRule: false, rulesCountersEnabled: true, resourceUtilizationEnabled: true, stateCountersEnabled: true, kernelEventCountersEnabled: false } } : {}),
     collectors: { enabled: false },
     controller: { kind: 'deployment', deployment: { replicas: 1 } },
     falcosidekick: { enabled: false },

@@ -17,6 +17,8 @@ export interface FalcoValuesProps {
   readonly httpOutputUrl: string;
   /** The rule ConfigMaps, in Falco's load order. */
   readonly rulesMounts: readonly RulesMount[];
+  /** Serve Prometheus metrics on the webserver (`/metrics`, port 8765) behind the chart's metrics Service. */
+  readonly metrics?: boolean;
 }
 
 /**
@@ -26,6 +28,12 @@ export interface FalcoValuesProps {
 export function falcoValues(props: FalcoValuesProps): Record<string, unknown> {
   return {
     driver: { kind: props.driverKind },
+    // The chart turns on Falco's `metrics` and `webserver.prometheus_metrics_enabled` and renders
+    // the `falco-metrics` Service (falcosecurity/charts@falco-9.1.0:charts/falco/templates/_helpers.tpl:394-414,
+    // templates/service.yaml). Its own ServiceMonitor stays off: the stack renders a typed one.
+    // The rule counters label every rule's matches; the kernel, state and resource counters feed
+    // the health alerts. The output rule (a Falco alert every `interval`) stays off.
+    ...(props.metrics === true ? { metrics: { enabled: true, outputRule: false, rulesCountersEnabled: true, resourceUtilizationEnabled: true, stateCountersEnabled: true, kernelEventCountersEnabled: true } } : {}),
     collectors: {
       // Deploys the k8s-metacollector subchart and loads the k8smeta plugin, so k8smeta.* fields are filled.
       kubernetes: { enabled: props.kubernetesMetadata },

@@ -1,10 +1,11 @@
-import type { ChartValuesCatalogEntry, ValueShape } from './catalog-types';
+import type { ChartValuesCatalogEntry, CrdCatalogEntry, ValueShape } from './catalog-types';
 import { chartReference, type ChartReference } from './chart-reference';
 import { CHART_VALUES_CATALOG } from './chart-values-catalog';
 import { compileCrdSchema, type CrdValidator } from './crd-schema';
 import { HELM_CONTROLLER_CRDS_CATALOG } from './helm-controller-crds-catalog';
 import type { JsonObject } from './json-value';
 import type { ManifestReferences } from './manifest-references';
+import { MONITORING_CRDS_CATALOG } from './monitoring-crds-catalog';
 
 /**
  * The references in the catalogs generated into this folder (scripts/generate-manifest-catalogs.js,
@@ -13,8 +14,10 @@ import type { ManifestReferences } from './manifest-references';
  * what ../shared's files give.
  */
 export const CATALOG_REFERENCES: ManifestReferences = {
-  helmControllerCrd: crdValidator,
+  helmControllerCrd: (kind) => crdValidator(HELM_CONTROLLER_CRDS_CATALOG, kind),
   helmControllerKinds: HELM_CONTROLLER_CRDS_CATALOG.map((entry) => entry.kind),
+  monitoringCrd: (kind) => crdValidator(MONITORING_CRDS_CATALOG, kind),
+  monitoringKinds: MONITORING_CRDS_CATALOG.map((entry) => entry.kind),
   chart: (chart, version) => {
     const id = `${chart}-${version}`;
     const reference = chartReferences().get(id);
@@ -32,13 +35,14 @@ const validators = new Map<string, CrdValidator>();
 let references: Map<string, ChartReference> | undefined;
 
 /** Compiled on first use, kind by kind: compiling the HelmChart schema is a good part of check's validation time. */
-function crdValidator(kind: string): CrdValidator | undefined {
-  let validator = validators.get(kind);
+function crdValidator(catalog: readonly CrdCatalogEntry[], kind: string): CrdValidator | undefined {
+  const entry = catalog.find((candidate) => candidate.kind === kind);
+  if (entry === undefined) return undefined;
+  const key = `${entry.group}/${entry.version} ${entry.kind}`;
+  let validator = validators.get(key);
   if (validator === undefined) {
-    const entry = HELM_CONTROLLER_CRDS_CATALOG.find((candidate) => candidate.kind === kind);
-    if (entry === undefined) return undefined;
     validator = compileCrdSchema(entry.group, entry.version, entry.kind, entry.openAPIV3Schema);
-    validators.set(kind, validator);
+    validators.set(key, validator);
   }
   return validator;
 }

@@ -19,7 +19,7 @@ export interface ChartValuesCatalogEntry {
   readonly values: { readonly [key: string]: ValueShape };
 }
 
-/** One CRD version in helm-controller-crds-catalog.ts: its schema without the `description` texts. */
+/** One CRD version in helm-controller-crds-catalog.ts or monitoring-crds-catalog.ts: its schema without the `description` texts. */
 export interface CrdCatalogEntry {
   readonly group: string;
   readonly version: string;

@@ -10,7 +10,11 @@
 // input: falcosecurity/charts@falcosidekick-0.14.0:charts/falcosidekick/values.yaml sha256:69c91bf89bedcd6a7a8130c611d5948affa079c946d73c745879043660df4d24
 // input: falcosecurity/charts@k8s-metacollector-0.3.1:charts/k8s-metacollector/Chart.yaml sha256:8f92642cbbe12376400784bee6aab14733633e8e065edc8b11c2c584728cf63c
 // input: falcosecurity/charts@k8s-metacollector-0.3.1:charts/k8s-metacollector/values.yaml sha256:70d01a8bae4e475d6b6047411601321bcfc0f2eb964f43257bc7a02bb831f9f4
-// body sha256:85b3cfa14940fcdc608396d6e31a734fde1780bcc7777858e56726265f487396
+// input: prometheus-community/helm-charts@kube-prometheus-stack-88.5.3:charts/kube-prometheus-stack/Chart.yaml sha256:e4af5d8f82d2c626d7a0c52dab589a39817acae7486196de16eef230388eb7ed
+// input: prometheus-community/helm-charts@kube-prometheus-stack-88.5.3:charts/kube-prometheus-stack/values.yaml sha256:659289e3cc0ff503db75dd2969c8fe7295657357b82ff085d0b2a824d68b7755
+// input: grafana-community/helm-charts@grafana-12.11.1:charts/grafana/Chart.yaml sha256:4ca1085863a002c5d92bc4189fd083bde1f61ba5fc72b87d4a3274f99577b87e
+// input: grafana-community/helm-charts@grafana-12.11.1:charts/grafana/values.yaml sha256:653e88838eb7553f561d2e6ffa3cbaa7d5b5029398af6ea2fdd2c27793853a68
+// body sha256:8b50d5d49fb35973d6a12ebfbfa960768a92b10f19c7be938708620fe0134735
 
 import type { ChartValuesCatalogEntry } from './catalog-types';
 
@@ -1350,6 +1354,2385 @@ export const CHART_VALUES_CATALOG: readonly ChartValuesCatalogEntry[] = [
               "folderAnnotation": "scalar"
             }
           }
+        }
+      }
+    }
+  },
+  {
+    "id": "kube-prometheus-stack-88.5.3",
+    "chart": "kube-prometheus-stack",
+    "version": "88.5.3",
+    "dependencies": [
+      {
+        "name": "crds",
+        "key": "crds"
+      },
+      {
+        "name": "kube-state-metrics",
+        "key": "kube-state-metrics"
+      },
+      {
+        "name": "prometheus-node-exporter",
+        "key": "prometheus-node-exporter"
+      },
+      {
+        "name": "grafana",
+        "key": "grafana"
+      },
+      {
+        "name": "prometheus-windows-exporter",
+        "key": "prometheus-windows-exporter"
+      }
+    ],
+    "values": {
+      "nameOverride": "scalar",
+      "namespaceOverride": "scalar",
+      "kubeTargetVersionOverride": "scalar",
+      "kubeVersionOverride": "scalar",
+      "fullnameOverride": "scalar",
+      "commonLabels": {},
+      "crds": {
+        "enabled": "scalar",
+        "upgradeJob": {
+          "enabled": "scalar",
+          "forceConflicts": "scalar",
+          "image": {
+            "busybox": {
+              "registry": "scalar",
+              "repository": "scalar",
+              "tag": "scalar",
+              "sha": "scalar",
+              "pullPolicy": "scalar"
+            },
+            "kubectl": {
+              "registry": "scalar",
+              "repository": "scalar",
+              "tag": "scalar",
+              "sha": "scalar",
+              "pullPolicy": "scalar"
+            }
+          },
+          "env": {},
+          "resources": {},
+          "extraVolumes": "list",
+          "extraVolumeMounts": "list",
+          "nodeSelector": {},
+          "affinity": {},
+          "tolerations": "list",
+          "topologySpreadConstraints": "list",
+          "labels": {},
+          "annotations": {},
+          "podLabels": {},
+          "podAnnotations": {},
+          "serviceAccount": {
+            "create": "scalar",
+            "name": "scalar",
+            "annotations": {},
+            "labels": {},
+            "automountServiceAccountToken": "scalar"
+          },
+          "automountServiceAccountToken": "scalar",
+          "containerSecurityContext": {
+            "allowPrivilegeEscalation": "scalar",
+            "readOnlyRootFilesystem": "scalar",
+            "capabilities": {
+              "drop": "list"
+            }
+          },
+          "podSecurityContext": {
+            "fsGroup": "scalar",
+            "runAsGroup": "scalar",
+            "runAsNonRoot": "scalar",
+            "runAsUser": "scalar",
+            "seccompProfile": {
+              "type": "scalar"
+            }
+          }
+        }
+      },
+      "customRules": {},
+      "defaultRules": {
+        "create": "scalar",
+        "rules": {
+          "alertmanager": "scalar",
+          "etcd": "scalar",
+          "configReloaders": "scalar",
+          "general": "scalar",
+          "k8sContainerCpuUsageSecondsTotal": "scalar",
+          "k8sContainerMemoryCache": "scalar",
+          "k8sContainerMemoryRss": "scalar",
+          "k8sContainerMemorySwap": "scalar",
+          "k8sContainerResource": "scalar",
+          "k8sContainerMemoryWorkingSetBytes": "scalar",
+          "k8sPodOwner": "scalar",
+          "kubeApiserverAvailability": "scalar",
+          "kubeApiserverBurnrate": "scalar",
+          "kubeApiserverHistogram": "scalar",
+          "kubeApiserverSlos": "scalar",
+          "kubeControllerManager": "scalar",
+          "kubelet": "scalar",
+          "kubeProxy": "scalar",
+          "kubePrometheusGeneral": "scalar",
+          "kubePrometheusNodeRecording": "scalar",
+          "kubernetesApps": "scalar",
+          "kubernetesResources": "scalar",
+          "kubernetesStorage": "scalar",
+          "kubernetesSystem": "scalar",
+          "kubeSchedulerAlerting": "scalar",
+          "kubeSchedulerRecording": "scalar",
+          "kubeStateMetrics": "scalar",
+          "network": "scalar",
+          "node": "scalar",
+          "nodeExporterAlerting": "scalar",
+          "nodeExporterRecording": "scalar",
+          "prometheus": "scalar",
+          "prometheusOperator": "scalar",
+          "windows": "scalar"
+        },
+        "appNamespacesOperator": "scalar",
+        "appNamespacesTarget": "scalar",
+        "keepFiringFor": "scalar",
+        "labels": {},
+        "annotations": {},
+        "additionalRuleLabels": {},
+        "additionalRuleAnnotations": {},
+        "additionalRuleGroupLabels": {
+          "alertmanager": {},
+          "etcd": {},
+          "configReloaders": {},
+          "general": {},
+          "k8sContainerCpuUsageSecondsTotal": {},
+          "k8sContainerMemoryCache": {},
+          "k8sContainerMemoryRss": {},
+          "k8sContainerMemorySwap": {},
+          "k8sContainerResource": {},
+          "k8sPodOwner": {},
+          "kubeApiserverAvailability": {},
+          "kubeApiserverBurnrate": {},
+          "kubeApiserverHistogram": {},
+          "kubeApiserverSlos": {},
+          "kubeControllerManager": {},
+          "kubelet": {},
+          "kubeProxy": {},
+          "kubePrometheusGeneral": {},
+          "kubePrometheusNodeRecording": {},
+          "kubernetesApps": {},
+          "kubernetesResources": {},
+          "kubernetesStorage": {},
+          "kubernetesSystem": {},
+          "kubeSchedulerAlerting": {},
+          "kubeSchedulerRecording": {},
+          "kubeStateMetrics": {},
+          "network": {},
+          "node": {},
+          "nodeExporterAlerting": {},
+          "nodeExporterRecording": {},
+          "prometheus": {},
+          "prometheusOperator": {}
+        },
+        "additionalRuleGroupAnnotations": {
+          "alertmanager": {},
+          "etcd": {},
+          "configReloaders": {},
+          "general": {},
+          "k8sContainerCpuUsageSecondsTotal": {},
+          "k8sContainerMemoryCache": {},
+          "k8sContainerMemoryRss": {},
+          "k8sContainerMemorySwap": {},
+          "k8sContainerResource": {},
+          "k8sPodOwner": {},
+          "kubeApiserverAvailability": {},
+          "kubeApiserverBurnrate": {},
+          "kubeApiserverHistogram": {},
+          "kubeApiserverSlos": {},
+          "kubeControllerManager": {},
+          "kubelet": {},
+          "kubeProxy": {},
+          "kubePrometheusGeneral": {},
+          "kubePrometheusNodeRecording": {},
+          "kubernetesApps": {},
+          "kubernetesResources": {},
+          "kubernetesStorage": {},
+          "kubernetesSystem": {},
+          "kubeSchedulerAlerting": {},
+          "kubeSchedulerRecording": {},
+          "kubeStateMetrics": {},
+          "network": {},
+          "node": {},
+          "nodeExporterAlerting": {},
+          "nodeExporterRecording": {},
+          "prometheus": {},
+          "prometheusOperator": {}
+        },
+        "additionalAggregationLabels": "list",
+        "runbookUrl": "scalar",
+        "kubeletServerCertificateExpiration": {
+          "warning": "scalar",
+          "critical": "scalar"
+        },
+        "kubeletClientCertificateExpiration": {
+          "warning": "scalar",
+          "critical": "scalar"
+        },
+        "node": {
+          "fsSelector": "scalar"
+        },
+        "disabled": {}
+      },
+      "additionalPrometheusRulesMap": {},
+      "global": {
+        "rbac": {
+          "create": "scalar",
+          "createAggregateClusterRoles": "scalar"
+        },
+        "imageRegistry": "scalar",
+        "imagePullSecrets": "list"
+      },
+      "windowsMonitoring": {
+        "enabled": "scalar"
+      },
+      "prometheus-windows-exporter": {
+        "prometheus": {
+          "monitor": {
+            "enabled": "scalar",
+            "jobLabel": "scalar"
+          }
+        },
+        "releaseLabel": "scalar",
+        "podLabels": {
+          "jobLabel": "scalar"
+        },
+        "config": "scalar"
+      },
+      "alertmanager": {
+        "enabled": "scalar",
+        "namespaceOverride": "scalar",
+        "annotations": {},
+        "additionalLabels": {},
+        "apiVersion": "scalar",
+        "enableFeatures": "list",
+        "forceDeployDashboards": "scalar",
+        "networkPolicy": {
+          "enabled": "scalar",
+          "policyTypes": "list",
+          "gateway": {
+            "namespace": "scalar",
+            "podLabels": {}
+          },
+          "additionalIngress": "list",
+          "egress": {
+            "enabled": "scalar",
+            "rules": "list"
+          },
+          "enableClusterRules": "scalar",
+          "monitoringRules": {
+            "prometheus": "scalar",
+            "configReloader": "scalar"
+          }
+        },
+        "serviceAccount": {
+          "create": "scalar",
+          "name": "scalar",
+          "annotations": {},
+          "automountServiceAccountToken": "scalar"
+        },
+        "podDisruptionBudget": {
+          "enabled": "scalar",
+          "minAvailable": "scalar",
+          "unhealthyPodEvictionPolicy": "scalar"
+        },
+        "verticalPodAutoscaler": {
+          "enabled": "scalar",
+          "controlledResources": "list",
+          "maxAllowed": {},
+          "minAllowed": {},
+          "updatePolicy": {
+            "updateMode": "scalar"
+          }
+        },
+        "config": {
+          "global": {
+            "resolve_timeout": "scalar"
+          },
+          "inhibit_rules": "list",
+          "route": {
+            "group_by": "list",
+            "group_wait": "scalar",
+            "group_interval": "scalar",
+            "repeat_interval": "scalar",
+            "receiver": "scalar",
+            "routes": "list"
+          },
+          "receivers": "list",
+          "templates": "list"
+        },
+        "stringConfig": "scalar",
+        "tplConfig": "scalar",
+        "templateFiles": {},
+        "ingress": {
+          "enabled": "scalar",
+          "ingressClassName": "scalar",
+          "annotations": {},
+          "labels": {},
+          "hosts": "list",
+          "paths": "list",
+          "tls": "list"
+        },
+        "route": {
+          "main": {
+            "enabled": "scalar",
+            "apiVersion": "scalar",
+            "kind": "scalar",
+            "annotations": {},
+            "labels": {},
+            "hostnames": "list",
+            "parentRefs": "list",
+            "httpsRedirect": "scalar",
+            "matches": "list",
+            "filters": "list",
+            "sessionPersistence": {},
+            "additionalRules": "list"
+          }
+        },
+        "secret": {
+          "annotations": {}
+        },
+        "ingressPerReplica": {
+          "enabled": "scalar",
+          "ingressClassName": "scalar",
+          "annotations": {},
+          "labels": {},
+          "hostPrefix": "scalar",
+          "hostDomain": "scalar",
+          "paths": "list",
+          "tlsSecretName": "scalar",
+          "tlsSecretPerReplica": {
+            "enabled": "scalar",
+            "prefix": "scalar"
+          }
+        },
+        "routePerReplica": {
+          "main": {
+            "enabled": "scalar",
+            "apiVersion": "scalar",
+            "kind": "scalar",
+            "annotations": {},
+            "labels": {},
+            "hostPrefix": "scalar",
+            "hostDomain": "scalar",
+            "parentRefs": "list",
+            "httpsRedirect": "scalar",
+            "filters": "list",
+            "matches": "list",
+            "sessionPersistence": {},
+            "additionalRules": "list"
+          }
+        },
+        "service": {
+          "enabled": "scalar",
+          "annotations": {},
+          "labels": {},
+          "clusterIP": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          },
+          "port": "scalar",
+          "targetPort": "scalar",
+          "nodePort": "scalar",
+          "additionalPorts": "list",
+          "externalIPs": "list",
+          "loadBalancerIP": "scalar",
+          "loadBalancerSourceRanges": "list",
+          "externalTrafficPolicy": "scalar",
+          "sessionAffinity": "scalar",
+          "sessionAffinityConfig": {
+            "clientIP": {
+              "timeoutSeconds": "scalar"
+            }
+          },
+          "type": "scalar"
+        },
+        "servicePerReplica": {
+          "enabled": "scalar",
+          "annotations": {},
+          "port": "scalar",
+          "targetPort": "scalar",
+          "nodePort": "scalar",
+          "loadBalancerSourceRanges": "list",
+          "externalTrafficPolicy": "scalar",
+          "type": "scalar"
+        },
+        "serviceMonitor": {
+          "selfMonitor": "scalar",
+          "interval": "scalar",
+          "additionalLabels": {},
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "scheme": "scalar",
+          "enableHttp2": "scalar",
+          "tlsConfig": {},
+          "bearerTokenFile": "null",
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalEndpoints": "list"
+        },
+        "alertmanagerSpec": {
+          "persistentVolumeClaimRetentionPolicy": {},
+          "podMetadata": {},
+          "serviceName": "null",
+          "image": {
+            "registry": "scalar",
+            "repository": "scalar",
+            "tag": "scalar",
+            "sha": "scalar",
+            "pullPolicy": "scalar"
+          },
+          "useExistingSecret": "scalar",
+          "secrets": "list",
+          "automountServiceAccountToken": "scalar",
+          "configMaps": "list",
+          "web": {},
+          "alertmanagerConfigSelector": {},
+          "alertmanagerConfigNamespaceSelector": {},
+          "alertmanagerConfiguration": {},
+          "alertmanagerConfigMatcherStrategy": {},
+          "additionalArgs": "list",
+          "logFormat": "scalar",
+          "logLevel": "scalar",
+          "replicas": "scalar",
+          "retention": "scalar",
+          "storage": {},
+          "externalUrl": "null",
+          "routePrefix": "scalar",
+          "scheme": "scalar",
+          "tlsConfig": {},
+          "paused": "scalar",
+          "nodeSelector": {},
+          "resources": {},
+          "podAntiAffinity": "scalar",
+          "podAntiAffinityTopologyKey": "scalar",
+          "affinity": {},
+          "tolerations": "list",
+          "topologySpreadConstraints": "list",
+          "securityContext": {
+            "runAsGroup": "scalar",
+            "runAsNonRoot": "scalar",
+            "runAsUser": "scalar",
+            "fsGroup": "scalar",
+            "seccompProfile": {
+              "type": "scalar"
+            }
+          },
+          "hostUsers": "null",
+          "dnsConfig": {},
+          "dnsPolicy": "scalar",
+          "hostNetwork": "scalar",
+          "listenLocal": "scalar",
+          "containers": "list",
+          "volumes": "list",
+          "volumeMounts": "list",
+          "initContainers": "list",
+          "priorityClassName": "scalar",
+          "additionalPeers": "list",
+          "portName": "scalar",
+          "clusterAdvertiseAddress": "scalar",
+          "clusterGossipInterval": "scalar",
+          "clusterPeerTimeout": "scalar",
+          "clusterPushpullInterval": "scalar",
+          "clusterLabel": "scalar",
+          "forceEnableClusterMode": "scalar",
+          "minReadySeconds": "scalar",
+          "podManagementPolicy": "scalar",
+          "updateStrategy": {},
+          "terminationGracePeriodSeconds": "null",
+          "enableServiceLinks": "null",
+          "schedulerName": "scalar",
+          "hostAliases": "list",
+          "limits": {},
+          "clusterTLS": {},
+          "additionalConfig": {},
+          "additionalConfigString": "scalar"
+        },
+        "extraSecret": {
+          "annotations": {},
+          "data": {}
+        }
+      },
+      "grafana": {
+        "enabled": "scalar",
+        "namespaceOverride": "scalar",
+        "forceDeployDatasources": "scalar",
+        "forceDeployDashboards": "scalar",
+        "defaultDashboardsEnabled": "scalar",
+        "operator": {
+          "dashboardsConfigMapRefEnabled": "scalar",
+          "annotations": {},
+          "matchLabels": {},
+          "resyncPeriod": "scalar",
+          "folder": "scalar",
+          "folderUID": "null",
+          "folderRef": "null"
+        },
+        "defaultDashboardsTimezone": "scalar",
+        "defaultDashboardsEditable": "scalar",
+        "defaultDashboardsInterval": "scalar",
+        "adminUser": "scalar",
+        "admin": {
+          "existingSecret": "scalar",
+          "userKey": "scalar",
+          "passwordKey": "scalar"
+        },
+        "rbac": {
+          "pspEnabled": "scalar"
+        },
+        "ingress": {
+          "enabled": "scalar",
+          "annotations": {},
+          "labels": {},
+          "hosts": "list",
+          "path": "scalar",
+          "tls": "list"
+        },
+        "serviceAccount": {
+          "create": "scalar",
+          "autoMount": "scalar"
+        },
+        "sidecar": {
+          "dashboards": {
+            "enabled": "scalar",
+            "label": "scalar",
+            "labelValue": "scalar",
+            "searchNamespace": "scalar",
+            "enableNewTablePanelSyntax": "scalar",
+            "annotations": {},
+            "multicluster": {
+              "global": {
+                "enabled": "scalar"
+              },
+              "etcd": {
+                "enabled": "scalar"
+              }
+            },
+            "provider": {
+              "allowUiUpdates": "scalar"
+            }
+          },
+          "datasources": {
+            "enabled": "scalar",
+            "defaultDatasourceEnabled": "scalar",
+            "isDefaultDatasource": "scalar",
+            "name": "scalar",
+            "uid": "scalar",
+            "annotations": {},
+            "httpMethod": "scalar",
+            "createPrometheusReplicasDatasources": "scalar",
+            "prometheusServiceName": "scalar",
+            "label": "scalar",
+            "labelValue": "scalar",
+            "exemplarTraceIdDestinations": {},
+            "alertmanager": {
+              "enabled": "scalar",
+              "name": "scalar",
+              "uid": "scalar",
+              "handleGrafanaManagedAlerts": "scalar",
+              "implementation": "scalar"
+            }
+          }
+        },
+        "extraConfigmapMounts": "list",
+        "deleteDatasources": "list",
+        "additionalDataSources": "list",
+        "additionalDataSourcesString": "scalar",
+        "prune": "scalar",
+        "service": {
+          "portName": "scalar",
+          "ipFamilies": "list",
+          "ipFamilyPolicy": "scalar"
+        },
+        "serviceMonitor": {
+          "enabled": "scalar"
+        }
+      },
+      "kubernetesServiceMonitors": {
+        "enabled": "scalar"
+      },
+      "kubeApiServer": {
+        "enabled": "scalar",
+        "tlsConfig": {
+          "serverName": "scalar",
+          "insecureSkipVerify": "scalar"
+        },
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "jobLabel": "scalar",
+          "selector": {
+            "matchLabels": {
+              "component": "scalar",
+              "provider": "scalar"
+            }
+          },
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list"
+        },
+        "jobNameOverride": "scalar"
+      },
+      "kubelet": {
+        "enabled": "scalar",
+        "namespace": "scalar",
+        "jobNameOverride": "scalar",
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "kubelet": "scalar",
+          "attachMetadata": {
+            "node": "scalar"
+          },
+          "interval": "scalar",
+          "honorLabels": "scalar",
+          "honorTimestamps": "scalar",
+          "trackTimestampsStaleness": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "https": "scalar",
+          "insecureSkipVerify": "scalar",
+          "probes": "scalar",
+          "resource": "scalar",
+          "resourcePath": "scalar",
+          "resourceInterval": "scalar",
+          "cAdvisor": "scalar",
+          "cAdvisorInterval": "scalar",
+          "cAdvisorMetricRelabelings": "list",
+          "probesMetricRelabelings": "list",
+          "cAdvisorRelabelings": "list",
+          "probesRelabelings": "list",
+          "resourceRelabelings": "list",
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list"
+        }
+      },
+      "kubeControllerManager": {
+        "enabled": "scalar",
+        "jobNameOverride": "scalar",
+        "endpoints": "list",
+        "service": {
+          "enabled": "scalar",
+          "port": "null",
+          "targetPort": "null",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          }
+        },
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "port": "scalar",
+          "jobLabel": "scalar",
+          "selector": {},
+          "https": "null",
+          "insecureSkipVerify": "null",
+          "serverName": "null",
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list"
+        }
+      },
+      "coreDns": {
+        "enabled": "scalar",
+        "service": {
+          "enabled": "scalar",
+          "port": "scalar",
+          "targetPort": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          }
+        },
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "port": "scalar",
+          "jobLabel": "scalar",
+          "selector": {},
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list",
+          "bearerTokenFile": "scalar"
+        }
+      },
+      "kubeDns": {
+        "enabled": "scalar",
+        "service": {
+          "dnsmasq": {
+            "port": "scalar",
+            "targetPort": "scalar"
+          },
+          "skydns": {
+            "port": "scalar",
+            "targetPort": "scalar"
+          },
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          }
+        },
+        "serviceMonitor": {
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "jobLabel": "scalar",
+          "selector": {},
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "dnsmasqMetricRelabelings": "list",
+          "dnsmasqRelabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list",
+          "bearerTokenFile": "scalar"
+        }
+      },
+      "kubeEtcd": {
+        "enabled": "scalar",
+        "endpoints": "list",
+        "service": {
+          "enabled": "scalar",
+          "port": "scalar",
+          "targetPort": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          }
+        },
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "scheme": "scalar",
+          "insecureSkipVerify": "scalar",
+          "serverName": "scalar",
+          "caFile": "scalar",
+          "certFile": "scalar",
+          "keyFile": "scalar",
+          "port": "scalar",
+          "jobLabel": "scalar",
+          "selector": {},
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list",
+          "bearerTokenFile": "scalar"
+        }
+      },
+      "kubeScheduler": {
+        "enabled": "scalar",
+        "jobNameOverride": "scalar",
+        "endpoints": "list",
+        "service": {
+          "enabled": "scalar",
+          "port": "null",
+          "targetPort": "null",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          }
+        },
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "https": "null",
+          "port": "scalar",
+          "jobLabel": "scalar",
+          "selector": {},
+          "insecureSkipVerify": "null",
+          "serverName": "null",
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list",
+          "resource": {
+            "enabled": "scalar",
+            "interval": "scalar",
+            "metricRelabelings": "list",
+            "relabelings": "list"
+          }
+        }
+      },
+      "kubeProxy": {
+        "enabled": "scalar",
+        "jobNameOverride": "scalar",
+        "endpoints": "list",
+        "service": {
+          "enabled": "scalar",
+          "port": "scalar",
+          "targetPort": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          }
+        },
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "port": "scalar",
+          "jobLabel": "scalar",
+          "selector": {},
+          "https": "scalar",
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalLabels": {},
+          "targetLabels": "list",
+          "bearerTokenFile": "scalar"
+        }
+      },
+      "kubeStateMetrics": {
+        "enabled": "scalar"
+      },
+      "kube-state-metrics": {
+        "releaseLabel": "scalar",
+        "prometheusScrape": "scalar",
+        "prometheus": {
+          "monitor": {
+            "enabled": "scalar",
+            "http": {
+              "honorLabels": "scalar"
+            },
+            "metrics": {
+              "honorLabels": "scalar"
+            }
+          }
+        }
+      },
+      "nodeExporter": {
+        "enabled": "scalar",
+        "operatingSystems": {
+          "linux": {
+            "enabled": "scalar"
+          },
+          "aix": {
+            "enabled": "scalar"
+          },
+          "darwin": {
+            "enabled": "scalar"
+          }
+        },
+        "forceDeployDashboards": "scalar"
+      },
+      "prometheus-node-exporter": {
+        "namespaceOverride": "scalar",
+        "podLabels": {
+          "jobLabel": "scalar"
+        },
+        "releaseLabel": "scalar",
+        "extraArgs": "list",
+        "service": {
+          "portName": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          },
+          "labels": {
+            "jobLabel": "scalar"
+          }
+        },
+        "image": {
+          "distroless": "scalar"
+        },
+        "prometheus": {
+          "monitor": {
+            "enabled": "scalar",
+            "jobLabel": "scalar",
+            "interval": "scalar",
+            "sampleLimit": "scalar",
+            "targetLimit": "scalar",
+            "labelLimit": "scalar",
+            "labelNameLengthLimit": "scalar",
+            "labelValueLengthLimit": "scalar",
+            "scrapeTimeout": "scalar",
+            "proxyUrl": "scalar",
+            "metricRelabelings": "list",
+            "relabelings": "list"
+          },
+          "podMonitor": {
+            "enabled": "scalar",
+            "jobLabel": "scalar"
+          }
+        },
+        "rbac": {
+          "pspEnabled": "scalar"
+        }
+      },
+      "prometheusOperator": {
+        "enabled": "scalar",
+        "fullnameOverride": "scalar",
+        "revisionHistoryLimit": "scalar",
+        "strategy": {},
+        "tls": {
+          "enabled": "scalar",
+          "tlsMinVersion": "scalar",
+          "internalPort": "scalar"
+        },
+        "livenessProbe": {
+          "enabled": "scalar",
+          "failureThreshold": "scalar",
+          "initialDelaySeconds": "scalar",
+          "periodSeconds": "scalar",
+          "successThreshold": "scalar",
+          "timeoutSeconds": "scalar"
+        },
+        "readinessProbe": {
+          "enabled": "scalar",
+          "failureThreshold": "scalar",
+          "initialDelaySeconds": "scalar",
+          "periodSeconds": "scalar",
+          "successThreshold": "scalar",
+          "timeoutSeconds": "scalar"
+        },
+        "admissionWebhooks": {
+          "failurePolicy": "scalar",
+          "timeoutSeconds": "scalar",
+          "enabled": "scalar",
+          "caBundle": "scalar",
+          "annotations": {},
+          "namespaceSelector": {},
+          "objectSelector": {},
+          "matchConditions": {},
+          "mutatingWebhookConfiguration": {
+            "annotations": {}
+          },
+          "validatingWebhookConfiguration": {
+            "annotations": {}
+          },
+          "deployment": {
+            "enabled": "scalar",
+            "replicas": "scalar",
+            "strategy": {},
+            "podDisruptionBudget": {
+              "enabled": "scalar",
+              "minAvailable": "scalar",
+              "unhealthyPodEvictionPolicy": "scalar"
+            },
+            "revisionHistoryLimit": "scalar",
+            "tls": {
+              "enabled": "scalar",
+              "tlsMinVersion": "scalar",
+              "internalPort": "scalar"
+            },
+            "serviceAccount": {
+              "annotations": {},
+              "automountServiceAccountToken": "scalar",
+              "create": "scalar",
+              "name": "scalar"
+            },
+            "service": {
+              "annotations": {},
+              "labels": {},
+              "clusterIP": "scalar",
+              "ipDualStack": {
+                "enabled": "scalar",
+                "ipFamilies": "list",
+                "ipFamilyPolicy": "scalar"
+              },
+              "nodePort": "scalar",
+              "nodePortTls": "scalar",
+              "additionalPorts": "list",
+              "loadBalancerIP": "scalar",
+              "loadBalancerSourceRanges": "list",
+              "externalTrafficPolicy": "scalar",
+              "type": "scalar",
+              "externalIPs": "list"
+            },
+            "labels": {},
+            "annotations": {},
+            "podLabels": {},
+            "podAnnotations": {},
+            "image": {
+              "registry": "scalar",
+              "repository": "scalar",
+              "tag": "scalar",
+              "sha": "scalar",
+              "pullPolicy": "scalar"
+            },
+            "promqlOptions": "list",
+            "livenessProbe": {
+              "enabled": "scalar",
+              "failureThreshold": "scalar",
+              "initialDelaySeconds": "scalar",
+              "periodSeconds": "scalar",
+              "successThreshold": "scalar",
+              "timeoutSeconds": "scalar"
+            },
+            "readinessProbe": {
+              "enabled": "scalar",
+              "failureThreshold": "scalar",
+              "initialDelaySeconds": "scalar",
+              "periodSeconds": "scalar",
+              "successThreshold": "scalar",
+              "timeoutSeconds": "scalar"
+            },
+            "resources": {},
+            "hostNetwork": "scalar",
+            "nodeSelector": {},
+            "tolerations": "list",
+            "affinity": {},
+            "dnsConfig": {},
+            "securityContext": {
+              "fsGroup": "scalar",
+              "runAsGroup": "scalar",
+              "runAsNonRoot": "scalar",
+              "runAsUser": "scalar",
+              "seccompProfile": {
+                "type": "scalar"
+              }
+            },
+            "containerSecurityContext": {
+              "allowPrivilegeEscalation": "scalar",
+              "readOnlyRootFilesystem": "scalar",
+              "capabilities": {
+                "drop": "list"
+              }
+            },
+            "automountServiceAccountToken": "scalar"
+          },
+          "patch": {
+            "enabled": "scalar",
+            "image": {
+              "registry": "scalar",
+              "repository": "scalar",
+              "tag": "scalar",
+              "sha": "scalar",
+              "pullPolicy": "scalar"
+            },
+            "resources": {},
+            "priorityClassName": "scalar",
+            "ttlSecondsAfterFinished": "scalar",
+            "annotations": {},
+            "podAnnotations": {},
+            "nodeSelector": {},
+            "affinity": {},
+            "tolerations": "list",
+            "securityContext": {
+              "runAsGroup": "scalar",
+              "runAsNonRoot": "scalar",
+              "runAsUser": "scalar",
+              "seccompProfile": {
+                "type": "scalar"
+              }
+            },
+            "serviceAccount": {
+              "create": "scalar",
+              "annotations": {},
+              "automountServiceAccountToken": "scalar"
+            }
+          },
+          "createSecretJob": {
+            "securityContext": {
+              "allowPrivilegeEscalation": "scalar",
+              "readOnlyRootFilesystem": "scalar",
+              "capabilities": {
+                "drop": "list"
+              }
+            }
+          },
+          "patchWebhookJob": {
+            "securityContext": {
+              "allowPrivilegeEscalation": "scalar",
+              "readOnlyRootFilesystem": "scalar",
+              "capabilities": {
+                "drop": "list"
+              }
+            }
+          },
+          "certManager": {
+            "enabled": "scalar",
+            "rootCert": {
+              "duration": "scalar",
+              "revisionHistoryLimit": "null"
+            },
+            "admissionCert": {
+              "duration": "scalar",
+              "revisionHistoryLimit": "null"
+            }
+          }
+        },
+        "namespaces": {},
+        "denyNamespaces": "list",
+        "alertmanagerInstanceNamespaces": "list",
+        "alertmanagerConfigNamespaces": "list",
+        "prometheusInstanceNamespaces": "list",
+        "thanosRulerInstanceNamespaces": "list",
+        "networkPolicy": {
+          "enabled": "scalar",
+          "flavor": "scalar"
+        },
+        "serviceAccount": {
+          "create": "scalar",
+          "name": "scalar",
+          "automountServiceAccountToken": "scalar",
+          "annotations": {}
+        },
+        "terminationGracePeriodSeconds": "scalar",
+        "lifecycle": {},
+        "service": {
+          "annotations": {},
+          "labels": {},
+          "clusterIP": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          },
+          "nodePort": "scalar",
+          "nodePortTls": "scalar",
+          "additionalPorts": "list",
+          "loadBalancerIP": "scalar",
+          "loadBalancerSourceRanges": "list",
+          "externalTrafficPolicy": "scalar",
+          "type": "scalar",
+          "externalIPs": "list"
+        },
+        "labels": {},
+        "annotations": {},
+        "podLabels": {},
+        "podAnnotations": {},
+        "podDisruptionBudget": {
+          "enabled": "scalar",
+          "minAvailable": "scalar",
+          "unhealthyPodEvictionPolicy": "scalar"
+        },
+        "kubeletService": {
+          "enabled": "scalar",
+          "namespace": "scalar",
+          "selector": "scalar",
+          "name": "scalar"
+        },
+        "kubeletEndpointsEnabled": "scalar",
+        "kubeletEndpointSliceEnabled": "scalar",
+        "extraArgs": "list",
+        "serviceMonitor": {
+          "selfMonitor": "scalar",
+          "additionalLabels": {},
+          "interval": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "scrapeTimeout": "scalar",
+          "metricRelabelings": "list",
+          "relabelings": "list"
+        },
+        "resources": {},
+        "env": {
+          "GOGC": "scalar"
+        },
+        "hostNetwork": "scalar",
+        "nodeSelector": {},
+        "tolerations": "list",
+        "affinity": {},
+        "dnsConfig": {},
+        "securityContext": {
+          "fsGroup": "scalar",
+          "runAsGroup": "scalar",
+          "runAsNonRoot": "scalar",
+          "runAsUser": "scalar",
+          "seccompProfile": {
+            "type": "scalar"
+          }
+        },
+        "hostUsers": "null",
+        "containerSecurityContext": {
+          "allowPrivilegeEscalation": "scalar",
+          "readOnlyRootFilesystem": "scalar",
+          "capabilities": {
+            "drop": "list"
+          }
+        },
+        "verticalPodAutoscaler": {
+          "enabled": "scalar",
+          "controlledResources": "list",
+          "maxAllowed": {},
+          "minAllowed": {},
+          "updatePolicy": {
+            "updateMode": "scalar"
+          }
+        },
+        "image": {
+          "registry": "scalar",
+          "repository": "scalar",
+          "tag": "scalar",
+          "sha": "scalar",
+          "pullPolicy": "scalar"
+        },
+        "prometheusConfigReloader": {
+          "image": {
+            "registry": "scalar",
+            "repository": "scalar",
+            "tag": "scalar",
+            "sha": "scalar"
+          },
+          "enableProbe": "scalar",
+          "resources": {}
+        },
+        "thanosImage": {
+          "registry": "scalar",
+          "repository": "scalar",
+          "tag": "scalar",
+          "sha": "scalar"
+        },
+        "prometheusInstanceSelector": "scalar",
+        "alertmanagerInstanceSelector": "scalar",
+        "thanosRulerInstanceSelector": "scalar",
+        "secretFieldSelector": "scalar",
+        "featureGates": {},
+        "automountServiceAccountToken": "scalar",
+        "extraVolumes": "list",
+        "extraVolumeMounts": "list"
+      },
+      "prometheus": {
+        "enabled": "scalar",
+        "agentMode": "scalar",
+        "annotations": {},
+        "additionalLabels": {},
+        "networkPolicy": {
+          "enabled": "scalar",
+          "flavor": "scalar",
+          "namespace": "null"
+        },
+        "serviceAccount": {
+          "create": "scalar",
+          "name": "scalar",
+          "annotations": {},
+          "automountServiceAccountToken": "scalar"
+        },
+        "thanosService": {
+          "enabled": "scalar",
+          "annotations": {},
+          "labels": {},
+          "externalTrafficPolicy": "scalar",
+          "type": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          },
+          "portName": "scalar",
+          "port": "scalar",
+          "targetPort": "scalar",
+          "httpPortName": "scalar",
+          "httpPort": "scalar",
+          "targetHttpPort": "scalar",
+          "clusterIP": "scalar",
+          "nodePort": "scalar",
+          "httpNodePort": "scalar"
+        },
+        "thanosServiceMonitor": {
+          "enabled": "scalar",
+          "interval": "scalar",
+          "additionalLabels": {},
+          "scheme": "scalar",
+          "tlsConfig": {},
+          "bearerTokenFile": "null",
+          "metricRelabelings": "list",
+          "relabelings": "list"
+        },
+        "thanosServiceExternal": {
+          "enabled": "scalar",
+          "annotations": {},
+          "labels": {},
+          "loadBalancerIP": "scalar",
+          "loadBalancerSourceRanges": "list",
+          "portName": "scalar",
+          "port": "scalar",
+          "targetPort": "scalar",
+          "httpPortName": "scalar",
+          "httpPort": "scalar",
+          "targetHttpPort": "scalar",
+          "externalTrafficPolicy": "scalar",
+          "type": "scalar",
+          "nodePort": "scalar",
+          "httpNodePort": "scalar"
+        },
+        "service": {
+          "enabled": "scalar",
+          "annotations": {},
+          "labels": {},
+          "clusterIP": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          },
+          "port": "scalar",
+          "targetPort": "scalar",
+          "reloaderWebPort": "scalar",
+          "reloaderWebNodePort": "null",
+          "externalIPs": "list",
+          "nodePort": "scalar",
+          "loadBalancerIP": "scalar",
+          "loadBalancerSourceRanges": "list",
+          "externalTrafficPolicy": "scalar",
+          "type": "scalar",
+          "additionalPorts": "list",
+          "publishNotReadyAddresses": "scalar",
+          "sessionAffinity": "scalar",
+          "sessionAffinityConfig": {
+            "clientIP": {
+              "timeoutSeconds": "scalar"
+            }
+          }
+        },
+        "servicePerReplica": {
+          "enabled": "scalar",
+          "annotations": {},
+          "port": "scalar",
+          "targetPort": "scalar",
+          "nodePort": "scalar",
+          "loadBalancerSourceRanges": "list",
+          "externalTrafficPolicy": "scalar",
+          "type": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          }
+        },
+        "podDisruptionBudget": {
+          "enabled": "scalar",
+          "minAvailable": "scalar",
+          "unhealthyPodEvictionPolicy": "scalar"
+        },
+        "verticalPodAutoscaler": {
+          "enabled": "scalar",
+          "controlledResources": "list",
+          "maxAllowed": {},
+          "minAllowed": {},
+          "updatePolicy": {
+            "updateMode": "scalar"
+          }
+        },
+        "thanosIngress": {
+          "enabled": "scalar",
+          "ingressClassName": "scalar",
+          "annotations": {},
+          "labels": {},
+          "servicePort": "scalar",
+          "nodePort": "scalar",
+          "hosts": "list",
+          "paths": "list",
+          "tls": "list"
+        },
+        "extraSecret": {
+          "annotations": {},
+          "data": {}
+        },
+        "ingress": {
+          "enabled": "scalar",
+          "ingressClassName": "scalar",
+          "annotations": {},
+          "labels": {},
+          "hosts": "list",
+          "paths": "list",
+          "tls": "list"
+        },
+        "route": {
+          "main": {
+            "enabled": "scalar",
+            "apiVersion": "scalar",
+            "kind": "scalar",
+            "annotations": {},
+            "labels": {},
+            "hostnames": "list",
+            "parentRefs": "list",
+            "httpsRedirect": "scalar",
+            "matches": "list",
+            "filters": "list",
+            "sessionPersistence": {},
+            "additionalRules": "list"
+          }
+        },
+        "ingressPerReplica": {
+          "enabled": "scalar",
+          "ingressClassName": "scalar",
+          "annotations": {},
+          "labels": {},
+          "hostPrefix": "scalar",
+          "hostDomain": "scalar",
+          "paths": "list",
+          "tlsSecretName": "scalar",
+          "tlsSecretPerReplica": {
+            "enabled": "scalar",
+            "prefix": "scalar"
+          }
+        },
+        "routePerReplica": {
+          "main": {
+            "enabled": "scalar",
+            "apiVersion": "scalar",
+            "kind": "scalar",
+            "annotations": {},
+            "labels": {},
+            "hostPrefix": "scalar",
+            "hostDomain": "scalar",
+            "parentRefs": "list",
+            "httpsRedirect": "scalar",
+            "filters": "list",
+            "matches": "list",
+            "sessionPersistence": {},
+            "additionalRules": "list"
+          }
+        },
+        "serviceMonitor": {
+          "selfMonitor": "scalar",
+          "interval": "scalar",
+          "additionalLabels": {},
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "scheme": "scalar",
+          "tlsConfig": {},
+          "bearerTokenFile": "null",
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalEndpoints": "list"
+        },
+        "prometheusSpec": {
+          "persistentVolumeClaimRetentionPolicy": {},
+          "disableCompaction": "scalar",
+          "automountServiceAccountToken": "scalar",
+          "apiserverConfig": {},
+          "additionalArgs": "list",
+          "convertClassicHistogramsToNHCB": "scalar",
+          "scrapeClassicHistograms": "scalar",
+          "scrapeNativeHistograms": "scalar",
+          "scrapeFailureLogFile": "scalar",
+          "scrapeInterval": "scalar",
+          "scrapeTimeout": "scalar",
+          "scrapeClasses": "list",
+          "podTargetLabels": "list",
+          "evaluationInterval": "scalar",
+          "listenLocal": "scalar",
+          "enableOTLPReceiver": "scalar",
+          "enableAdminAPI": "scalar",
+          "version": "scalar",
+          "web": {},
+          "exemplars": {},
+          "enableFeatures": "list",
+          "otlp": {},
+          "serviceName": "null",
+          "image": {
+            "registry": "scalar",
+            "repository": "scalar",
+            "tag": "scalar",
+            "sha": "scalar",
+            "pullPolicy": "scalar"
+          },
+          "tolerations": "list",
+          "topologySpreadConstraints": "list",
+          "disableAlerting": "scalar",
+          "alertingEndpoints": "list",
+          "externalLabels": {},
+          "enableRemoteWriteReceiver": "scalar",
+          "replicaExternalLabelName": "scalar",
+          "replicaExternalLabelNameClear": "scalar",
+          "prometheusExternalLabelName": "scalar",
+          "prometheusExternalLabelNameClear": "scalar",
+          "externalUrl": "scalar",
+          "nodeSelector": {},
+          "secrets": "list",
+          "configMaps": "list",
+          "query": {},
+          "ruleNamespaceSelector": {},
+          "ruleSelectorNilUsesHelmValues": "scalar",
+          "ruleSelector": {},
+          "serviceMonitorSelectorNilUsesHelmValues": "scalar",
+          "serviceMonitorSelector": {},
+          "serviceMonitorNamespaceSelector": {},
+          "podMonitorSelectorNilUsesHelmValues": "scalar",
+          "podMonitorSelector": {},
+          "podMonitorNamespaceSelector": {},
+          "probeSelectorNilUsesHelmValues": "scalar",
+          "probeSelector": {},
+          "probeNamespaceSelector": {},
+          "scrapeConfigSelectorNilUsesHelmValues": "scalar",
+          "scrapeConfigSelector": {},
+          "scrapeConfigNamespaceSelector": {},
+          "retention": "scalar",
+          "retentionSize": "scalar",
+          "tsdb": {
+            "outOfOrderTimeWindow": "scalar"
+          },
+          "walCompression": "scalar",
+          "paused": "scalar",
+          "replicas": "scalar",
+          "shards": "scalar",
+          "logLevel": "scalar",
+          "logFormat": "scalar",
+          "routePrefix": "scalar",
+          "podMetadata": {},
+          "podAntiAffinity": "scalar",
+          "podAntiAffinityTopologyKey": "scalar",
+          "affinity": {},
+          "remoteRead": "list",
+          "additionalRemoteRead": "list",
+          "remoteWrite": "list",
+          "additionalRemoteWrite": "list",
+          "remoteWriteDashboards": "scalar",
+          "resources": {},
+          "storageSpec": {},
+          "volumes": "list",
+          "volumeMounts": "list",
+          "additionalScrapeConfigs": "list",
+          "additionalScrapeConfigsSecret": {},
+          "additionalPrometheusSecretsAnnotations": {},
+          "additionalAlertManagerConfigs": "list",
+          "additionalAlertManagerConfigsSecret": {},
+          "additionalAlertRelabelConfigs": "list",
+          "additionalAlertRelabelConfigsSecret": {},
+          "securityContext": {
+            "runAsGroup": "scalar",
+            "runAsNonRoot": "scalar",
+            "runAsUser": "scalar",
+            "fsGroup": "scalar",
+            "seccompProfile": {
+              "type": "scalar"
+            }
+          },
+          "dnsConfig": {},
+          "dnsPolicy": "scalar",
+          "priorityClassName": "scalar",
+          "thanos": {},
+          "containers": "list",
+          "initContainers": "list",
+          "portName": "scalar",
+          "arbitraryFSAccessThroughSMs": "scalar",
+          "overrideHonorLabels": "scalar",
+          "overrideHonorTimestamps": "scalar",
+          "ignoreNamespaceSelectors": "scalar",
+          "enforcedNamespaceLabel": "scalar",
+          "prometheusRulesExcludedFromEnforce": "list",
+          "excludedFromEnforcement": "list",
+          "queryLogFile": "scalar",
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "keepDroppedTargets": "scalar",
+          "bodySizeLimit": "scalar",
+          "enforcedBodySizeLimit": "scalar",
+          "enforcedKeepDroppedTargets": "scalar",
+          "enforcedSampleLimit": "scalar",
+          "enforcedTargetLimit": "scalar",
+          "enforcedLabelLimit": "scalar",
+          "enforcedLabelNameLengthLimit": "scalar",
+          "enforcedLabelValueLengthLimit": "scalar",
+          "allowOverlappingBlocks": "scalar",
+          "nameValidationScheme": "scalar",
+          "minReadySeconds": "scalar",
+          "terminationGracePeriodSeconds": "null",
+          "hostNetwork": "scalar",
+          "hostUsers": "null",
+          "hostAliases": "list",
+          "tracingConfig": {},
+          "serviceDiscoveryRole": "scalar",
+          "enableServiceLinks": "null",
+          "schedulerName": "scalar",
+          "nameEscapingScheme": "scalar",
+          "reloadStrategy": "scalar",
+          "ruleQueryOffset": "scalar",
+          "runtime": {},
+          "shardingStrategy": {},
+          "shardRetentionPolicy": {},
+          "remoteWriteReceiverMessageVersions": "list",
+          "podManagementPolicy": "scalar",
+          "updateStrategy": {},
+          "additionalConfig": {},
+          "additionalConfigString": "scalar",
+          "maximumStartupDurationSeconds": "scalar",
+          "scrapeProtocols": "list"
+        },
+        "additionalRulesForClusterRole": "list",
+        "additionalServiceMonitors": "list",
+        "additionalPodMonitors": "list"
+      },
+      "thanosRuler": {
+        "enabled": "scalar",
+        "annotations": {},
+        "serviceAccount": {
+          "create": "scalar",
+          "name": "scalar",
+          "annotations": {}
+        },
+        "podDisruptionBudget": {
+          "enabled": "scalar",
+          "minAvailable": "scalar",
+          "unhealthyPodEvictionPolicy": "scalar"
+        },
+        "ingress": {
+          "enabled": "scalar",
+          "ingressClassName": "scalar",
+          "annotations": {},
+          "labels": {},
+          "hosts": "list",
+          "paths": "list",
+          "tls": "list"
+        },
+        "route": {
+          "main": {
+            "enabled": "scalar",
+            "apiVersion": "scalar",
+            "kind": "scalar",
+            "annotations": {},
+            "labels": {},
+            "hostnames": "list",
+            "parentRefs": "list",
+            "httpsRedirect": "scalar",
+            "matches": "list",
+            "filters": "list",
+            "sessionPersistence": {},
+            "additionalRules": "list"
+          }
+        },
+        "service": {
+          "enabled": "scalar",
+          "annotations": {},
+          "labels": {},
+          "clusterIP": "scalar",
+          "ipDualStack": {
+            "enabled": "scalar",
+            "ipFamilies": "list",
+            "ipFamilyPolicy": "scalar"
+          },
+          "port": "scalar",
+          "targetPort": "scalar",
+          "nodePort": "scalar",
+          "additionalPorts": "list",
+          "externalIPs": "list",
+          "loadBalancerIP": "scalar",
+          "loadBalancerSourceRanges": "list",
+          "externalTrafficPolicy": "scalar",
+          "type": "scalar"
+        },
+        "serviceMonitor": {
+          "selfMonitor": "scalar",
+          "interval": "scalar",
+          "additionalLabels": {},
+          "sampleLimit": "scalar",
+          "targetLimit": "scalar",
+          "labelLimit": "scalar",
+          "labelNameLengthLimit": "scalar",
+          "labelValueLengthLimit": "scalar",
+          "proxyUrl": "scalar",
+          "scheme": "scalar",
+          "tlsConfig": {},
+          "bearerTokenFile": "null",
+          "metricRelabelings": "list",
+          "relabelings": "list",
+          "additionalEndpoints": "list"
+        },
+        "thanosRulerSpec": {
+          "podMetadata": {},
+          "serviceName": "null",
+          "image": {
+            "registry": "scalar",
+            "repository": "scalar",
+            "tag": "scalar",
+            "sha": "scalar"
+          },
+          "ruleNamespaceSelector": {},
+          "ruleSelectorNilUsesHelmValues": "scalar",
+          "ruleSelector": {},
+          "logFormat": "scalar",
+          "logLevel": "scalar",
+          "replicas": "scalar",
+          "retention": "scalar",
+          "evaluationInterval": "scalar",
+          "storage": {},
+          "alertmanagersConfig": {
+            "existingSecret": {},
+            "secret": {}
+          },
+          "externalPrefix": "null",
+          "externalPrefixNilUsesHelmValues": "scalar",
+          "routePrefix": "scalar",
+          "objectStorageConfig": {
+            "existingSecret": {},
+            "secret": {}
+          },
+          "alertDropLabels": "list",
+          "queryEndpoints": "list",
+          "queryConfig": {
+            "existingSecret": {},
+            "secret": {}
+          },
+          "labels": {},
+          "paused": "scalar",
+          "additionalArgs": "list",
+          "nodeSelector": {},
+          "resources": {},
+          "podAntiAffinity": "scalar",
+          "podAntiAffinityTopologyKey": "scalar",
+          "affinity": {},
+          "tolerations": "list",
+          "topologySpreadConstraints": "list",
+          "securityContext": {
+            "runAsGroup": "scalar",
+            "runAsNonRoot": "scalar",
+            "runAsUser": "scalar",
+            "fsGroup": "scalar",
+            "seccompProfile": {
+              "type": "scalar"
+            }
+          },
+          "hostUsers": "null",
+          "listenLocal": "scalar",
+          "containers": "list",
+          "extraEnv": "list",
+          "volumes": "list",
+          "volumeMounts": "list",
+          "initContainers": "list",
+          "priorityClassName": "scalar",
+          "portName": "scalar",
+          "terminationGracePeriodSeconds": "null",
+          "web": {},
+          "podManagementPolicy": "scalar",
+          "updateStrategy": {},
+          "version": "scalar",
+          "imagePullPolicy": "scalar",
+          "enableFeatures": "list",
+          "enableServiceLinks": "null",
+          "minReadySeconds": "null",
+          "dnsConfig": {},
+          "dnsPolicy": "scalar",
+          "hostAliases": "list",
+          "remoteWrite": "list",
+          "tracingConfig": {
+            "existingSecret": {},
+            "secret": {}
+          },
+          "tracingConfigFile": "scalar",
+          "alertRelabelConfigs": {
+            "existingSecret": {},
+            "secret": {}
+          },
+          "alertRelabelConfigFile": "scalar",
+          "grpcServerTlsConfig": {},
+          "objectStorageConfigFile": "scalar",
+          "ruleConcurrentEval": "null",
+          "ruleOutageTolerance": "scalar",
+          "ruleGracePeriod": "scalar",
+          "ruleQueryOffset": "scalar",
+          "resendDelay": "scalar",
+          "enforcedNamespaceLabel": "scalar",
+          "excludedFromEnforcement": "list",
+          "additionalConfig": {},
+          "additionalConfigString": "scalar"
+        },
+        "extraSecret": {
+          "annotations": {},
+          "data": {}
+        }
+      },
+      "cleanPrometheusOperatorObjectNames": "scalar",
+      "extraManifests": "null"
+    }
+  },
+  {
+    "id": "grafana-12.11.1",
+    "chart": "grafana",
+    "version": "12.11.1",
+    "dependencies": [],
+    "values": {
+      "global": {
+        "imageRegistry": "null",
+        "imagePullSecrets": "list"
+      },
+      "rbac": {
+        "create": "scalar",
+        "pspEnabled": "scalar",
+        "pspUseAppArmor": "scalar",
+        "namespaced": "scalar",
+        "namespaces": "list",
+        "extraRoleRules": "list",
+        "extraClusterRoleRules": "list"
+      },
+      "serviceAccount": {
+        "create": "scalar",
+        "name": "scalar",
+        "nameTest": "scalar",
+        "labels": {},
+        "automountServiceAccountToken": "scalar"
+      },
+      "replicas": "scalar",
+      "headlessService": "scalar",
+      "automountServiceAccountToken": "scalar",
+      "autoscaling": {
+        "enabled": "scalar",
+        "minReplicas": "scalar",
+        "maxReplicas": "scalar",
+        "targetCPU": "scalar",
+        "targetMemory": "scalar",
+        "behavior": {}
+      },
+      "podDisruptionBudget": {},
+      "deploymentStrategy": {
+        "type": "scalar"
+      },
+      "progressDeadlineSeconds": "null",
+      "startupProbe": {},
+      "readinessProbe": {
+        "httpGet": {
+          "path": "scalar",
+          "port": "scalar"
+        }
+      },
+      "livenessProbe": {
+        "httpGet": {
+          "path": "scalar",
+          "port": "scalar"
+        },
+        "initialDelaySeconds": "scalar",
+        "timeoutSeconds": "scalar",
+        "failureThreshold": "scalar"
+      },
+      "image": {
+        "registry": "scalar",
+        "repository": "scalar",
+        "tag": "scalar",
+        "sha": "scalar",
+        "pullPolicy": "scalar",
+        "pullSecrets": "list"
+      },
+      "testFramework": {
+        "enabled": "scalar",
+        "image": {
+          "registry": "scalar",
+          "repository": "scalar",
+          "tag": "scalar"
+        },
+        "imagePullPolicy": "scalar",
+        "securityContext": {},
+        "containerSecurityContext": {},
+        "resources": {}
+      },
+      "dnsPolicy": "null",
+      "dnsConfig": {},
+      "hostUsers": "null",
+      "securityContext": {
+        "runAsNonRoot": "scalar",
+        "runAsUser": "scalar",
+        "runAsGroup": "scalar",
+        "fsGroup": "scalar"
+      },
+      "containerSecurityContext": {
+        "allowPrivilegeEscalation": "scalar",
+        "privileged": "scalar",
+        "capabilities": {
+          "drop": "list"
+        },
+        "seccompProfile": {
+          "type": "scalar"
+        }
+      },
+      "createConfigmap": "scalar",
+      "extraConfigmapMounts": "list",
+      "extraEmptyDirMounts": "list",
+      "shadowBundledPlugins": "scalar",
+      "extraLabels": {},
+      "downloadDashboardsImage": {
+        "registry": "scalar",
+        "repository": "scalar",
+        "tag": "scalar",
+        "sha": "scalar",
+        "pullPolicy": "scalar"
+      },
+      "downloadDashboards": {
+        "env": {},
+        "envFromSecret": "scalar",
+        "resources": {},
+        "securityContext": {
+          "allowPrivilegeEscalation": "scalar",
+          "capabilities": {
+            "drop": "list"
+          },
+          "seccompProfile": {
+            "type": "scalar"
+          }
+        },
+        "envValueFrom": {}
+      },
+      "podPortName": "scalar",
+      "gossipPortName": "scalar",
+      "service": {
+        "enabled": "scalar",
+        "type": "scalar",
+        "ipFamilyPolicy": "scalar",
+        "ipFamilies": "list",
+        "loadBalancerIP": "scalar",
+        "loadBalancerClass": "scalar",
+        "loadBalancerSourceRanges": "list",
+        "port": "scalar",
+        "targetPort": "scalar",
+        "annotations": {},
+        "labels": {},
+        "portName": "scalar",
+        "appProtocol": "scalar",
+        "sessionAffinity": "scalar",
+        "trafficDistribution": "scalar"
+      },
+      "serviceMonitor": {
+        "enabled": "scalar",
+        "path": "scalar",
+        "labels": {},
+        "scheme": "scalar",
+        "tlsConfig": {},
+        "relabelings": "list",
+        "metricRelabelings": "list",
+        "basicAuth": {},
+        "targetLabels": "list"
+      },
+      "extraExposePorts": "list",
+      "hostAliases": "list",
+      "ingress": {
+        "enabled": "scalar",
+        "annotations": {},
+        "labels": {},
+        "path": "scalar",
+        "pathType": "scalar",
+        "hosts": "list",
+        "extraPaths": "list",
+        "tls": "list"
+      },
+      "route": {
+        "main": {
+          "enabled": "scalar",
+          "apiVersion": "scalar",
+          "kind": "scalar",
+          "annotations": {},
+          "labels": {},
+          "hostnames": "list",
+          "parentRefs": "list",
+          "matches": "list",
+          "timeouts": {},
+          "sessionPersistence": {},
+          "filters": "list",
+          "additionalRules": "list",
+          "httpsRedirect": "scalar"
+        }
+      },
+      "listenerSet": {
+        "main": {
+          "enabled": "scalar",
+          "apiVersion": "scalar",
+          "annotations": {},
+          "labels": {},
+          "parentRef": {},
+          "listeners": "list"
+        }
+      },
+      "resources": {},
+      "nodeSelector": {},
+      "tolerations": "list",
+      "affinity": {},
+      "topologySpreadConstraints": "list",
+      "extraInitContainers": "list",
+      "extraContainers": "scalar",
+      "extraContainerVolumes": "list",
+      "persistence": {
+        "type": "scalar",
+        "enabled": "scalar",
+        "volumeName": "scalar",
+        "accessModes": "list",
+        "size": "scalar",
+        "finalizers": "list",
+        "extraPvcLabels": {},
+        "disableWarning": "scalar",
+        "persistentVolumeClaimRetentionPolicy": {},
+        "inMemory": {
+          "enabled": "scalar"
+        },
+        "lookupVolumeName": "scalar"
+      },
+      "initChownData": {
+        "enabled": "scalar",
+        "image": {
+          "registry": "scalar",
+          "repository": "scalar",
+          "tag": "scalar",
+          "sha": "scalar",
+          "pullPolicy": "scalar"
+        },
+        "resources": {},
+        "securityContext": {
+          "readOnlyRootFilesystem": "scalar",
+          "runAsNonRoot": "scalar",
+          "runAsUser": "scalar",
+          "seccompProfile": {
+            "type": "scalar"
+          },
+          "capabilities": {
+            "add": "list",
+            "drop": "list"
+          }
+        }
+      },
+      "adminUser": "scalar",
+      "admin": {
+        "existingSecret": "scalar",
+        "userKey": "scalar",
+        "passwordKey": "scalar"
+      },
+      "env": {},
+      "envValueFrom": {},
+      "envFromSecret": "scalar",
+      "envRenderSecret": {},
+      "envFromSecrets": "list",
+      "envFromConfigMaps": "list",
+      "enableServiceLinks": "scalar",
+      "extraSecretMounts": "list",
+      "extraVolumeMounts": "list",
+      "extraVolumes": "list",
+      "lifecycleHooks": {},
+      "plugins": "list",
+      "datasources": {},
+      "alerting": {},
+      "notifiers": {},
+      "dashboardProviders": {},
+      "defaultCurlOptions": "scalar",
+      "dashboards": {},
+      "dashboardsConfigMaps": {},
+      "grafana.ini": {
+        "paths": {
+          "data": "scalar",
+          "logs": "scalar",
+          "plugins": "scalar",
+          "provisioning": "scalar"
+        },
+        "analytics": {
+          "check_for_updates": "scalar"
+        },
+        "log": {
+          "mode": "scalar"
+        },
+        "server": {
+          "domain": "scalar"
+        },
+        "unified_storage": {
+          "index_path": "scalar"
+        }
+      },
+      "ldap": {
+        "enabled": "scalar",
+        "existingSecret": "scalar",
+        "config": "scalar"
+      },
+      "shareProcessNamespace": "scalar",
+      "smtp": {
+        "existingSecret": "scalar",
+        "userKey": "scalar",
+        "passwordKey": "scalar"
+      },
+      "sidecar": {
+        "image": {
+          "registry": "scalar",
+          "repository": "scalar",
+          "tag": "scalar",
+          "sha": "scalar"
+        },
+        "imagePullPolicy": "scalar",
+        "resources": {},
+        "securityContext": {
+          "allowPrivilegeEscalation": "scalar",
+          "capabilities": {
+            "drop": "list"
+          },
+          "seccompProfile": {
+            "type": "scalar"
+          }
+        },
+        "enableUniqueFilenames": "scalar",
+        "readinessProbe": {},
+        "livenessProbe": {},
+        "alerts": {
+          "enabled": "scalar",
+          "env": {},
+          "envValueFrom": {},
+          "label": "scalar",
+          "labelValue": "scalar",
+          "searchNamespace": "null",
+          "watchMethod": "scalar",
+          "resource": "scalar",
+          "resourceName": "scalar",
+          "reloadURL": "scalar",
+          "script": "null",
+          "skipReload": "scalar",
+          "initAlerts": "scalar",
+          "extraMounts": "list",
+          "sizeLimit": "scalar"
+        },
+        "dashboards": {
+          "enabled": "scalar",
+          "env": {},
+          "envValueFrom": {},
+          "SCProvider": "scalar",
+          "label": "scalar",
+          "labelValue": "scalar",
+          "folder": "scalar",
+          "defaultFolderName": "null",
+          "searchNamespace": "null",
+          "watchMethod": "scalar",
+          "resource": "scalar",
+          "folderAnnotation": "null",
+          "resourceName": "scalar",
+          "reloadURL": "scalar",
+          "script": "null",
+          "skipReload": "scalar",
+          "initDashboards": "scalar",
+          "provider": {
+            "name": "scalar",
+            "orgid": "scalar",
+            "folder": "scalar",
+            "folderUid": "scalar",
+            "type": "scalar",
+            "disableDelete": "scalar",
+            "allowUiUpdates": "scalar",
+            "foldersFromFilesStructure": "scalar"
+          },
+          "extraMounts": "list",
+          "sizeLimit": "scalar"
+        },
+        "datasources": {
+          "enabled": "scalar",
+          "env": {},
+          "envValueFrom": {},
+          "label": "scalar",
+          "labelValue": "scalar",
+          "searchNamespace": "null",
+          "watchMethod": "scalar",
+          "resource": "scalar",
+          "resourceName": "scalar",
+          "reloadURL": "scalar",
+          "script": "null",
+          "skipReload": "scalar",
+          "initDatasources": "scalar",
+          "extraMounts": "list",
+          "sizeLimit": "scalar"
+        },
+        "plugins": {
+          "enabled": "scalar",
+          "env": {},
+          "label": "scalar",
+          "labelValue": "scalar",
+          "searchNamespace": "null",
+          "watchMethod": "scalar",
+          "resource": "scalar",
+          "resourceName": "scalar",
+          "reloadURL": "scalar",
+          "script": "null",
+          "skipReload": "scalar",
+          "initPlugins": "scalar",
+          "extraMounts": "list",
+          "sizeLimit": "scalar"
+        },
+        "notifiers": {
+          "enabled": "scalar",
+          "env": {},
+          "label": "scalar",
+          "labelValue": "scalar",
+          "searchNamespace": "null",
+          "watchMethod": "scalar",
+          "resource": "scalar",
+          "resourceName": "scalar",
+          "reloadURL": "scalar",
+          "script": "null",
+          "skipReload": "scalar",
+          "initNotifiers": "scalar",
+          "extraMounts": "list",
+          "sizeLimit": "scalar"
+        }
+      },
+      "namespaceOverride": "scalar",
+      "revisionHistoryLimit": "scalar",
+      "imageRenderer": {
+        "deploymentStrategy": {},
+        "progressDeadlineSeconds": "null",
+        "enabled": "scalar",
+        "replicas": "scalar",
+        "autoscaling": {
+          "enabled": "scalar",
+          "minReplicas": "scalar",
+          "maxReplicas": "scalar",
+          "targetCPU": "scalar",
+          "targetMemory": "scalar",
+          "behavior": {}
+        },
+        "serverURL": "scalar",
+        "renderingCallbackURL": "scalar",
+        "token": "scalar",
+        "existingSecret": "scalar",
+        "image": {
+          "registry": "scalar",
+          "repository": "scalar",
+          "tag": "scalar",
+          "sha": "scalar",
+          "pullSecrets": "list",
+          "pullPolicy": "scalar"
+        },
+        "dnsPolicy": "null",
+        "dnsConfig": {},
+        "env": {
+          "HTTP_HOST": "scalar",
+          "XDG_CONFIG_HOME": "scalar",
+          "XDG_CACHE_HOME": "scalar"
+        },
+        "envValueFrom": {},
+        "serviceAccountName": "scalar",
+        "automountServiceAccountToken": "scalar",
+        "hostUsers": "null",
+        "securityContext": {},
+        "containerSecurityContext": {
+          "seccompProfile": {
+            "type": "scalar"
+          },
+          "capabilities": {
+            "drop": "list"
+          },
+          "allowPrivilegeEscalation": "scalar",
+          "readOnlyRootFilesystem": "scalar"
+        },
+        "podAnnotations": {},
+        "hostAliases": "list",
+        "priorityClassName": "scalar",
+        "healthcheckPath": "scalar",
+        "service": {
+          "enabled": "scalar",
+          "portName": "scalar",
+          "port": "scalar",
+          "targetPort": "scalar",
+          "appProtocol": "scalar"
+        },
+        "serviceMonitor": {
+          "enabled": "scalar",
+          "path": "scalar",
+          "labels": {},
+          "scheme": "scalar",
+          "tlsConfig": {},
+          "relabelings": "list",
+          "targetLabels": "list"
+        },
+        "grafanaProtocol": "scalar",
+        "grafanaSubPath": "scalar",
+        "podPortName": "scalar",
+        "revisionHistoryLimit": "scalar",
+        "networkPolicy": {
+          "limitIngress": "scalar",
+          "limitEgress": "scalar",
+          "extraIngressSelectors": "list"
+        },
+        "resources": {},
+        "nodeSelector": {},
+        "tolerations": "list",
+        "affinity": {},
+        "extraConfigmapMounts": "list",
+        "extraSecretMounts": "list",
+        "extraVolumeMounts": "list",
+        "extraVolumes": "list"
+      },
+      "networkPolicy": {
+        "enabled": "scalar",
+        "ingress": "scalar",
+        "allowExternal": "scalar",
+        "explicitNamespacesSelector": {},
+        "explicitIpBlocks": "list",
+        "egress": {
+          "enabled": "scalar",
+          "blockDNSResolution": "scalar",
+          "ports": "list",
+          "to": "list"
+        }
+      },
+      "enableKubeBackwardCompatibility": "scalar",
+      "useStatefulSet": "scalar",
+      "extraObjects": "list",
+      "assertNoLeakedSecrets": "scalar",
+      "verticalPodAutoscaler": {
+        "enabled": "scalar",
+        "updateMode": "scalar",
+        "controlledResources": {
+          "cpu": "scalar",
+          "memory": "scalar"
+        },
+        "minAllowed": {
+          "cpu": "scalar",
+          "memory": "scalar"
+        },
+        "maxAllowed": {
+          "cpu": "scalar",
+          "memory": "scalar"
         }
       }
     }

@@ -42,12 +42,43 @@ function newAjv(): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  // The Prometheus Operator CRDs' `status...lastTransitionTime`. Without it ajv warns on stderr
+  // (in the middle of `falco-gitops check`'s output) and checks nothing. As go-openapi/strfmt's
+  // IsDateTime, which the API server's format check uses: a calendar date, `T` (either case), a
+  // time with optional fraction, and `Z` or a `+hh:mm` offset.
+  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
   return ajv;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^\d{2}:\d{2}:\d{2}(\.\d+)?(z|[+-]\d{2}:\d{2})$/;
+
+function isDateTime(text: string): boolean {
+  const [date, time, ...rest] = text.toLowerCase().split('t');
+  const ymd = DATE.exec(date ?? '');
+  if (ymd === null || time === undefined || rest.length > 0 || !TIME.test(time)) return false;
+  const [year, month, day] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 const SUBSCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
 const SUBSCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
 const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not']);
+
+/**
+ * CRD patterns are Go (RE2) regular expressions. The one RE2 feature they use that a JavaScript
+ * pattern lacks is a leading `(?i)` (the Prometheus Operator's `^(?i)(abort|warn)?$`): each letter
+ * becomes a class of both cases, which is only sound without character classes or escapes, so
+ * anything else with `(?i)` is refused.
+ */
+function toJsPattern(pattern: string): string {
+  const m = /^\^\(\?i\)(.*)$/.exec(pattern);
+  if (m === null) return pattern;
+  const rest = m[1] ?? '';
+  if (/[[\\]/.test(rest)) throw new Error(`cannot translate the RE2 pattern ${pattern}`);
+  return `^${rest.replace(/[a-zA-Z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)}`;
+}
 
 /**
  * Rewrites a Kubernetes structural schema into the JSON Schema ajv checks, applying the
@@ -56,7 +87,8 @@ const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not']);
  *   rejected here (`additionalProperties: false`), except under
  *   `x-kubernetes-preserve-unknown-fields: true` (e.g. HelmChart `spec.values`);
  * - `x-kubernetes-int-or-string: true` accepts an integer or a string;
- * - `nullable: true` (OpenAPI) also accepts null.
+ * - `nullable: true` (OpenAPI) also accepts null;
+ * - a `pattern` is RE2; the one RE2-only form CRDs use, a leading `(?i)`, is translated.
  * The other `x-kubernetes-*` keys (list/map types for server-side apply, `x-kubernetes-validations`
  * CEL rules such as "driver is immutable", which only apply on update) are dropped.
  */
@@ -72,6 +104,8 @@ export function toAjvSchema(node: JsonObject): JsonObject {
       out[key] = value.map((sub) => (isJsonObject(sub) ? toAjvSchema(sub) : sub));
     } else if (SUBSCHEMAS.has(key) && isJsonObject(value)) {
       out[key] = toAjvSchema(value);
+    } else if (key === 'pattern' && typeof value === 'string') {
+      out[key] = toJsPattern(value);
     } else {
       out[key] = value;
     }

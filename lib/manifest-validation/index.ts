@@ -14,6 +14,8 @@ export { parseHelmYaml, type ParsedYaml } from './helm-yaml';
 export { isJsonObject, type JsonObject } from './json-value';
 export { kubernetesObjectProblems } from './kubernetes-object';
 export type { ManifestReferences } from './manifest-references';
+export { MONITORING_API_VERSION, monitoringObjectProblems } from './monitoring-object';
+export { MONITORING_CRDS_CATALOG } from './monitoring-crds-catalog';
 export { manifestProblems, validateManifests, type ManifestProblems } from './manifests';
 export { describeObject, prefixProblems } from './object-identity';
 export { closestMatch as closestValueKey, editDistance as valueKeyEditDistance } from './suggest';

@@ -3,6 +3,7 @@ import { formatAjvErrors } from './ajv-errors';
 import { HELM_CONTROLLER_API_VERSION, helmControllerObjectProblems } from './helm-chart';
 import type { ManifestReferences } from './manifest-references';
 import { findModel } from './model-registry';
+import { MONITORING_API_VERSION, monitoringObjectProblems } from './monitoring-object';
 import { validateObjectMetadata } from './object-metadata';
 import { describeJsonType, isJsonObject } from './json-value';
 
@@ -12,7 +13,7 @@ import { describeJsonType, isJsonObject } from './json-value';
  *
  * Core Kubernetes kinds are checked with the kubernetes-models schemas, Argo CD kinds with
  * @kubernetes-models/argo-cd, `helm.cattle.io/v1` kinds with the helm-controller CRDs of
- * `references`; any other apiVersion/kind is an error, because nothing would check it. On top of
+ * `references`, `monitoring.coreos.com/v1` kinds with its Prometheus Operator CRDs; any other apiVersion/kind is an error, because nothing would check it. On top of
  * the schemas, metadata is checked the way the API server does.
  */
 export function kubernetesObjectProblems(obj: unknown, references: ManifestReferences): string[] {
@@ -22,6 +23,7 @@ export function kubernetesObjectProblems(obj: unknown, references: ManifestRefer
     return ['/ must have a non-empty string apiVersion and kind'];
   }
   if (apiVersion === HELM_CONTROLLER_API_VERSION) return helmControllerObjectProblems(obj, references);
+  if (apiVersion === MONITORING_API_VERSION) return monitoringObjectProblems(obj, references);
 
   const model = findModel(apiVersion, kind);
   if (typeof model === 'string') return [model];

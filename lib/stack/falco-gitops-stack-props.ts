@@ -6,6 +6,7 @@
 import type { AuditGroupResources, AuditLevel, AuditLogFormat, AuditLogMode, AuditStage } from '../audit';
 import type { FalcoPriority } from '../core';
 import type { FalcoDriverKind } from '../falco';
+import type { ExtraAlertRule } from '../monitoring';
 import type { PodSecurityLevel } from '../namespaces';
 import type { ScopeField } from '../rules';
 
@@ -380,6 +381,148 @@ export interface AuditProps {
   readonly falco?: AuditFalcoProps;
 }
 
+export interface KubePrometheusStackProps extends HelmChartSourceProps {
+  /**
+   * Install kube-prometheus-stack. Turn it off on a cluster that already runs the Prometheus
+   * Operator; then set `observability.prometheusReleaseLabel` to what its Prometheus selects.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Helm repository URL of the chart.
+   * @default 'https://prometheus-community.github.io/helm-charts'
+   */
+  readonly repo?: string;
+  /**
+   * kube-prometheus-stack chart version (exact).
+   * @default '88.5.3'
+   */
+  readonly chartVersion?: string;
+}
+
+export interface GrafanaProps {
+  /**
+   * A Grafana loads the dashboards: the chart's own (`grafana.enabled`), or, with
+   * `kubePrometheusStack.enabled: false`, the cluster's, whose sidecar watches `dashboardLabel`.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Render the stack's dashboards as ConfigMaps for the Grafana sidecar. Needs `enabled`.
+   * @default true
+   */
+  readonly dashboards?: boolean;
+  /**
+   * Secret in the monitoring namespace with Grafana's `admin-user` and `admin-password`, created out of band.
+   * @default 'grafana-admin'
+   */
+  readonly adminSecretName?: string;
+  /**
+   * Label the Grafana sidecar loads dashboard ConfigMaps by.
+   * @default 'grafana_dashboard'
+   */
+  readonly dashboardLabel?: string;
+  /**
+   * Value of that label.
+   * @default '1'
+   */
+  readonly dashboardLabelValue?: string;
+}
+
+export interface AlertsProps {
+  /**
+   * Lowest Falco priority that raises the detection alert for a scoped namespace.
+   * @default 'critical'
+   */
+  readonly detectionMinimumPriority?: FalcoPriority;
+  /**
+   * `for:` of the detection alert.
+   * @default '0m'
+   */
+  readonly detectionFor?: string;
+  /**
+   * `for:` of the integrity alerts (rules file drift, not loaded, failed reload, config skew).
+   * @default '5m'
+   */
+  readonly integrityFor?: string;
+  /**
+   * `for:` of the health alerts (targets down, DaemonSet incomplete, drops, Telegram errors).
+   * @default '10m'
+   */
+  readonly healthFor?: string;
+  /**
+   * Share of kernel events dropped that alerts (0 to 1).
+   * @default 0.01
+   */
+  readonly kernelDropRatio?: number;
+  /**
+   * Metadata guard events per minute (per Falco pod) that alert.
+   * @default 1
+   */
+  readonly metadataGuardPerMinute?: number;
+  /**
+   * `for:` of the metadata guard alert; absorbs the guard firing at pod start-up.
+   * @default '15m'
+   */
+  readonly metadataGuardFor?: string;
+  /**
+   * Your own alerts, added to the PrometheusRule; their PromQL is checked against the metric catalog.
+   * @default []
+   */
+  readonly extraRules?: ExtraAlertRule[];
+}
+
+export interface MetadataGuardProps {
+  /**
+   * Ship the metadata guard rule (container processes without namespace metadata) and its alert.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Priority of the guard rule; must be below `falcosidekick.telegram.minimumPriority`, so it is counted, never sent.
+   * @default 'notice'
+   */
+  readonly priority?: FalcoPriority;
+}
+
+export interface ObservabilityProps {
+  /**
+   * Monitoring of the Falco stack: metrics, ServiceMonitors, the PrometheusRule, dashboards.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Namespace of kube-prometheus-stack and the dashboards (PSA enforce `baseline`: node-exporter is off).
+   * @default 'monitoring'
+   */
+  readonly namespace?: string;
+  /**
+   * kube-prometheus-stack.
+   * @default - chart 88.5.3 installed in `monitoring`
+   */
+  readonly kubePrometheusStack?: KubePrometheusStackProps;
+  /**
+   * Value of the `release` label that the Prometheus selects ServiceMonitors and PrometheusRules by.
+   * @default 'kube-prometheus-stack' (the release of the stack's own chart)
+   */
+  readonly prometheusReleaseLabel?: string;
+  /**
+   * Grafana and the dashboards.
+   * @default - the chart's Grafana, with the stack's dashboards
+   */
+  readonly grafana?: GrafanaProps;
+  /**
+   * Thresholds and `for:` durations of the alerts, and your own alerts.
+   * @default - see AlertsProps
+   */
+  readonly alerts?: AlertsProps;
+  /**
+   * The metadata guard.
+   * @default { enabled: true, priority: 'notice' }
+   */
+  readonly metadataGuard?: MetadataGuardProps;
+}
+
 export interface FalcoGitopsStackProps {
   /** The three namespaces. @default - `secured-ns`, `dev`, `prod` */
   readonly namespaces?: NamespacesProps;
@@ -395,4 +538,6 @@ export interface FalcoGitopsStackProps {
   readonly audit?: AuditProps;
   /** The Argo CD Application and AppProject. `repoUrl` is required. */
   readonly argocd: ArgoCdProps;
+  /** Prometheus, Grafana and alerts for the Falco stack. @default - on, with kube-prometheus-stack 88.5.3 */
+  readonly observability?: ObservabilityProps;
 }

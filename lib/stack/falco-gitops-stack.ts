@@ -15,6 +15,17 @@ import {
   type HostFile,
 } from '../audit';
 import { FalcoHelmChart, FalcoK8sAuditHelmChart, FalcosidekickHelmChart, RulesConfigMap } from '../falco';
+import {
+  falcoDashboards,
+  FalcoPrometheusRule,
+  FalcoServiceMonitors,
+  GrafanaDashboardConfigMaps,
+  KubePrometheusStackHelmChart,
+  METADATA_GUARD_FILE,
+  METADATA_GUARD_RULE,
+  metadataGuardRulesFile,
+  rulesFileHashes,
+} from '../monitoring';
 import { PodSecurityNamespace } from '../namespaces';
 import { loadRuleBundles, type RuleBundle, type VendoredRuleText } from '../rules-delivery';
 import { DemoWorkloads } from '../workloads';
@@ -102,6 +113,18 @@ export class FalcoGitopsStack extends Construct {
       for (const file of bundle.files) configMap.addRulesFile(file.name, file.text);
       return configMap;
     });
+    const observability = resolved.observability;
+    const metadataGuard = observability.enabled && observability.metadataGuard.enabled;
+    if (metadataGuard) {
+      // Its own directory, loaded last and never scoped: see metadataGuardRulesFile.
+      const guard = new RulesConfigMap(rulesGroup, 'metadata-guard', {
+        name: 'falco-gitops-rules-metadata-guard',
+        namespace: namespaces.security.name,
+        mountPath: `${RULES_MOUNT_ROOT}/${String(rulesConfigMaps.length).padStart(2, '0')}-metadata-guard`,
+      });
+      guard.addRulesFile(METADATA_GUARD_FILE, metadataGuardRulesFile({ namespaceField: resolved.rules.scope.field, priority: observability.metadataGuard.priority }));
+      rulesConfigMaps.push(guard);
+    }
 
     const sidekick = new FalcosidekickHelmChart(this.clusterChart, 'Falcosidekick', {
       ...resolved.falcosidekick,
@@ -113,11 +136,71 @@ export class FalcoGitopsStack extends Construct {
       targetNamespace: namespaces.security.name,
       httpOutputUrl: sidekick.serviceUrl,
       rulesMounts: rulesConfigMaps.map((cm) => ({ configMapName: cm.name, mountPath: cm.mountPath })),
+      metrics: observability.enabled,
     });
 
+    // The audit Falco's rule ConfigMaps (empty without it): observability holds it to them.
+    const auditConfigMaps: RulesConfigMap[] = [];
     this.hostFiles = resolved.audit.enabled
-      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), rules.otherSources, warnings, auditRuleFiles)
+      ? this.renderAudit(resolved, sidekick.serviceUrl, options.baseDir ?? process.cwd(), rules.otherSources, warnings, auditRuleFiles, auditConfigMaps)
       : [];
+    const auditFalco =
+      resolved.audit.enabled && resolved.audit.falco.enabled
+        ? // Base names unique per Falco: each pod reports only its own files, under its own Service.
+          { release: FalcoK8sAuditHelmChart.RELEASE_NAME, rulesFiles: rulesFileHashes(auditConfigMaps) }
+        : undefined;
+
+    if (observability.enabled) {
+      const monitoring = new Construct(this.clusterChart, 'Monitoring');
+      const kps = observability.kubePrometheusStack;
+      if (kps.enabled) {
+        // Enforce baseline: node-exporter (the one component needing privileged) is off.
+        new PodSecurityNamespace(namespaceGroup, 'monitoring', { name: observability.namespace, enforce: 'baseline', warn: 'restricted', audit: 'restricted' });
+        new KubePrometheusStackHelmChart(monitoring, 'KubePrometheusStack', {
+          repo: kps.repo,
+          chartVersion: kps.chartVersion,
+          helmChartNamespace: kps.helmChartNamespace,
+          targetNamespace: observability.namespace,
+          grafana: observability.grafana.enabled,
+          grafanaAdminSecretName: observability.grafana.adminSecretName,
+          dashboardLabel: observability.grafana.dashboardLabel,
+          dashboardLabelValue: observability.grafana.dashboardLabelValue,
+        });
+      }
+      const prometheusSelectorLabels = { release: observability.prometheusReleaseLabel };
+      new FalcoServiceMonitors(monitoring, 'ServiceMonitors', { namespace: namespaces.security.name, prometheusSelectorLabels, auditFalcoRelease: auditFalco?.release });
+      const rulesFiles = rulesFileHashes(rulesConfigMaps);
+      const { extraRules, detectionMinimumPriority, ...thresholds } = observability.alerts;
+      new FalcoPrometheusRule(monitoring, 'PrometheusRule', {
+        name: 'falco-gitops',
+        namespace: namespaces.security.name,
+        prometheusSelectorLabels,
+        falcoNamespace: namespaces.security.name,
+        scopedNamespaces: resolved.rules.scope.namespaces,
+        detectionMinimumPriority,
+        rulesFiles,
+        falcoDaemonSet: FalcoHelmChart.RELEASE_NAME,
+        telegram: true,
+        metadataGuardRule: metadataGuard ? METADATA_GUARD_RULE : undefined,
+        thresholds,
+        extraRules,
+        auditFalco,
+      });
+      if (observability.grafana.enabled && observability.grafana.dashboards) {
+        new GrafanaDashboardConfigMaps(monitoring, 'Dashboards', {
+          namespace: observability.namespace,
+          label: observability.grafana.dashboardLabel,
+          labelValue: observability.grafana.dashboardLabelValue,
+          dashboards: falcoDashboards({
+            falcoNamespace: namespaces.security.name,
+            scopedNamespaces: resolved.rules.scope.namespaces,
+            rulesFiles,
+            detectionMinimumPriority,
+            auditFalco,
+          }),
+        });
+      }
+    }
 
     if (resolved.demoWorkloads.enabled) {
       new DemoWorkloads(this.clusterChart, 'DemoWorkloads', {
@@ -129,7 +212,11 @@ export class FalcoGitopsStack extends Construct {
 
     // Validation has refused props without a repository URL.
     const argocd = { ...resolved.argocd, repoUrl: resolved.argocd.repoUrl ?? '' };
-    const helmChartNamespaces = [resolved.falco.helmChartNamespace, resolved.falcosidekick.helmChartNamespace];
+    const helmChartNamespaces = [
+      resolved.falco.helmChartNamespace,
+      resolved.falcosidekick.helmChartNamespace,
+      ...(observability.enabled && observability.kubePrometheusStack.enabled ? [observability.kubePrometheusStack.helmChartNamespace] : []),
+    ];
     new ArgoCdAppProject(this.bootstrapChart, 'AppProject', {
       name: argocd.name,
       namespace: argocd.namespace,
@@ -144,6 +231,7 @@ export class FalcoGitopsStack extends Construct {
           ...helmChartNamespaces,
           namespaces.security.name,
           ...(resolved.demoWorkloads.enabled ? [namespaces.dev.name, namespaces.prod.name] : []),
+          ...(observability.enabled ? [observability.namespace] : []),
         ]),
       ],
       clusterResources: [{ group: '', kind: 'Namespace' }],
@@ -151,6 +239,12 @@ export class FalcoGitopsStack extends Construct {
         { group: '', kind: 'ConfigMap' },
         { group: 'helm.cattle.io', kind: 'HelmChart' },
         ...(resolved.demoWorkloads.enabled ? [{ group: 'apps', kind: 'Deployment' }] : []),
+        ...(observability.enabled
+          ? [
+              { group: 'monitoring.coreos.com', kind: 'ServiceMonitor' },
+              { group: 'monitoring.coreos.com', kind: 'PrometheusRule' },
+            ]
+          : []),
       ],
     });
     new ArgoCdApplication(this.bootstrapChart, 'Application', {
@@ -176,6 +270,7 @@ export class FalcoGitopsStack extends Construct {
     vendored: readonly VendoredRuleText[],
     warnings: Warning[],
     auditRuleFiles: string[],
+    auditConfigMaps: RulesConfigMap[],
   ): HostFile[] {
     const { audit } = resolved;
     const scopedNamespaces = resolved.rules.scope.namespaces;
@@ -205,6 +300,7 @@ export class FalcoGitopsStack extends Construct {
           mountPath: `${AUDIT_RULES_MOUNT_ROOT}/${String(index).padStart(2, '0')}-${bundle.id}`,
         });
         for (const file of bundle.files) configMap.addRulesFile(file.name, file.text);
+        auditConfigMaps.push(configMap);
         return { configMapName: configMap.name, mountPath: configMap.mountPath };
       });
       const auditFalco = new FalcoK8sAuditHelmChart(this.clusterChart, 'FalcoK8sAudit', {
@@ -218,6 +314,7 @@ export class FalcoGitopsStack extends Construct {
         json: AUDIT_FALCO_PLUGINS.json,
         webhookPort: audit.falco.webhookPort,
         webhookClusterIP: audit.falco.webhookClusterIP,
+        metrics: resolved.observability.enabled,
       });
       webhookUrl = auditFalco.webhookUrl;
     }

@@ -1,6 +1,7 @@
 import type { AuditLogFormat, AuditLogMode, AuditPolicyRule, AuditStage } from '../audit';
 import type { FalcoPriority } from '../core';
 import type { FalcoDriverKind } from '../falco';
+import type { ExtraAlertRule } from '../monitoring';
 import type { PodSecurityLevel } from '../namespaces';
 import type { ScopeField } from '../rules';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
@@ -77,6 +78,30 @@ export interface ResolvedStackProps {
       readonly projectRulesDir: string;
       readonly unscopedRules: readonly string[];
     };
+  };
+  readonly observability: {
+    readonly enabled: boolean;
+    readonly namespace: string;
+    readonly kubePrometheusStack: { readonly enabled: boolean; readonly repo: string; readonly chartVersion: string; readonly helmChartNamespace: string };
+    readonly prometheusReleaseLabel: string;
+    readonly grafana: {
+      readonly enabled: boolean;
+      readonly dashboards: boolean;
+      readonly adminSecretName: string;
+      readonly dashboardLabel: string;
+      readonly dashboardLabelValue: string;
+    };
+    readonly alerts: {
+      readonly detectionMinimumPriority: FalcoPriority;
+      readonly detectionFor: string;
+      readonly integrityFor: string;
+      readonly healthFor: string;
+      readonly kernelDropRatio: number;
+      readonly metadataGuardPerMinute: number;
+      readonly metadataGuardFor: string;
+      readonly extraRules: readonly ExtraAlertRule[];
+    };
+    readonly metadataGuard: { readonly enabled: boolean; readonly priority: FalcoPriority };
   };
   readonly argocd: {
     readonly repoUrl: string | undefined;

@@ -1,6 +1,7 @@
 import { ARGOCD_DEFAULTS } from '../argocd';
 import { AUDIT_CLUSTER_SCOPED_RULES, AUDIT_LOG_DEFAULTS, DEFAULT_OMIT_STAGES, defaultAuditPolicyRules } from '../audit';
 import { FALCO_HELM_CHART_DEFAULTS, FALCO_K8SAUDIT_HELM_CHART_DEFAULTS, FALCOSIDEKICK_HELM_CHART_DEFAULTS } from '../falco';
+import { ALERT_THRESHOLD_DEFAULTS, KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS, KubePrometheusStackHelmChart } from '../monitoring';
 import type { PodSecurityLevel } from '../namespaces';
 import { SCOPE_DEFAULTS } from '../rules';
 import { RULE_BUNDLES_DEFAULTS } from '../rules-delivery';
@@ -117,6 +118,27 @@ export const STACK_DEFAULTS: StackDefaults<ResolvedStackProps> = {
     // Required; validation names it when it is missing.
     repoUrl: undefined,
     ...ARGOCD_DEFAULTS,
+  },
+  observability: {
+    enabled: true,
+    namespace: 'monitoring',
+    kubePrometheusStack: {
+      enabled: true,
+      repo: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.repo,
+      chartVersion: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.chartVersion,
+      helmChartNamespace: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.helmChartNamespace,
+    },
+    prometheusReleaseLabel: KubePrometheusStackHelmChart.RELEASE_NAME,
+    grafana: {
+      enabled: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.grafana,
+      dashboards: true,
+      adminSecretName: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.grafanaAdminSecretName,
+      dashboardLabel: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.dashboardLabel,
+      dashboardLabelValue: KUBE_PROMETHEUS_STACK_HELM_CHART_DEFAULTS.dashboardLabelValue,
+    },
+    alerts: { detectionMinimumPriority: 'critical', ...ALERT_THRESHOLD_DEFAULTS, extraRules: [] },
+    // Below the Telegram default minimum ('warning'): counted by Falco, never sent.
+    metadataGuard: { enabled: true, priority: 'notice' },
   },
 };
 

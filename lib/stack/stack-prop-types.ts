@@ -63,6 +63,25 @@ export const STACK_PROP_TYPES: PropTypes<FalcoGitopsStackProps> = {
     hostConfigDir: 'string',
     falco: { enabled: 'boolean', webhookClusterIP: 'string', webhookPort: 'number', projectRulesDir: 'string', unscopedRules: 'string list' },
   },
+  observability: {
+    enabled: 'boolean',
+    namespace: 'string',
+    kubePrometheusStack: { enabled: 'boolean', ...CHART_SOURCE },
+    prometheusReleaseLabel: 'string',
+    grafana: { enabled: 'boolean', dashboards: 'boolean', adminSecretName: 'string', dashboardLabel: 'string', dashboardLabelValue: 'string' },
+    alerts: {
+      detectionMinimumPriority: 'string',
+      detectionFor: 'string',
+      integrityFor: 'string',
+      healthFor: 'string',
+      kernelDropRatio: 'number',
+      metadataGuardPerMinute: 'number',
+      metadataGuardFor: 'string',
+      // Each item's fields are checked by the extraRules rule (validate-stack-props.ts).
+      extraRules: 'object list',
+    },
+    metadataGuard: { enabled: 'boolean', priority: 'string' },
+  },
 };
 
 /** What each kind must be, and how to write it. */

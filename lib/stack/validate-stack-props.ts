@@ -6,6 +6,7 @@ import {
   FALCO_PRIORITIES,
   FALCO_TARGET,
   FALCO_TARGET_NAME,
+  type FalcoPriority,
   findTokens,
   isDns1123Label,
   isDns1123Subdomain,
@@ -14,6 +15,7 @@ import {
   type Problem,
 } from '../core';
 import { FALCO_DRIVER_KINDS, FALCOSIDEKICK_MIN_VERSION_FOR_THREADS } from '../falco';
+import { checkPromql } from '../monitoring';
 import { POD_SECURITY_LEVELS } from '../namespaces';
 import { SCOPE_FIELDS } from '../rules';
 import type { FalcoGitopsStackProps } from './falco-gitops-stack-props';
@@ -456,6 +458,175 @@ const RULES: readonly PropRule[] = [
   },
 ];
 
+/** A Prometheus duration, as the PrometheusRule CRD's pattern for `for:` (monitoring.coreos.com_prometheusrules.yaml). */
+const PROMETHEUS_DURATION = /^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$/;
+/** A Kubernetes label value (k8s.io/apimachinery validation: at most 63 characters). */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const isLabelValue = (v: unknown) => isString(v) && v.length <= 63 && LABEL_VALUE.test(v);
+const isLabelName = (v: unknown) => isString(v) && /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/.test(v);
+const bool = (prop: string, fix: string, value: (p: ResolvedStackProps) => unknown): PropRule => ({ prop, value, valid: (v) => typeof v === 'boolean', problem: 'must be true or false', fix });
+
+/** Rules of `observability`. */
+const OBSERVABILITY_RULES: readonly PropRule[] = [
+  bool('observability.enabled', 'use false to render no monitoring at all', (p) => p.observability.enabled),
+  {
+    prop: 'observability.namespace',
+    value: (p) => p.observability.namespace,
+    valid: namespaceName,
+    problem: 'must be a DNS-1123 label (lowercase letters, digits and "-", at most 63 characters) and not "default" or "kube-*"',
+    fix: 'use e.g. "monitoring"',
+  },
+  {
+    prop: 'observability.namespace',
+    value: (p) => p.observability.namespace,
+    valid: (v, p) => !p.observability.enabled || ![p.namespaces.security.name, p.namespaces.dev.name, p.namespaces.prod.name].includes(v as string),
+    problem: 'must differ from the security, dev and prod namespaces (it gets its own Pod Security level)',
+    fix: 'use e.g. "monitoring"',
+  },
+  bool('observability.kubePrometheusStack.enabled', 'use false when the cluster already runs the Prometheus Operator', (p) => p.observability.kubePrometheusStack.enabled),
+  {
+    prop: 'observability.kubePrometheusStack.chartVersion',
+    value: (p) => p.observability.kubePrometheusStack.chartVersion,
+    valid: matches(EXACT_SEMVER),
+    problem: 'must be an exact chart version (a range or tag is not pinned, so an upgrade would not be reviewed)',
+    fix: 'pin a version such as "88.5.3"',
+  },
+  {
+    prop: 'observability.kubePrometheusStack.repo',
+    value: (p) => p.observability.kubePrometheusStack.repo,
+    valid: matches(HTTPS_URL),
+    problem: 'must be an https:// Helm repository URL',
+    fix: 'use "https://prometheus-community.github.io/helm-charts"',
+  },
+  {
+    prop: 'observability.kubePrometheusStack.helmChartNamespace',
+    value: (p) => p.observability.kubePrometheusStack.helmChartNamespace,
+    valid: isDns1123Label,
+    problem: 'must be a namespace name (DNS-1123 label)',
+    fix: 'use "kube-system", where the k3s/RKE2 helm-controller watches HelmCharts',
+  },
+  {
+    prop: 'observability.prometheusReleaseLabel',
+    value: (p) => p.observability.prometheusReleaseLabel,
+    valid: (v) => isLabelValue(v) && (v as string).length > 0,
+    problem: 'must be a valid, non-empty Kubernetes label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)',
+    fix: "use the `release` label value your Prometheus selects, e.g. \"kube-prometheus-stack\" (kubectl get prometheus -A -o jsonpath='{..serviceMonitorSelector}')",
+  },
+  bool('observability.grafana.enabled', 'use false when no Grafana should load the dashboards', (p) => p.observability.grafana.enabled),
+  bool('observability.grafana.dashboards', 'use false to render no dashboards', (p) => p.observability.grafana.dashboards),
+  {
+    prop: 'observability.grafana.dashboards',
+    value: (p) => p.observability.grafana.dashboards,
+    // Only a real `false`: a mistyped switch is reported once, by its type.
+    valid: (v, p) => v !== true || p.observability.grafana.enabled !== false,
+    problem: 'is true, but observability.grafana.enabled is false: no Grafana would load the dashboards',
+    fix: 'set observability.grafana.dashboards to false, or enable Grafana',
+  },
+  {
+    prop: 'observability.grafana.adminSecretName',
+    value: (p) => p.observability.grafana.adminSecretName,
+    valid: isDns1123Subdomain,
+    problem: 'must be the name of a Secret (DNS-1123 subdomain)',
+    fix: 'use e.g. "grafana-admin" and create that Secret out of band (see README, "Monitoring")',
+  },
+  {
+    prop: 'observability.grafana.dashboardLabel',
+    value: (p) => p.observability.grafana.dashboardLabel,
+    valid: isLabelName,
+    problem: 'must be a valid Kubernetes label name',
+    fix: 'use the label your Grafana sidecar watches, e.g. "grafana_dashboard"',
+  },
+  {
+    prop: 'observability.grafana.dashboardLabelValue',
+    value: (p) => p.observability.grafana.dashboardLabelValue,
+    valid: isLabelValue,
+    problem: 'must be a valid Kubernetes label value',
+    fix: 'use e.g. "1"',
+  },
+  {
+    prop: 'observability.alerts.detectionMinimumPriority',
+    value: (p) => p.observability.alerts.detectionMinimumPriority,
+    valid: oneOf(FALCO_PRIORITIES),
+    problem: `must be one of ${quoteList(FALCO_PRIORITIES)}`,
+    fix: "use a Falco priority such as 'critical'",
+  },
+  ...(['detectionFor', 'integrityFor', 'healthFor', 'metadataGuardFor'] as const).map(
+    (key): PropRule => ({
+      prop: `observability.alerts.${key}`,
+      value: (p) => p.observability.alerts[key],
+      valid: matches(PROMETHEUS_DURATION),
+      problem: 'must be a Prometheus duration',
+      fix: 'use e.g. "5m" or "1h30m"',
+    }),
+  ),
+  {
+    prop: 'observability.alerts.kernelDropRatio',
+    value: (p) => p.observability.alerts.kernelDropRatio,
+    valid: (v) => typeof v === 'number' && v > 0 && v < 1,
+    problem: 'must be a number between 0 and 1 (exclusive)',
+    fix: 'use e.g. 0.01 for 1 %',
+  },
+  {
+    prop: 'observability.alerts.metadataGuardPerMinute',
+    value: (p) => p.observability.alerts.metadataGuardPerMinute,
+    valid: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+    problem: 'must be a number of events per minute, 0 or more',
+    fix: 'use e.g. 1',
+  },
+  {
+    prop: 'observability.alerts.extraRules',
+    value: (p) => p.observability.alerts.extraRules,
+    valid: (v) =>
+      Array.isArray(v) &&
+      v.every(
+        (r: unknown) =>
+          r !== null &&
+          typeof r === 'object' &&
+          matches(/^[A-Za-z_][A-Za-z0-9_]*$/)((r as Record<string, unknown>)['alert']) &&
+          isString((r as Record<string, unknown>)['expr']) &&
+          isString((r as Record<string, unknown>)['summary']) &&
+          ((r as Record<string, unknown>)['for'] === undefined || matches(PROMETHEUS_DURATION)((r as Record<string, unknown>)['for'])) &&
+          [undefined, 'critical', 'warning', 'info'].includes((r as Record<string, unknown>)['severity'] as string),
+      ),
+    problem: "must be a list of { alert: name, expr: PromQL, summary: text, for?: duration, severity?: 'critical' | 'warning' | 'info' }",
+    fix: 'e.g. [{ alert: "FalcoRestarted", expr: "changes(falcosecurity_falco_start_timestamp_nanoseconds[1h]) > 0", summary: "Falco restarted" }]',
+  },
+  bool('observability.metadataGuard.enabled', 'use false to ship no metadata guard rule and alert', (p) => p.observability.metadataGuard.enabled),
+  {
+    prop: 'observability.metadataGuard.priority',
+    value: (p) => p.observability.metadataGuard.priority,
+    valid: oneOf(FALCO_PRIORITIES),
+    problem: `must be one of ${quoteList(FALCO_PRIORITIES)}`,
+    fix: "use 'notice'",
+  },
+  {
+    prop: 'observability.metadataGuard.priority',
+    value: (p) => p.observability.metadataGuard.priority,
+    valid: (v, p) =>
+      !p.observability.metadataGuard.enabled ||
+      !oneOf(FALCO_PRIORITIES)(v) ||
+      FALCO_PRIORITIES.indexOf(v as FalcoPriority) > FALCO_PRIORITIES.indexOf(p.falcosidekick.telegram.minimumPriority),
+    problem: 'must be below falcosidekick.telegram.minimumPriority, or every pod start-up would be sent to Telegram',
+    fix: "use 'notice' with the default Telegram minimum 'warning'",
+  },
+];
+
+/** The PromQL of `observability.alerts.extraRules`, parsed and checked against the metric catalog. */
+function extraRulePromqlProblems(resolved: ResolvedStackProps): Problem[] {
+  const rules = resolved.observability.alerts.extraRules;
+  if (!resolved.observability.enabled || !Array.isArray(rules)) return [];
+  return rules.flatMap((rule, index) =>
+    rule !== null && typeof rule === 'object' && isString(rule.expr)
+      ? checkPromql(rule.expr).map((finding) => ({
+          subject: `observability.alerts.extraRules[${index}].expr`,
+          received: rule.expr,
+          problem: `PromQL at column ${finding.offset + 1}: ${finding.message}`,
+          fix: 'use only metrics and labels of the metric catalog (lib/monitoring/metric-catalog.ts)',
+        }))
+      : [],
+  );
+}
+
 /**
  * Checks the raw and resolved props against every rule and throws one `StackPropsError` listing all
  * problems: unknown keys, invalid values, inconsistent combinations and token-shaped strings.
@@ -468,7 +639,7 @@ export function validateStackProps(raw: FalcoGitopsStackProps, resolved: Resolve
   problems.push(...typeProblems.map((t) => t.problem));
   const mistyped = typeProblems.map((t) => t.path);
   const related = (prop: string) => mistyped.some((m) => m === prop || m.startsWith(`${prop}.`) || prop.startsWith(`${m}.`));
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...OBSERVABILITY_RULES]) {
     if (related(rule.prop)) continue;
     // A default derived from another prop (a PSA level that follows `enforce`) is that prop's
     // value: its problem is reported there, not again under a prop the user never set.
@@ -482,6 +653,10 @@ export function validateStackProps(raw: FalcoGitopsStackProps, resolved: Resolve
   // one is reported once, by its type, not again as whatever the lint makes of it.
   if (!['audit.enabled', 'audit.policy', 'audit.allowSecretBodies', 'audit.volumeNamespaces', 'audit.feedFalco'].some(related)) {
     problems.push(...auditPolicyProblems(resolved));
+  }
+  // Likewise the PromQL check of extra rules: a mistyped list or switch is reported by its type only.
+  if (!['observability.enabled', 'observability.alerts.extraRules'].some(related)) {
+    problems.push(...extraRulePromqlProblems(resolved));
   }
   for (const finding of findTokens(raw)) {
     problems.push({

@@ -16,7 +16,7 @@ export function loadedRuleFileLines(result: Pick<SynthesisResult, 'ruleFiles' | 
 }
 
 /**
- * `14 manifests and 8 host files`: dist/host/ (audit policy, API server settings for the
+ * `26 manifests and 8 host files`: dist/host/ (audit policy, API server settings for the
  * control-plane nodes) holds no Kubernetes objects, so it is counted apart.
  */
 export function writtenFilesText(result: Pick<SynthesisResult, 'files'>): string {

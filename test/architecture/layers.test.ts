@@ -26,6 +26,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   falco: 11,
   'rules-delivery': 11,
   audit: 11,
+  monitoring: 12,
   stack: 20,
   'manifest-validation': 25,
   synth: 30,

@@ -38,7 +38,8 @@ const check = (dir: string, exports: unknown = { stackProps: FIXTURE_PROPS }, ar
   cli(['check', ...argv], { cwd: dir, loadTypeScript: exporting(exports) });
 
 const VALID =
-  'manifests are valid: Kubernetes, Argo CD and helm.cattle.io/v1 schemas, names and labels; Helm values against falco-9.1.0, falcosidekick-0.14.0\n';
+  'manifests are valid: Kubernetes, Argo CD, helm.cattle.io/v1 and monitoring.coreos.com/v1 schemas, names and labels; ' +
+  'Helm values against falco-9.1.0, falcosidekick-0.14.0, kube-prometheus-stack-88.5.3\n';
 
 const NO_UPSTREAM =
   "warning: no upstream Falco rules vendored (the lock file's vendorDir holds none of the locked files): " +
@@ -51,7 +52,7 @@ describe('falco-gitops check (npm run check)', () => {
       stdout:
         'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
-        'main.ts synthesizes: 14 manifests and 8 host files\n' +
+        'main.ts synthesizes: 26 manifests and 8 host files\n' +
         VALID +
         'dist/ is up to date\n',
       stderr: NO_UPSTREAM,
@@ -132,7 +133,7 @@ describe('falco-gitops check (npm run check)', () => {
     fs.renameSync(path.join(dir, 'dist'), path.join(dir, 'out'));
     expect((await check(dir, undefined, ['--dist', 'out'])).stdout).toContain('out/ is up to date\n');
     expect((await check(dir, undefined, ['--dist', 'out/'])).stdout).toContain('\nout/ is up to date\n');
-    expect((await check(dir)).stderr).toContain('error: dist/ is not what main.ts synthesizes; run `npm run synth` and commit dist/ (22 problems):\n');
+    expect((await check(dir)).stderr).toContain('error: dist/ is not what main.ts synthesizes; run `npm run synth` and commit dist/ (34 problems):\n');
     expect(await check(dir, undefined, ['--dist', ''])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --dist: received ""; needs a non-empty value\.?\n/) });
   });
 });
@@ -185,40 +186,52 @@ describe('falco-gitops check: the synthesized manifests against schemas and pinn
       // Under the falcosidekick key of the falco chart: the falcosidekick 0.14.0 subchart's values.
       plantValue(stack, 'falco', ['falcosidekick', 'webui', 'enabeld'], true);
       plantValue(stack, 'falcosidekick', ['config', 'telegram', 'chatidd'], 'x');
+      // kube-prometheus-stack 88.5.3 and, under its grafana key, the grafana 12.11.1 subchart.
+      plantValue(stack, 'kube-prometheus-stack', ['prometheus', 'prometheusSpec', 'retentionn'], '10d');
+      plantValue(stack, 'kube-prometheus-stack', ['grafana', 'sidecar', 'dashboards', 'enabeld'], true);
     });
     const run = await cli(['check'], { cwd: dir, loadTypeScript: exporting({ stackProps: FIXTURE_PROPS }), buildStack });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
-        'main.ts synthesizes: 14 manifests and 8 host files\n',
+        'main.ts synthesizes: 26 manifests and 8 host files\n',
     );
     expect(run.stderr).toBe(
       NO_UPSTREAM +
-        INVALID(3) +
+        INVALID(5) +
         "  - dist/cluster/helmchart.kube-system.falco.yaml#/spec/valuesContent: unknown Helm value 'falcosidekick.webui.enabeld' (not in falcosidekick-0.14.0/values.yaml or under 'falcosidekick' in falco-9.1.0/values.yaml; did you mean 'falcosidekick.webui.enabled'?).\n" +
         "  - dist/cluster/helmchart.kube-system.falco.yaml#/spec/valuesContent: unknown Helm value 'falco.http_output.urll' (not in falco-9.1.0/values.yaml; did you mean 'falco.http_output.url'?).\n" +
-        "  - dist/cluster/helmchart.kube-system.falcosidekick.yaml#/spec/valuesContent: unknown Helm value 'config.telegram.chatidd' (not in falcosidekick-0.14.0/values.yaml; did you mean 'config.telegram.chatid'?).\n",
+        "  - dist/cluster/helmchart.kube-system.falcosidekick.yaml#/spec/valuesContent: unknown Helm value 'config.telegram.chatidd' (not in falcosidekick-0.14.0/values.yaml; did you mean 'config.telegram.chatid'?).\n" +
+        "  - dist/cluster/helmchart.kube-system.kube-prometheus-stack.yaml#/spec/valuesContent: unknown Helm value 'grafana.sidecar.dashboards.enabeld' " +
+        "(not in grafana-12.11.1/values.yaml or under 'grafana' in kube-prometheus-stack-88.5.3/values.yaml; did you mean 'grafana.sidecar.dashboards.enabled'?).\n" +
+        "  - dist/cluster/helmchart.kube-system.kube-prometheus-stack.yaml#/spec/valuesContent: unknown Helm value 'prometheus.prometheusSpec.retentionn' " +
+        "(not in kube-prometheus-stack-88.5.3/values.yaml; did you mean 'prometheus.prometheusSpec.retention'?).\n",
     );
   });
 
-  it('fails on schema violations: a label value, a field type, a field the HelmChart CRD does not define', async () => {
+  it('fails on schema violations: a label value, a field type, a field the HelmChart or ServiceMonitor CRD does not define, a CRD pattern', async () => {
     const dir = deployment();
     const buildStack = planted((stack) => {
       apiObject(stack, 'Deployment', 'ubuntu').metadata.addLabel('tier', 'not a label value!');
       apiObject(stack, 'Deployment', 'nginx').addJsonPatch(JsonPatch.replace('/spec/replicas', 'two'));
       apiObject(stack, 'HelmChart', 'falcosidekick').addJsonPatch(JsonPatch.add('/spec/timout', '10m'));
       apiObject(stack, 'Application', 'falco-gitops').addJsonPatch(JsonPatch.add('/spec/syncPolicy/automated/prune', 'yes'));
+      apiObject(stack, 'ServiceMonitor', 'falco').addJsonPatch(JsonPatch.add('/spec/endpoints/0/intervall', '30s'));
+      apiObject(stack, 'PrometheusRule', 'falco-gitops').addJsonPatch(JsonPatch.add('/spec/groups/0/partial_response_strategy', 'ignore'));
     });
     const run = await cli(['check'], { cwd: dir, loadTypeScript: exporting({ stackProps: FIXTURE_PROPS }), buildStack });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       NO_UPSTREAM +
-        INVALID(4) +
+        INVALID(6) +
         '  - dist/cluster/deployment.dev.nginx.yaml#/spec/replicas: must be integer.\n' +
         "  - dist/cluster/deployment.dev.ubuntu.yaml#/metadata/labels/tier: value 'not a label value!' must be a label value: " +
         "empty, or at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric.\n" +
         "  - dist/cluster/helmchart.kube-system.falcosidekick.yaml#/spec: has unknown field 'timout' (not in the schema, so Kubernetes would drop it).\n" +
+        // The CRD's RE2 pattern `^(?i)(abort|warn)?$`, translated (lib/manifest-validation/crd-schema.ts).
+        '  - dist/cluster/prometheusrule.secured-ns.falco-gitops.yaml#/spec/groups/0/partial_response_strategy: must match pattern "^([aA][bB][oO][rR][tT]|[wW][aA][rR][nN])?$".\n' +
+        "  - dist/cluster/servicemonitor.secured-ns.falco.yaml#/spec/endpoints/0: has unknown field 'intervall' (not in the schema, so Kubernetes would drop it).\n" +
         '  - dist/bootstrap/application.argocd.falco-gitops.yaml#/spec/syncPolicy/automated/prune: must be boolean.\n',
     );
   });
@@ -232,7 +245,7 @@ describe('falco-gitops check: the synthesized manifests against schemas and pinn
       NO_UPSTREAM +
         INVALID(1) +
         "  - dist/cluster/helmchart.kube-system.falcosidekick.yaml: no pinned reference for chart 'falcosidekick' version '0.15.0', so its Helm values cannot be checked " +
-        '(falco-gitops pins falco-9.1.0, falcosidekick-0.14.0, k8s-metacollector-0.3.1); use a pinned version, or add that chart to CHARTS in ' +
+        '(falco-gitops pins falco-9.1.0, falcosidekick-0.14.0, k8s-metacollector-0.3.1, kube-prometheus-stack-88.5.3, grafana-12.11.1); use a pinned version, or add that chart to CHARTS in ' +
         'scripts/generate-manifest-catalogs.js and regenerate the catalog from its tag.\n',
     );
   });

@@ -40,7 +40,7 @@ describe('falco-gitops', () => {
   });
 
   it('shows every command the same way with <command> --help and help <command>', async () => {
-    for (const name of ['lint', 'scope', 'vendor']) {
+    for (const name of ['lint', 'scope', 'vendor', 'drift']) {
       const r = await cli([name, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: falco-gitops ${name} \\[options\\]`));
@@ -154,9 +154,9 @@ describe('falco-gitops', () => {
     expect(await cli(['findings'], { commands: [command('findings', () => 1)] })).toEqual({ code: 1, stdout: '', stderr: '' });
   });
 
-  it('registers lint, scope, vendor and check', async () => {
-    expect(COMMANDS).toHaveLength(4);
+  it('registers lint, scope, vendor, check and drift', async () => {
+    expect(COMMANDS).toHaveLength(5);
     const r = await cli(['--help']);
-    expect([...r.stdout.matchAll(/^ {2}([a-z]+) (?:\[options\]|\[command\])/gm)].map((m) => m[1])).toEqual(['lint', 'scope', 'vendor', 'check', 'help']);
+    expect([...r.stdout.matchAll(/^ {2}([a-z]+) (?:\[options\]|\[command\])/gm)].map((m) => m[1])).toEqual(['lint', 'scope', 'vendor', 'check', 'drift', 'help']);
   });
 });

@@ -9,6 +9,7 @@ import {
   CATALOG_REFERENCES,
   CHART_VALUES_CATALOG,
   HELM_CONTROLLER_CRDS_CATALOG,
+  MONITORING_CRDS_CATALOG,
   checkValuesAgainstChart,
   crdVersionSchema,
   helmValuePaths,
@@ -48,7 +49,7 @@ describe('the generated manifest catalogs', () => {
   const { files } = generator.generate({ upstream: UPSTREAM });
 
   it('are what scripts/generate-manifest-catalogs.js gives from ../shared, byte for byte', () => {
-    expect(Object.keys(files).sort()).toEqual(['chart-values-catalog.ts', 'helm-controller-crds-catalog.ts']);
+    expect(Object.keys(files).sort()).toEqual(['chart-values-catalog.ts', 'helm-controller-crds-catalog.ts', 'monitoring-crds-catalog.ts']);
     for (const [name, text] of Object.entries(files)) {
       expect(fs.readFileSync(path.join(OUT, name), 'utf8'), `${name}: run node scripts/generate-manifest-catalogs.js --upstream ../shared/upstream`).toBe(text);
     }
@@ -60,17 +61,24 @@ describe('the generated manifest catalogs', () => {
       expect(bodySha).toBe(sha256Hex(body));
       expect(inputs.length).toBeGreaterThan(0);
       for (const input of inputs) {
-        const local =
-          input.repo === 'falcosecurity/charts'
-            ? path.join(UPSTREAM, 'charts', input.tag, path.basename(input.path))
-            : path.join(UPSTREAM, 'crds', path.basename(input.path));
+        const local = input.path.startsWith('charts/')
+          ? path.join(UPSTREAM, 'charts', input.tag, path.basename(input.path))
+          : path.join(UPSTREAM, 'crds', path.basename(input.path));
         expect(sha256Hex(fs.readFileSync(local)), `${input.repo}@${input.tag}:${input.path}`).toBe(input.sha256);
       }
     }
   });
 
-  it('hold every pinned chart the falco chart depends on that ../shared pins, with the values shape of its values.yaml', () => {
-    expect(CHART_VALUES_CATALOG.map((entry) => entry.id)).toEqual(['falco-9.1.0', 'falcosidekick-0.14.0', 'k8s-metacollector-0.3.1']);
+  it('hold every chart the stack installs and each subchart of it that ../shared pins, with the values shape of its values.yaml', () => {
+    expect(CHART_VALUES_CATALOG.map((entry) => entry.id)).toEqual([
+      'falco-9.1.0',
+      'falcosidekick-0.14.0',
+      'k8s-metacollector-0.3.1',
+      'kube-prometheus-stack-88.5.3',
+      'grafana-12.11.1',
+    ]);
+    const kubePrometheusStack = CATALOG_REFERENCES.chart('kube-prometheus-stack', '88.5.3') as ChartReference;
+    expect(kubePrometheusStack.subcharts.get('grafana')?.id).toBe('grafana-12.11.1');
     for (const entry of CHART_VALUES_CATALOG) {
       const catalog = CATALOG_REFERENCES.chart(entry.chart, entry.version) as ChartReference;
       const shared = SHARED_REFERENCES.chart(entry.chart, entry.version) as ChartReference;
@@ -111,6 +119,67 @@ describe('the generated manifest catalogs', () => {
     }
   });
 
+  it('hold the v1 schemas of the monitoring.coreos.com kinds the stack renders as in ../shared, less the descriptions', () => {
+    expect(MONITORING_CRDS_CATALOG.map((entry) => `${entry.group}/${entry.version} ${entry.kind}`)).toEqual([
+      'monitoring.coreos.com/v1 ServiceMonitor',
+      'monitoring.coreos.com/v1 PrometheusRule',
+    ]);
+    for (const [entry, plural] of [
+      [MONITORING_CRDS_CATALOG[0], 'servicemonitors'],
+      [MONITORING_CRDS_CATALOG[1], 'prometheusrules'],
+    ] as const) {
+      const { schema } = crdVersionSchema(parse(fs.readFileSync(crdPath(plural), 'utf8')), 'v1');
+      expect(entry?.openAPIV3Schema).toEqual(withoutDescriptions(schema));
+    }
+  });
+
+  it('validate monitoring.coreos.com objects as ../shared does: the RE2 (?i) pattern, pruned fields, unknown kinds', () => {
+    const rule = prometheusRule();
+    const valid = [serviceMonitor(), rule];
+    for (const strategy of ['warn', 'ABORT', 'Warn', '']) {
+      (rule.spec.groups[0] as JsonObject).partial_response_strategy = strategy;
+      expect(validateManifests(valid, CATALOG_REFERENCES), strategy).toEqual([]);
+      expect(validateManifests(valid, SHARED_REFERENCES), strategy).toEqual([]);
+    }
+    const brokenRule = prometheusRule();
+    (brokenRule.spec.groups[0] as JsonObject).partial_response_strategy = 'ignore';
+    (brokenRule.spec.groups[0] as JsonObject).intervall = '1m';
+    const brokenMonitor = serviceMonitor();
+    brokenMonitor.spec.endpoints = 'metrics';
+    const podMonitor = { ...serviceMonitor(), kind: 'PodMonitor' };
+    const withStatus = (lastTransitionTime: string): JsonObject => ({
+      ...serviceMonitor(),
+      status: {
+        bindings: [
+          {
+            group: 'monitoring.coreos.com',
+            resource: 'prometheuses',
+            name: 'kube-prometheus-stack-prometheus',
+            namespace: 'monitoring',
+            conditions: [{ type: 'Accepted', status: 'True', lastTransitionTime }],
+          },
+        ],
+      },
+    });
+    for (const time of ['2026-12-02T12:00:00Z', '2026-02-28t23:59:59.123+01:00']) {
+      expect(validateManifests([withStatus(time)], CATALOG_REFERENCES), time).toEqual([]);
+    }
+    for (const time of ['2026-02-30T12:00:00Z', 'yesterday', '2026-12-02 12:00:00Z']) {
+      const problems = validateManifests([withStatus(time)], CATALOG_REFERENCES);
+      expect(problems, time).toEqual(['ServiceMonitor prod/falco: /status/bindings/0/conditions/0/lastTransitionTime must match format "date-time"']);
+      expect(validateManifests([withStatus(time)], SHARED_REFERENCES), time).toEqual(problems);
+    }
+    const broken = [brokenRule, brokenMonitor, podMonitor];
+    const problems = validateManifests(broken, CATALOG_REFERENCES);
+    expect(problems).toEqual(validateManifests(broken, SHARED_REFERENCES));
+    expect(problems).toEqual([
+      "PrometheusRule prod/falco-gitops: /spec/groups/0 has unknown field 'intervall' (not in the schema, so Kubernetes would drop it)",
+      'PrometheusRule prod/falco-gitops: /spec/groups/0/partial_response_strategy must match pattern "^([aA][bB][oO][rR][tT]|[wW][aA][rR][nN])?$"',
+      'ServiceMonitor prod/falco: /spec/endpoints must be array',
+      `PodMonitor prod/falco: unknown kind "PodMonitor" for apiVersion "monitoring.coreos.com/v1" (pinned CRDs: ServiceMonitor, PrometheusRule of 'monitoring.coreos.com/v1')`,
+    ]);
+  });
+
   it('validate manifests as ../shared does, valid and broken alike', () => {
     const broken = [
       deployment(),
@@ -141,7 +210,9 @@ describe('scripts/generate-manifest-catalogs.js', () => {
       fs.cpSync(path.join(UPSTREAM, 'charts', `${chart}-${version}`), path.join(dir, 'charts', `${chart}-${version}`), { recursive: true });
     }
     fs.mkdirSync(path.join(dir, 'crds'));
-    for (const plural of ['helmcharts', 'helmchartconfigs']) fs.copyFileSync(crdPath(plural as 'helmcharts'), path.join(dir, 'crds', `helm.cattle.io_${plural}.yaml`));
+    for (const plural of ['helmcharts', 'helmchartconfigs', 'servicemonitors', 'prometheusrules'] as const) {
+      fs.copyFileSync(crdPath(plural), path.join(dir, 'crds', path.basename(crdPath(plural))));
+    }
     return dir;
   }
 
@@ -157,6 +228,9 @@ describe('scripts/generate-manifest-catalogs.js', () => {
     const missing = upstreamCopy();
     fs.rmSync(path.join(missing, 'crds', 'helm.cattle.io_helmchartconfigs.yaml'));
     expect(() => generator.generate({ upstream: missing })).toThrow(/crds\/helm\.cattle\.io_helmchartconfigs\.yaml: not found/);
+    const noMonitoringCrd = upstreamCopy();
+    fs.rmSync(path.join(noMonitoringCrd, 'crds', 'monitoring.coreos.com_prometheusrules.yaml'));
+    expect(() => generator.generate({ upstream: noMonitoringCrd })).toThrow(/crds\/monitoring\.coreos\.com_prometheusrules\.yaml: not found/);
     const otherVersion = upstreamCopy();
     const chartYaml = path.join(otherVersion, 'charts', 'falco-9.1.0', 'Chart.yaml');
     fs.writeFileSync(chartYaml, fs.readFileSync(chartYaml, 'utf8').replace(/^version: 9\.1\.0$/m, 'version: 9.2.0'));
@@ -205,4 +279,26 @@ function withoutDescriptions(node: unknown, inProperties = false): unknown {
       .filter(([key]) => inProperties || key !== 'description')
       .map(([key, value]) => [key, withoutDescriptions(value, !inProperties && (key === 'properties' || key === 'patternProperties'))]),
   );
+}
+
+function serviceMonitor(): JsonObject & { spec: JsonObject } {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'ServiceMonitor',
+    metadata: { name: 'falco', namespace: 'prod', labels: { release: 'kube-prometheus-stack' } },
+    spec: {
+      endpoints: [{ port: 'metrics', path: '/metrics', interval: '30s' }],
+      namespaceSelector: { matchNames: ['prod'] },
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'falco' } },
+    },
+  };
+}
+
+function prometheusRule(): JsonObject & { spec: { groups: JsonObject[] } } {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    metadata: { name: 'falco-gitops', namespace: 'prod' },
+    spec: { groups: [{ name: 'falco', rules: [{ alert: 'FalcoDown', expr: 'up{job="falco"} == 0', for: '5m' }] }] },
+  };
 }

@@ -46,6 +46,8 @@ const NOT_RUN: Readonly<Record<string, string>> = {
   'git commit': "records the user's change in Git; nothing of falco-gitops runs",
   'helm uninstall': "what the helm-controller runs after a failed upgrade, described in prose; not the user's to run",
   'helm -n secured-ns rollback falco': CLUSTER,
+  'falco-gitops drift --metrics http://127.0.0.1:8765/metrics':
+    "reads a Falco pod's /metrics through `kubectl port-forward` (a cluster); the same command runs against a local server on 127.0.0.1 and saved files in test/cli/drift-command.test.ts",
 };
 /** Every `kubectl …` needs the cluster; listing each would only copy the README. */
 const notRunReason = (command: string): string | undefined => NOT_RUN[command] ?? (command.startsWith('kubectl ') ? CLUSTER : undefined);
@@ -247,7 +249,7 @@ describe('the commands of README.md, run as printed', () => {
     expect(outputOf('npm run synth')?.stdout).toBe(
       'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
-        'wrote 14 manifests and 8 host files to dist/\n',
+        'wrote 26 manifests and 8 host files to dist/\n',
     );
     expect(outputOf('npm run check')?.stdout).toMatch(/\ndist\/ is up to date\n$/);
     // The README's first CLI command, on a fresh clone: clean.
@@ -263,7 +265,7 @@ describe('the commands of README.md, run as printed', () => {
       /\nloaded 2 audit rule files \(the audit Falco\), in order: rules\/upstream\/k8s_audit_rules\.yaml, rules-k8saudit\/falco-gitops_k8saudit_rules\.yaml\n/,
     );
     expect(outputOf('npm run check', 1)?.stdout).toMatch(
-      /^loaded 4 rule files, .*\nloaded 2 audit rule files .*\nmain\.ts synthesizes: 16 manifests and 8 host files\nmanifests are valid: [^\n]*; Helm values against falco-9\.1\.0, falcosidekick-0\.14\.0\ndist\/ is up to date\n$/,
+      /^loaded 4 rule files, .*\nloaded 2 audit rule files .*\nmain\.ts synthesizes: 28 manifests and 8 host files\nmanifests are valid: [^\n]*; Helm values against falco-9\.1\.0, falcosidekick-0\.14\.0, kube-prometheus-stack-88\.5\.3\ndist\/ is up to date\n$/,
     );
   });
 

@@ -79,7 +79,7 @@ describe('the executables', () => {
         "dist/ carries only the project's rules. Run `npm run rules:vendor` to ship the scoped default rules.\n" +
         'loaded 1 rule file, in order: rules/falco-gitops_rules.yaml\n' +
         'loaded 1 audit rule file (the audit Falco), in order: rules-k8saudit/falco-gitops_k8saudit_rules.yaml\n' +
-        'wrote 14 manifests and 8 host files to dist/ (cdk8s synth lists its scratch copy in cdk8s.out/ next)\n',
+        'wrote 26 manifests and 8 host files to dist/ (cdk8s synth lists its scratch copy in cdk8s.out/ next)\n',
     );
     expect(run.status).toBe(0);
     const expected = Object.fromEntries(synthStack(FIXTURE_PROPS, dir).files.map((f) => [f.path, f.content]));

@@ -100,9 +100,28 @@ describe('a one-rule change of a project rules file, with the upstream rules ven
   fs.writeFileSync(path.join(dir, 'rules', 'project_rules.yaml'), edited);
   const after = synthAt(dir);
 
-  it('changes one file of dist/: the project rules ConfigMap, not the 200 KB upstream one', () => {
+  it('changes one rules file of dist/: the project rules ConfigMap, not the 200 KB upstream one', () => {
     expect(before.files.map((f) => f.path)).toContain('cluster/configmap.secured-ns.falco-gitops-rules-upstream.yaml');
-    expect(changedFiles(before.files, after.files)).toEqual(['cluster/configmap.secured-ns.falco-gitops-rules-project.yaml']);
+    // Besides it, only the two objects that carry each shipped file's expected sha256 (observability:
+    // the PrometheusRule's integrity alerts and the rules-integrity dashboard).
+    expect(changedFiles(before.files, after.files)).toEqual([
+      'cluster/configmap.monitoring.falco-gitops-rules-integrity.yaml',
+      'cluster/configmap.secured-ns.falco-gitops-rules-project.yaml',
+      'cluster/prometheusrule.secured-ns.falco-gitops.yaml',
+    ]);
+  });
+
+  it('changes the PrometheusRule and the integrity dashboard only in the edited file\'s expected sha256', () => {
+    const data = (result: typeof before) =>
+      (YAML.parse(result.files.find((f) => f.path.endsWith('falco-gitops-rules-project.yaml'))?.content as string) as { data: Record<string, string> }).data;
+    const oldSha = sha256Hex(data(before)['00-project_rules.yaml'] as string);
+    const newSha = sha256Hex(data(after)['00-project_rules.yaml'] as string);
+    expect(oldSha).not.toBe(newSha);
+    for (const file of ['cluster/configmap.monitoring.falco-gitops-rules-integrity.yaml', 'cluster/prometheusrule.secured-ns.falco-gitops.yaml']) {
+      const text = (result: typeof before) => result.files.find((f) => f.path === file)?.content as string;
+      expect(text(before)).toContain(oldSha);
+      expect(text(before).replaceAll(oldSha, newSha)).toBe(text(after));
+    }
   });
 
   it('changes that ConfigMap in one hunk of the rules, plus the one line of the file\'s expected sha256', () => {

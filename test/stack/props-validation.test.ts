@@ -282,7 +282,7 @@ describe('stack props validation', () => {
   });
 
   it('knows exactly the keys of the defaults, at every level', () => {
-    expect(KNOWN_PROP_KEYS.get('')).toEqual(['namespaces', 'demoWorkloads', 'falco', 'falcosidekick', 'rules', 'audit', 'argocd']);
+    expect(KNOWN_PROP_KEYS.get('')).toEqual(['namespaces', 'demoWorkloads', 'falco', 'falcosidekick', 'rules', 'audit', 'argocd', 'observability']);
     expect(KNOWN_PROP_KEYS.get('audit')).toEqual(['enabled', 'policy', 'volumeNamespaces', 'feedFalco', 'allowSecretBodies', 'log', 'hostConfigDir', 'falco']);
     expect(KNOWN_PROP_KEYS.get('rules.scope')).toEqual(['namespaces', 'field', 'files', 'excludeRules', 'excludeTags']);
     expect(KNOWN_PROP_KEYS.get('falcosidekick.telegram')).toEqual(['secretName', 'minimumPriority', 'messageThreadId', 'checkCert']);

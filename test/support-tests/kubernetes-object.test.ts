@@ -151,9 +151,9 @@ describe('validateKubernetesObject', () => {
   });
 
   it('fails when the apiVersion belongs to a CRD nothing here can check', () => {
-    const obj = { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'falco', namespace: 'falco' } };
+    const obj = { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'falco', namespace: 'falco' } };
     expect(validateKubernetesObject(obj)).toEqual([
-      "ServiceMonitor falco/falco: unknown apiVersion 'monitoring.coreos.com/v1' (not in kubernetes-models or @kubernetes-models/argo-cd, and not helm.cattle.io/v1)",
+      "Certificate falco/falco: unknown apiVersion 'cert-manager.io/v1' (not in kubernetes-models or @kubernetes-models/argo-cd, and not helm.cattle.io/v1)",
     ]);
   });
 

@@ -34,9 +34,13 @@ export function chartValuesPath(chart: string, version: string): string {
   return path.join(SHARED_DIR, 'upstream', 'charts', `${chart}-${version}`, 'values.yaml');
 }
 
-/** Path of a helm.cattle.io CRD file, e.g. `crdPath('helmcharts')`. */
-export function crdPath(plural: 'helmcharts' | 'helmchartconfigs'): string {
-  return path.join(SHARED_DIR, 'upstream', 'crds', `helm.cattle.io_${plural}.yaml`);
+/** The Prometheus Operator kinds the stack renders, by their CRD's plural. */
+export type MonitoringCrdPlural = 'servicemonitors' | 'prometheusrules';
+
+/** Path of a pinned CRD file, e.g. `crdPath('helmcharts')` or `crdPath('servicemonitors')`. */
+export function crdPath(plural: 'helmcharts' | 'helmchartconfigs' | MonitoringCrdPlural): string {
+  const group = plural === 'helmcharts' || plural === 'helmchartconfigs' ? 'helm.cattle.io' : 'monitoring.coreos.com';
+  return path.join(SHARED_DIR, 'upstream', 'crds', `${group}_${plural}.yaml`);
 }
 
 /**
@@ -55,6 +59,12 @@ export const REQUIRED_SHARED_FILES: readonly string[] = [
   'upstream/charts/k8s-metacollector-0.3.1/Chart.yaml',
   'upstream/crds/helm.cattle.io_helmcharts.yaml',
   'upstream/crds/helm.cattle.io_helmchartconfigs.yaml',
+  'upstream/charts/kube-prometheus-stack-88.5.3/values.yaml',
+  'upstream/charts/kube-prometheus-stack-88.5.3/Chart.yaml',
+  'upstream/charts/grafana-12.11.1/values.yaml',
+  'upstream/charts/grafana-12.11.1/Chart.yaml',
+  'upstream/crds/monitoring.coreos.com_servicemonitors.yaml',
+  'upstream/crds/monitoring.coreos.com_prometheusrules.yaml',
 ];
 
 /** The repository root. */

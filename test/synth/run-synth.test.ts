@@ -84,7 +84,7 @@ describe('runSynth', () => {
     const dir = project();
     seedDist(dir);
     const run = synth(dir);
-    expect(run).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+    expect(run).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${run.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
     const expected = Object.fromEntries(synthStack(stackProps, dir).files.map((f) => [f.path, f.content]));
     // The stale file of the previous dist/ is gone: dist/ holds exactly the synthesized files.
     expect(readTree(run.outdir)).toEqual(expected);
@@ -108,7 +108,7 @@ describe('runSynth', () => {
     expect(run).toMatchObject({
       code: 0,
       stdout: '',
-      stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${run.outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOut}/ next)\n`,
+      stderr: `${NO_UPSTREAM_WARNING}${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${run.outdir}/ (cdk8s synth lists its scratch copy in ${cdk8sOut}/ next)\n`,
     });
     expect(readTree(cdk8sOut)).toEqual(readTree(run.outdir));
   });
@@ -257,7 +257,7 @@ describe('runSynth', () => {
       const trash = `${dir}/.dist-trash-previous-1001-ab`;
       expect(run).toMatchObject({
         code: 0,
-        stdout: `${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${run.outdir}/\n`,
+        stdout: `${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${run.outdir}/\n`,
         stderr:
           `warning: ${run.outdir}/ holds the new manifests, but the previous one could not be removed from ${trash} (EACCES); ` +
           `make it writable and delete it (\`chmod -R u+w ${trash} && rm -r ${trash}\`); the next synth tries again\n` +
@@ -364,7 +364,7 @@ describe('runSynth', () => {
             `${first.outdir}/ was left as it was.\n`,
         });
         expect(sleeps).toEqual([500, 500, 500, 500]);
-        expect(first).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 14 manifests and 8 host files to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
+        expect(first).toMatchObject({ code: 0, stdout: `${LOADED_PROJECT_RULES}wrote 26 manifests and 8 host files to ${first.outdir}/\n`, stderr: NO_UPSTREAM_WARNING });
         expect(readTree(first.outdir)).toEqual(fresh(dir));
         expect(leftovers(dir)).toEqual([]);
       });
@@ -484,7 +484,7 @@ describe('vendoring the upstream rules from a local folder, then synthesizing', 
     const upstream = YAML.parse(files['cluster/configmap.secured-ns.falco-gitops-rules-upstream.yaml']!);
     expect(Object.keys(upstream.data)).toEqual(['00-falco_rules.yaml', '01-falco-incubating_rules.yaml', '02-falco-sandbox_rules.yaml']);
     const falco = YAML.parse(YAML.parse(files['cluster/helmchart.kube-system.falco.yaml']!).spec.valuesContent);
-    expect(falco.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-upstream', '/etc/falco/falco-gitops/01-project']);
+    expect(falco.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-upstream', '/etc/falco/falco-gitops/01-project', '/etc/falco/falco-gitops/02-metadata-guard']);
     // k8s_audit_rules.yaml goes to the audit Falco only, in its own ConfigMap.
     const auditUpstream = YAML.parse(files['cluster/configmap.secured-ns.falco-gitops-k8saudit-rules-upstream.yaml']!);
     expect(Object.keys(auditUpstream.data)).toEqual(['00-k8s_audit_rules.yaml']);
@@ -520,6 +520,7 @@ describe('with the upstream rules vendored', () => {
     expect(falcoValues.falco.rules_files).toEqual([
       '/etc/falco/falco-gitops/00-upstream',
       '/etc/falco/falco-gitops/01-project',
+      '/etc/falco/falco-gitops/02-metadata-guard',
     ]);
   });
 

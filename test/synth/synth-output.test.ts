@@ -25,7 +25,13 @@ describe('the synthesized stack (the fixture project: main.ts and rules/ as ship
 
   it('renders exactly the expected objects, with explicit, stable names', () => {
     expect(fresh.files.map((file) => file.path)).toEqual([
+      'cluster/configmap.monitoring.falco-gitops-events.yaml',
+      'cluster/configmap.monitoring.falco-gitops-health.yaml',
+      'cluster/configmap.monitoring.falco-gitops-rules-integrity.yaml',
+      'cluster/configmap.monitoring.falco-gitops-scoped-namespaces.yaml',
+      'cluster/configmap.monitoring.falco-gitops-telegram.yaml',
       'cluster/configmap.secured-ns.falco-gitops-k8saudit-rules-project.yaml',
+      'cluster/configmap.secured-ns.falco-gitops-rules-metadata-guard.yaml',
       'cluster/configmap.secured-ns.falco-gitops-rules-project.yaml',
       'cluster/deployment.dev.nginx.yaml',
       'cluster/deployment.dev.ubuntu.yaml',
@@ -34,9 +40,15 @@ describe('the synthesized stack (the fixture project: main.ts and rules/ as ship
       'cluster/helmchart.kube-system.falco-k8saudit.yaml',
       'cluster/helmchart.kube-system.falco.yaml',
       'cluster/helmchart.kube-system.falcosidekick.yaml',
+      'cluster/helmchart.kube-system.kube-prometheus-stack.yaml',
       'cluster/namespace.dev.yaml',
+      'cluster/namespace.monitoring.yaml',
       'cluster/namespace.prod.yaml',
       'cluster/namespace.secured-ns.yaml',
+      'cluster/prometheusrule.secured-ns.falco-gitops.yaml',
+      'cluster/servicemonitor.secured-ns.falco-k8saudit.yaml',
+      'cluster/servicemonitor.secured-ns.falco.yaml',
+      'cluster/servicemonitor.secured-ns.falcosidekick.yaml',
       'bootstrap/application.argocd.falco-gitops.yaml',
       'bootstrap/appproject.argocd.falco-gitops.yaml',
       'host/audit-decisions.md',
@@ -104,9 +116,11 @@ describe('the synthesized stack (the fixture project: main.ts and rules/ as ship
 
   it('mounts the project rules ConfigMap into Falco and lists it in falco.rules_files', () => {
     const values = YAML.parse(byKindName('HelmChart', 'falco').spec.valuesContent);
-    expect(values.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-project']);
+    // The metadata guard (observability.metadataGuard) has its own directory, loaded last.
+    expect(values.falco.rules_files).toEqual(['/etc/falco/falco-gitops/00-project', '/etc/falco/falco-gitops/01-metadata-guard']);
     expect(values.mounts.volumes).toEqual([
       { name: 'falco-gitops-rules-project', configMap: { name: 'falco-gitops-rules-project' } },
+      { name: 'falco-gitops-rules-metadata-guard', configMap: { name: 'falco-gitops-rules-metadata-guard' } },
     ]);
     const configMap = byKindName('ConfigMap', 'falco-gitops-rules-project');
     expect(Object.keys(configMap.data)).toEqual(['00-falco-gitops_rules.yaml']);
@@ -151,7 +165,7 @@ describe('the synthesized stack (the fixture project: main.ts and rules/ as ship
     expect(kinds).not.toContain('Deployment');
     const project = objectsOf(result).find((o) => o.kind === 'AppProject')!;
     expect(project.spec.namespaceResourceWhitelist).not.toContainEqual({ group: 'apps', kind: 'Deployment' });
-    expect(project.spec.destinations.map((d: any) => d.namespace)).toEqual(['kube-system', 'secured-ns']);
+    expect(project.spec.destinations.map((d: any) => d.namespace)).toEqual(['kube-system', 'monitoring', 'secured-ns']);
     // Nor does the AppProject's description mention them.
     expect(project.spec.description).toBe('falco-gitops: Falco, Falcosidekick and their rules');
     const withDemo = objectsOf(synthStack(stackProps)).find((o) => o.kind === 'AppProject')!;

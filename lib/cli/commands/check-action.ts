@@ -68,7 +68,7 @@ function validateManifestFiles(allFiles: readonly ManifestFile[], dist: string):
     ),
   ].sort();
   const values = charts.length === 0 ? '' : `; Helm values against ${charts.join(', ')}`;
-  return `manifests are valid: Kubernetes, Argo CD and helm.cattle.io/v1 schemas, names and labels${values}`;
+  return `manifests are valid: Kubernetes, Argo CD, helm.cattle.io/v1 and monitoring.coreos.com/v1 schemas, names and labels${values}`;
 }
 
 /**
