@@ -3,10 +3,10 @@
  * hand-made setup this product replaces. A user changes the stack by changing these props, nothing else.
  */
 
-import type { AuditGroupResources, AuditLevel, AuditLogFormat, AuditLogMode, AuditStage } from '../audit';
+import type { AuditGroupResources, AuditLevel, AuditLogProps, AuditStage } from '../audit';
 import type { FalcoPriority } from '../core';
 import type { FalcoDriverKind } from '../falco';
-import type { ExtraAlertRule } from '../monitoring';
+import type { AlertThresholds, ExtraAlertRule } from '../monitoring';
 import type { PodSecurityLevel } from '../namespaces';
 import type { ScopeField } from '../rules';
 
@@ -294,20 +294,8 @@ export interface AuditPolicyProps {
   readonly omitManagedFields?: boolean;
 }
 
-export interface AuditLogOptions {
-  /** Log file on the control-plane node (`--audit-log-path`), absolute. @default '/var/log/kubernetes/audit-logs.txt' */
-  readonly path?: string;
-  /** Days an old log file is kept (`--audit-log-maxage`); 0 keeps them regardless of age. @default 10 */
-  readonly maxAge?: number;
-  /** Old log files kept (`--audit-log-maxbackup`); 0 keeps all. @default 2 */
-  readonly maxBackup?: number;
-  /** Megabytes before rotation (`--audit-log-maxsize`). @default 100 */
-  readonly maxSize?: number;
-  /** `--audit-log-format`. @default 'json' */
-  readonly format?: AuditLogFormat;
-  /** `--audit-log-mode`. @default 'blocking' */
-  readonly mode?: AuditLogMode;
-}
+/** The API server's audit log settings: the audit construct's own props (one source of their defaults and docs). */
+export type AuditLogOptions = AuditLogProps;
 
 export interface AuditFalcoProps {
   /**
@@ -429,42 +417,13 @@ export interface GrafanaProps {
   readonly dashboardLabelValue?: string;
 }
 
-export interface AlertsProps {
+/** The alerts' thresholds and `for:` durations are the monitoring construct's own (`AlertThresholds`: one source of their defaults and docs). */
+export interface AlertsProps extends AlertThresholds {
   /**
    * Lowest Falco priority that raises the detection alert for a scoped namespace.
    * @default 'critical'
    */
   readonly detectionMinimumPriority?: FalcoPriority;
-  /**
-   * `for:` of the detection alert.
-   * @default '0m'
-   */
-  readonly detectionFor?: string;
-  /**
-   * `for:` of the integrity alerts (rules file drift, not loaded, failed reload, config skew).
-   * @default '5m'
-   */
-  readonly integrityFor?: string;
-  /**
-   * `for:` of the health alerts (targets down, DaemonSet incomplete, drops, Telegram errors).
-   * @default '10m'
-   */
-  readonly healthFor?: string;
-  /**
-   * Share of kernel events dropped that alerts (0 to 1).
-   * @default 0.01
-   */
-  readonly kernelDropRatio?: number;
-  /**
-   * Metadata guard events per minute (per Falco pod) that alert.
-   * @default 1
-   */
-  readonly metadataGuardPerMinute?: number;
-  /**
-   * `for:` of the metadata guard alert; absorbs the guard firing at pod start-up.
-   * @default '15m'
-   */
-  readonly metadataGuardFor?: string;
   /**
    * Your own alerts, added to the PrometheusRule; their PromQL is checked against the metric catalog.
    * @default []
