@@ -79,4 +79,30 @@ function parseGeneratorArgs(argv, { names, required, defaults, usage }) {
   }
   return opts;
 }
-module.exports = { InputError, parseGeneratorArgs, sha256, stripComments };
+/**
+ * The last step of the generators that write a folder of files: with `--check`, exit status 1
+ * and the names of the files that differ from `outputs` (name → text); else write them. Returns
+ * the exit status.
+ */
+function writeOrCheckOutputs(outputs, { out, check }, what) {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  if (check) {
+    const stale = Object.keys(outputs).filter((name) => {
+      const target = path.join(out, name);
+      return !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== outputs[name];
+    });
+    if (stale.length > 0) {
+      process.stderr.write(`out of date: ${stale.join(', ')}\n`);
+      return 1;
+    }
+    process.stdout.write(`${what} up to date\n`);
+    return 0;
+  }
+  fs.mkdirSync(out, { recursive: true });
+  for (const [name, text] of Object.entries(outputs)) fs.writeFileSync(path.join(out, name), text);
+  process.stdout.write(`wrote ${Object.keys(outputs).length} files to ${path.relative(process.cwd(), out) || '.'}\n`);
+  return 0;
+}
+
+module.exports = { InputError, parseGeneratorArgs, sha256, stripComments, writeOrCheckOutputs };

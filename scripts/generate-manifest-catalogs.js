@@ -49,7 +49,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { InputError, parseGeneratorArgs, sha256 } = require('./c-source');
+const { InputError, parseGeneratorArgs, sha256, writeOrCheckOutputs } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'manifest-validation');
@@ -219,22 +219,7 @@ function generate({ upstream }) {
 function main(argv) {
   const opts = parseGeneratorArgs(argv, { names: { upstream: 'upstream', out: 'out' }, required: ['upstream'], defaults: { out: DEFAULT_OUT }, usage: USAGE });
   const { files } = generate(opts);
-  if (opts.check) {
-    const stale = Object.keys(files).filter((name) => {
-      const target = path.join(opts.out, name);
-      return !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== files[name];
-    });
-    if (stale.length > 0) {
-      process.stderr.write(`out of date: ${stale.join(', ')}\n`);
-      return 1;
-    }
-    process.stdout.write('manifest catalogs are up to date\n');
-    return 0;
-  }
-  fs.mkdirSync(opts.out, { recursive: true });
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(opts.out, name), text);
-  process.stdout.write(`wrote ${Object.keys(files).length} files to ${path.relative(process.cwd(), opts.out) || '.'}\n`);
-  return 0;
+  return writeOrCheckOutputs(files, opts, 'manifest catalogs are');
 }
 
 module.exports = { generate, InputError, CHARTS, CRD_CATALOGS, CHART_FILE };

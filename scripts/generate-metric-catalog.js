@@ -46,7 +46,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { InputError, parseGeneratorArgs, sha256, stripComments } = require('./c-source');
+const { InputError, parseGeneratorArgs, sha256, stripComments, writeOrCheckOutputs } = require('./c-source');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_OUT = path.join(ROOT, 'lib', 'monitoring');
@@ -497,22 +497,7 @@ function main(argv) {
   const opts = parseArgs(argv);
   const { files, manifest } = generate(opts);
   const outputs = { ...files, [MANIFEST]: manifest };
-  if (opts.check) {
-    const stale = Object.keys(outputs).filter((name) => {
-      const target = path.join(opts.out, name);
-      return !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== outputs[name];
-    });
-    if (stale.length > 0) {
-      process.stderr.write(`out of date: ${stale.join(', ')}\n`);
-      return 1;
-    }
-    process.stdout.write('metric catalog is up to date\n');
-    return 0;
-  }
-  fs.mkdirSync(opts.out, { recursive: true });
-  for (const [name, text] of Object.entries(outputs)) fs.writeFileSync(path.join(opts.out, name), text);
-  process.stdout.write(`wrote ${Object.keys(outputs).length} files to ${path.relative(process.cwd(), opts.out) || '.'}\n`);
-  return 0;
+  return writeOrCheckOutputs(outputs, opts, 'metric catalog is');
 }
 
 module.exports = { generate, parseArgs, readConverter, InputError, MANIFEST, CATALOG, DEFAULT_TAGS };
