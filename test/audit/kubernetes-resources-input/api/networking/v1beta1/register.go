@@ -1,0 +1,5 @@
+// Stand-in for k8s.io/api register.go.
+package v1
+
+// GroupName is the group name use in this package
+const GroupName = "networking.k8s.io"

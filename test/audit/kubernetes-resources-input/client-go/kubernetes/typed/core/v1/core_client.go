@@ -1,0 +1,2 @@
+// Stand-in: a group client, not a resource.
+package v1

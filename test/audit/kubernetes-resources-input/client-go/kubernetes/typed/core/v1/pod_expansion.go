@@ -1,0 +1,2 @@
+// Stand-in: hand-written methods, not a resource.
+package v1
