@@ -11,10 +11,10 @@
  *   resource is namespaced: `newPods(c *CoreV1Client, namespace string)` passes `namespace` to
  *   `gentype.NewClient...("pods", c.RESTClient(), scheme.ParameterCodec, namespace, ...)`, a
  *   cluster-scoped one (`newNodes(c *CoreV1Client)`) passes `""` (core/v1/pod.go:66-72,
- *   node.go:66-72). A client whose interface declares no verb, only its `<Kind>Expansion`
+ *   node.go:63-69). A client whose interface declares no verb, only its `<Kind>Expansion`
  *   (client-gen's `+genclient:noVerbs`), is no resource of its own: policy's `evictions` only
  *   carries the hand-written `Evict`, which posts to the subresource `pods/eviction`
- *   (policy/v1/eviction.go:36-39); it is left out, like every subresource.
+ *   (policy/v1/eviction.go:34-36, eviction_expansion.go:30-36); it is left out, like every subresource.
  * - kubernetes/api@v0.36.3 `<group>/<version>/register.go` (`const GroupName`, "" for core) for the
  *   group of the package the client's type comes from, and `zz_generated.prerelease-lifecycle.go`
  *   (`APILifecycleRemoved`) for the beta versions the API server of that release no longer serves:
