@@ -16,6 +16,8 @@ const BUILD_DIR = path.join(ROOT, 'build');
 const STAMP_FILE = path.join(BUILD_DIR, '.stamp');
 /** The CLI, bundled into one file from lib/cli/main.ts by scripts/build.js. */
 const CLI_BUNDLE = path.join(BUILD_DIR, 'cli', 'falco-gitops.js');
+/** The library bundled into one file from lib/index.ts (package.json "exports"), which main.ts imports. */
+const LIB_BUNDLE = path.join(BUILD_DIR, 'falco-gitops.js');
 
 /** The files of lib/ that the build reads: not dotfiles or editor backups. */
 const isLibFile = (name) => !name.startsWith('.') && !name.endsWith('~') && !name.endsWith('.d.ts');
@@ -77,4 +79,4 @@ function assertFreshBuild() {
   process.exit(2);
 }
 
-module.exports = { ROOT, LIB_DIR, BUILD_DIR, CLI_BUNDLE, STAMP_FILE, isLibFile, listLibFiles, staleBuildReason, buildIfMissing, assertFreshBuild };
+module.exports = { ROOT, LIB_DIR, BUILD_DIR, CLI_BUNDLE, LIB_BUNDLE, STAMP_FILE, isLibFile, listLibFiles, staleBuildReason, buildIfMissing, assertFreshBuild };

@@ -57,3 +57,36 @@ describe('synth TypeScript loader', () => {
     expect(formatTransformError(error, dir)).toEqual(['main.ts:3:10: Unexpected "="']);
   });
 });
+
+describe('the transform cache of synth (build/.ts-cache/)', () => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const { cachedCompile } = require('../../bin/ts-loader.js') as {
+    cachedCompile(source: string, filename: string, options: { cacheDir: string; sourceMaps?: boolean }): string;
+  };
+  const cacheDir = (): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'falco-gitops-ts-cache-'));
+    created.push(dir);
+    return path.join(dir, 'cache');
+  };
+
+  it('compiles once per content: the second load reads the cached output, an edit replaces the entry', () => {
+    const dir = cacheDir();
+    const first = cachedCompile('export const a: number = 1;\n', '/repo/main.ts', { cacheDir: dir, sourceMaps: false });
+    const [entry] = fs.readdirSync(dir);
+    expect(entry).toMatch(/^main\.ts-[0-9a-f]{64}\.js$/);
+    // What is read back is the file's content: mark it to see that it is used.
+    fs.writeFileSync(path.join(dir, entry ?? ''), `${first}// from the cache\n`);
+    expect(cachedCompile('export const a: number = 1;\n', '/repo/main.ts', { cacheDir: dir, sourceMaps: false })).toContain('// from the cache');
+    expect(cachedCompile('export const a: number = 2;\n', '/repo/main.ts', { cacheDir: dir, sourceMaps: false })).toContain('a = 2');
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+  });
+
+  it('never caches an error, and works without a writable cache folder', () => {
+    const dir = cacheDir();
+    expect(() => cachedCompile('const a: = 1;\n', '/repo/main.ts', { cacheDir: dir })).toThrow(/Unexpected "="/);
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+    const file = path.join(path.dirname(dir), 'a-file');
+    fs.writeFileSync(file, '');
+    expect(cachedCompile('export const b = 3;\n', '/repo/main.ts', { cacheDir: path.join(file, 'sub') })).toContain('b = 3');
+  });
+});
