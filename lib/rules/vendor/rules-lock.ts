@@ -57,30 +57,31 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * aws-cdk's validate-queue-props), each as `FILE:line:col: key: what is wrong`, in a `VendorError`.
  */
 export function parseRulesLock(text: string, file: string): RulesLock {
-  // The syntax first, as rule files are read: the error placed at the mistake, and deep nesting
-  // refused before the parser below would overflow the stack at a depth that varies by run.
-  const syntax = parseRulesYaml(text).error;
-  if (syntax !== undefined) {
-    const { line, column } = new TextLineCounter(text).position(syntax.offset);
-    throw new VendorError({ subject: `${file}:${line}:${column}`, problem: `invalid YAML: ${syntax.detail}` }, { summary: `invalid rules lock ${file}` });
+  // Parsed as rule files are read: the error placed at the mistake, and deep nesting refused
+  // before the composer would overflow the stack at a depth that varies by run. One parse: its
+  // documents are what the checks below read.
+  const parsed = parseRulesYaml(text);
+  const lines = new TextLineCounter(text);
+  const subjectAt = (offset: number): string => {
+    const { line, column } = lines.position(offset);
+    return `${file}:${line}:${column}`;
+  };
+  if (parsed.error !== undefined) {
+    throw new VendorError({ subject: subjectAt(parsed.error.offset), problem: `invalid YAML: ${parsed.error.detail}` }, { summary: `invalid rules lock ${file}` });
   }
-  const { isMap, isSeq, LineCounter, parseDocument } = yamlLibrary();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { isMap, isSeq } = yamlLibrary();
   const problems: Problem[] = [];
   const at = (node: YamlNode | null | undefined, key: string, message: string): void => {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lineCounter.linePos(offset);
-    problems.push({ subject: `${file}:${line}:${col}`, problem: `${key}: ${message}` });
+    problems.push({ subject: subjectAt(node?.range?.[0] ?? 0), problem: `${key}: ${message}` });
   };
-
-  for (const e of doc.errors) {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    problems.push({ subject: `${file}:${line}:${col}`, problem: `invalid YAML: ${e.message.split('\n')[0]}` });
+  const [doc, second] = parsed.docs;
+  if (second !== undefined) {
+    // The wording `parseDocument` gave for a stream of several documents, which this read before.
+    problems.push({ subject: subjectAt(second.range?.[0] ?? 0), problem: 'invalid YAML: Source contains multiple documents; please use YAML.parseAllDocuments().' });
   }
   if (problems.length > 0) throw new VendorError(problems, { summary: `invalid rules lock ${file}` });
 
-  const root = doc.contents;
+  const root = doc?.contents;
   if (!isMap(root)) {
     throw new VendorError({ subject: `${file}:1:1`, problem: `expected a mapping with keys ${TOP_KEYS.join(', ')}` });
   }
