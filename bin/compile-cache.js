@@ -4,8 +4,8 @@
 // V8 can skip most of it given the bytecode of an earlier run. Used by bin/falco-gitops.js and
 // bin/synth-preload.js; plain JavaScript, like the rest of bin/.
 //
-// Each entry point has its own cache (build/.v8-cache/<name>/; only synth uses one: for the CLI's
-// single bundle it measured no gain), one blob of V8 code caches plus an index: for each file its
+// Each entry point has its own cache (build/.v8-cache/cli/, build/.v8-cache/synth/), one blob of
+// V8 code caches plus an index: for each file its
 // path, the sha1 of its content, and where its cache is in the blob. A file whose content changed
 // is compiled normally; V8 itself rejects a cache made by another Node or V8 flags
 // (`script.cachedDataRejected`). After such a run, at exit, the blob is rewritten with the caches

@@ -119,11 +119,18 @@ export class Scanner {
    * (falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:833-843).
    */
   lexWordAndBlank(word: string): boolean {
-    const mark = this.mark();
-    if (this.lexLiteral(word) && this.skipBlanks()) {
+    // Tried for every word operator at every check: no mark object unless the word is there.
+    if (!this.text.startsWith(word, this.pos)) {
+      return false;
+    }
+    const { pos, lastEnd } = this;
+    this.pos += word.length;
+    this.lastEnd = this.pos;
+    if (this.skipBlanks()) {
       return true;
     }
-    this.reset(mark);
+    this.pos = pos;
+    this.lastEnd = lastEnd;
     return false;
   }
 
@@ -184,7 +191,8 @@ export class Scanner {
    * `(` glued to the name. Returns the name without the `(`.
    */
   lexTransformerType(): Exclude<TransformerName, 'val'> | undefined {
-    for (const name of FIELD_TRANSFORMERS) {
+    // Indexed, not for-of: an interpreted for-of allocates a result object per step.
+    for (let i = 0, name = FIELD_TRANSFORMERS[0]; name !== undefined; name = FIELD_TRANSFORMERS[++i]) {
       if (this.text.startsWith(name, this.pos) && this.text[this.pos + name.length] === '(') {
         this.pos += name.length + 1;
         this.lastEnd = this.pos;
@@ -307,14 +315,15 @@ export class Scanner {
   }
 
   private lexRegex(re: RegExp): string | undefined {
-    re.lastIndex = this.pos;
-    const m = re.exec(this.text);
-    if (m === null) {
+    // `test` rather than `exec`: no match array per token (the patterns have no groups).
+    const start = this.pos;
+    re.lastIndex = start;
+    if (!re.test(this.text)) {
       return undefined;
     }
     this.pos = re.lastIndex;
     this.lastEnd = this.pos;
-    return m[0];
+    return this.text.slice(start, this.pos);
   }
 }
 

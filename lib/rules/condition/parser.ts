@@ -453,7 +453,9 @@ class Parser {
     let op: BinaryOperator | undefined;
     let modifier: StringOperatorModifier | undefined;
     let right: CheckRight | undefined;
-    for (const candidate of NUMERIC_OPERATORS) {
+    // Indexed loops over the operator tables: an interpreted for-of allocates a result per step,
+    // and every check of every condition runs this before the JIT has warmed up.
+    for (let i = 0, candidate = NUMERIC_OPERATORS[0]; candidate !== undefined; candidate = NUMERIC_OPERATORS[++i]) {
       if (s.lexLiteral(candidate)) {
         op = candidate;
         right = this.parseNumValueOrTransformer(candidate);
@@ -465,7 +467,7 @@ class Parser {
     // operators are tried where it started (none can match there).
     let glued: string | undefined;
     if (op === undefined) {
-      for (const candidate of STRING_OPERATORS) {
+      for (let i = 0, candidate = STRING_OPERATORS[0]; candidate !== undefined; candidate = STRING_OPERATORS[++i]) {
         if (!WORD_OPERATORS.has(candidate)) {
           if (s.lexLiteral(candidate)) {
             op = candidate;
@@ -486,7 +488,7 @@ class Parser {
       }
     }
     if (op === undefined) {
-      for (const candidate of LIST_OPERATORS) {
+      for (let i = 0, candidate = LIST_OPERATORS[0]; candidate !== undefined; candidate = LIST_OPERATORS[++i]) {
         if (s.lexLiteral(candidate)) {
           op = candidate;
           right = this.parseListValueOrTransformer(candidate);

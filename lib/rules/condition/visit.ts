@@ -23,27 +23,9 @@ export type VisitorMap = { readonly [T in NodeType]?: (node: NodeOfType<T>, cont
 
 /** The direct children of a node, in source order. */
 export function childrenOf(node: Node): readonly Node[] {
-  switch (node.type) {
-    case 'and':
-    case 'or':
-    case 'transformer_list':
-      return node.children;
-    case 'not':
-      return [node.child];
-    case 'unary_check':
-      return [node.left];
-    case 'binary_check':
-      return [node.left, node.right];
-    case 'field_transformer':
-      return node.values;
-    case 'identifier':
-    case 'value':
-    case 'list':
-    case 'field':
-      return [];
-    default:
-      return unknown(node);
-  }
+  const children: Node[] = [];
+  pushChildren(node, children);
+  return children.reverse();
 }
 
 /**
@@ -51,9 +33,20 @@ export function childrenOf(node: Node): readonly Node[] {
  * source order. Iterative, so arbitrarily deep trees cannot overflow the stack.
  */
 export function walk(root: Node, visitor: VisitorFunction | VisitorMap): void {
-  // Every lint rule walks every condition, mostly before the JIT has warmed up: three parallel
-  // stacks instead of an object per pending node, and a context only for a node that is visited.
+  // Every lint rule walks every condition, mostly before the JIT has warmed up, so a walk
+  // allocates as little as it can: no object per pending node, and the parent and depth are
+  // tracked (and a context made) only when some visitor declares the context parameter.
   const byType = typeof visitor === 'function' ? undefined : (visitor as Readonly<Record<string, VisitorFunction | undefined>>);
+  const wantsContext = byType === undefined ? (visitor as VisitorFunction).length > 1 : Object.values(byType).some((v) => v !== undefined && v.length > 1);
+  if (!wantsContext) {
+    const nodes: Node[] = [root];
+    for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+      const visit = byType === undefined ? (visitor as VisitorFunction) : byType[node.type];
+      if (visit !== undefined && (visit as (node: Node) => VisitResult)(node) === 'skip') continue;
+      pushChildren(node, nodes);
+    }
+    return;
+  }
   const nodes: Node[] = [root];
   const parents: (Node | undefined)[] = [undefined];
   const depths: number[] = [0];
@@ -62,15 +55,42 @@ export function walk(root: Node, visitor: VisitorFunction | VisitorMap): void {
     const depth = depths.pop() ?? 0;
     const visit = byType === undefined ? (visitor as VisitorFunction) : byType[node.type];
     if (visit !== undefined && visit(node, { parent, depth }) === 'skip') continue;
-    const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child !== undefined) {
-        nodes.push(child);
-        parents.push(node);
-        depths.push(depth + 1);
-      }
+    const before = nodes.length;
+    pushChildren(node, nodes);
+    for (let i = before; i < nodes.length; i++) {
+      parents.push(node);
+      depths.push(depth + 1);
     }
+  }
+}
+
+/** Pushes the children of `node` on `stack` last child first, so they pop in source order. */
+function pushChildren(node: Node, stack: Node[]): void {
+  switch (node.type) {
+    case 'and':
+    case 'or':
+    case 'transformer_list':
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+      return;
+    case 'field_transformer':
+      for (let i = node.values.length - 1; i >= 0; i--) stack.push(node.values[i] as Node);
+      return;
+    case 'not':
+      stack.push(node.child);
+      return;
+    case 'unary_check':
+      stack.push(node.left);
+      return;
+    case 'binary_check':
+      stack.push(node.right, node.left);
+      return;
+    case 'identifier':
+    case 'value':
+    case 'list':
+    case 'field':
+      return;
+    default:
+      unknown(node);
   }
 }
 

@@ -67,8 +67,10 @@ export function substituteLists(
 ): { text: string; used: string[] } {
   // Most texts name no list at all: a word lookup saves scanning the text once per list. Exact
   // only while no list name contains a delimiter (then every delimited occurrence is one word).
-  // With the index, a list is mentioned exactly when its name is a word of the text; the words are
-  // taken again after each substitution, since the items put in may name a later list.
+  // With the index, a list is mentioned exactly when its name is a word of the text. A
+  // substitution replaces every delimited occurrence of the name and puts blanks around what it
+  // inserts, so the words of the new text are the old ones without the name plus the words of the
+  // inserted items (which may name a later list): no need to split the longer text again.
   const index = listNameIndex(lists);
   let words: Set<string> | undefined;
   if (index !== undefined) {
@@ -78,11 +80,16 @@ export function substituteLists(
   }
   let text = condition;
   const used: string[] = [];
-  for (const l of lists) {
+  // Indexed: this loop visits every list for each condition that names one, mostly before the
+  // JIT has warmed up, where a for-of allocates a result object per step.
+  for (let i = 0, l = lists[0]; l !== undefined; l = lists[++i]) {
     if (words !== undefined ? !words.has(l.name) : !mentionsList(text, l.name)) continue;
     used.push(l.name);
     text = substituteList(text, l.name, l.expandedItems);
-    if (words !== undefined) words = new Set(text.split(DELIM_RUN));
+    if (words !== undefined) {
+      words.delete(l.name);
+      for (const word of l.expandedItems.map(quoteItem).join(', ').split(DELIM_RUN)) words.add(word);
+    }
   }
   return { text, used };
 }
