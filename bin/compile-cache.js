@@ -1,17 +1,17 @@
 'use strict';
-// A V8 code cache for the JavaScript synth loads from build/ and node_modules/ (Node 20
-// has no module.enableCompileCache): compiling ~200 modules is a good part of a cold start, and
-// V8 can skip most of it given the bytecode of an earlier run. Used by bin/falco-gitops.js and
+// A V8 code cache for the JavaScript the CLI and synth load from build/ and node_modules/ (Node
+// 20 has no module.enableCompileCache): compiling is a good part of a cold start, and V8 can skip
+// most of it given the bytecode of an earlier run. Used by bin/falco-gitops.js and
 // bin/synth-preload.js; plain JavaScript, like the rest of bin/.
 //
-// Each entry point has its own cache (build/.v8-cache/cli/, build/.v8-cache/synth/), one blob of
-// V8 code caches plus an index: for each file its
-// path, the sha1 of its content, and where its cache is in the blob. A file whose content changed
-// is compiled normally; V8 itself rejects a cache made by another Node or V8 flags
-// (`script.cachedDataRejected`). After such a run, at exit, the blob is rewritten with the caches
-// of this run (made after the work, so they hold the functions that ran too) and the still-current
-// entries of the old one. Every failure (no folder, unwritable, corrupt) means only "no cache":
-// the command never fails or prints because of it. FALCO_GITOPS_NO_COMPILE_CACHE=1 turns it off.
+// Each entry point has its own cache (build/.v8-cache/cli/, build/.v8-cache/synth/): one blob of
+// V8 code caches plus an index: for each file its path, the sha1 of its content, and where its
+// cache is in the blob. A file whose content changed is compiled normally; V8 itself rejects a
+// cache made by another Node or V8 flags (`script.cachedDataRejected`). After such a run, at exit,
+// the blob is rewritten with the caches of this run (made after the work, so they hold the
+// functions that ran too) and the still-current entries of the old one. Every failure (no folder,
+// unwritable, corrupt) means only "no cache": the command never fails or prints because of it.
+// FALCO_GITOPS_NO_COMPILE_CACHE=1 turns it off.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
