@@ -24,6 +24,7 @@ import {
 import { LOAD_MESSAGES } from './load-checks';
 import { isValidPriority, closestMatch } from '../../core';
 import { partPosition } from './mapped-text';
+import { LazyPart } from './lazy-part';
 import { scalarPart, type SourceFile } from './source-file';
 import { readYaml } from './read-yaml';
 import type { YamlMap as YAMLMap, YamlPair as Pair, YamlScalar as Scalar } from './yaml-model';
@@ -74,19 +75,20 @@ function trimPart(part: ConditionPart): ConditionPart {
   while (s < e && WHITESPACE.includes(t.charAt(s))) s++;
   while (e > s && WHITESPACE.includes(t.charAt(e - 1))) e--;
   if (s === 0 && e === t.length) return part;
-  // The source map of the kept text: its segments, moved to start at 0, plus one for index 0.
-  const first = partPosition(part, s);
-  const segments = [
-    { index: 0, line: first.line, column: first.column, offset: first.offset },
-    ...part.segments.filter((g) => g.index > s && g.index <= e).map((g) => ({ ...g, index: g.index - s })),
-  ];
-  return {
-    ...part,
-    text: t.slice(s, e),
-    at: { file: first.file, line: first.line, column: first.column },
-    segments,
-    lineBreaks: part.lineBreaks.filter((b) => b >= s && b < e).map((b) => b - s),
-  };
+  // The source map of the kept text (when asked for): the part's segments, moved to start at 0,
+  // plus one for index 0.
+  return new LazyPart(t.slice(s, e), part.kind, () => {
+    const first = partPosition(part, s);
+    const segments = [
+      { index: 0, line: first.line, column: first.column, offset: first.offset },
+      ...part.segments.filter((g) => g.index > s && g.index <= e).map((g) => ({ ...g, index: g.index - s })),
+    ];
+    return {
+      at: { file: first.file, line: first.line, column: first.column },
+      segments,
+      lineBreaks: part.lineBreaks.filter((b) => b >= s && b < e).map((b) => b - s),
+    };
+  });
 }
 
 /**

@@ -91,7 +91,10 @@ export function loadRuleTextsDetailed(files: readonly RuleText[]): DetailedLoadR
     condition: r.pieces.map((p) => p.text).join(' '),
     conditionParts: r.pieces,
     output: r.outputPieces.map((p) => p.text).join(' '),
-    outputAt: r.outputPieces[0].at,
+    // A getter: the output's position is worked out only when something asks (LazyPart).
+    get outputAt() {
+      return r.outputPieces[0].at;
+    },
     desc: r.desc,
     priority: r.priority,
     tags: [...r.tags].sort(),

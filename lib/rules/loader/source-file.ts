@@ -1,5 +1,6 @@
 import { LineCounter, type TextPosition } from '../line-counter';
 import type { ConditionPart, SourceRef, SourceSpan, TextSegment } from './effective-ruleset';
+import { LazyPart, type PartMap } from './lazy-part';
 import type { YamlScalar } from './yaml-model';
 
 /**
@@ -49,14 +50,20 @@ const CR = 13;
 const isBreakCode = (c: number): boolean => c === LF || c === CR;
 
 /**
- * The text of a scalar as a condition part, with its source map: each character of the resolved
- * value placed at its offset in the file, and the spaces that YAML folded from a line break.
+ * The text of a scalar as a condition part, with its source map (made when first asked for): each
+ * character of the resolved value placed at its offset in the file, and the spaces that YAML
+ * folded from a line break.
  *
  * YAML resolution only drops indentation, folds line breaks into spaces and removes quoting, so
  * walking value and source together is exact for plain and block scalars (the common forms of a
  * `condition`) and close for quoted ones (an escape maps to the character after its backslash).
  */
 export function scalarPart(file: SourceFile, node: YamlScalar, text: string, kind: ConditionPart['kind']): ConditionPart {
+  return new LazyPart(text, kind, () => mapScalar(file, node, text));
+}
+
+/** The source map of `scalarPart`, walked when first asked for. */
+function mapScalar(file: SourceFile, node: YamlScalar, text: string): PartMap {
   const [start, end] = node.range;
   const src = file.text;
   let p = start;
@@ -110,5 +117,5 @@ export function scalarPart(file: SourceFile, node: YamlScalar, text: string, kin
   place(text.length, last + 1);
   const first = segments[0];
   const at = first === undefined ? file.ref(p) : { file: file.name, line: first.line, column: first.column };
-  return { text, at, kind, segments, lineBreaks };
+  return { at, segments, lineBreaks };
 }

@@ -27,7 +27,8 @@ export const expandedCondition = defineLintRule({
       `${what}: the condition Falco compiles ${[exceptions ? 'with its exceptions' : '', lists.length > 0 ? `with list${lists.length > 1 ? 's' : ''} ${quoteList(lists)} substituted` : ''].filter(Boolean).join(' and ') || 'as expanded'} does not parse: ${reason} near '${near}'; check the items of those lists and the exception values for quotes, parentheses or commas`,
   },
   check(ctx, report) {
-    const check = (what: string, text: string, at: SourceRef, exceptions: boolean): void => {
+    // `at` is a function: a part's position is worked out only for a message (LazyPart).
+    const check = (what: string, text: string, at: () => SourceRef, exceptions: boolean): void => {
       const { text: expanded, used } = substituteLists(text, ctx.ruleset.lists);
       if (used.length === 0 && !exceptions) return;
       try {
@@ -35,17 +36,17 @@ export const expandedCondition = defineLintRule({
       } catch (e) {
         if (!(e instanceof ConditionSyntaxError)) throw e;
         // Positions inside the expanded text exist nowhere in the files: leave them out, show an excerpt.
-        report(at, this.messages.broken(what, e.describe(() => undefined), excerpt(expanded, e.start.offset), used, exceptions));
+        report(at(), this.messages.broken(what, e.describe(() => undefined), excerpt(expanded, e.start.offset), used, exceptions));
       }
     };
     for (const m of ctx.ruleset.macros) {
       if (ctx.macroCondition(m.name).ast === undefined) continue;
-      check(`macro '${m.name}'`, m.condition, m.conditionParts[0]?.at ?? m.defined, false);
+      check(`macro '${m.name}'`, m.condition, () => m.conditionParts[0]?.at ?? m.defined, false);
     }
     for (const r of ctx.ruleset.rules) {
       if (ctx.ruleCondition(r.name).ast === undefined) continue;
       const withExceptions = conditionWithExceptions(r.condition, r.exceptions);
-      check(`rule '${r.name}'`, withExceptions, r.conditionParts[0]?.at ?? r.defined, withExceptions !== r.condition);
+      check(`rule '${r.name}'`, withExceptions, () => r.conditionParts[0]?.at ?? r.defined, withExceptions !== r.condition);
     }
   },
 });

@@ -28,12 +28,12 @@ export const undefinedMacro = defineLintRule({
     const check = (what: string, parsed: ReturnType<typeof ctx.ruleCondition>, self: string | undefined, visibility: number | undefined): void => {
       for (const ident of ctx.identifiers(parsed.ast)) {
         const name = ident.identifier;
-        const at = ctx.locate(parsed, ident.loc);
+        // Located only when reported: a position costs the part's source map (LazyPart).
         const macro = ctx.macros.get(name);
         if (macro === undefined) {
-          report(at, ctx.lists.has(name) ? this.messages.isList(what, name) : this.messages.undefined(what, name, closestMatch(name, ctx.macros.keys())));
+          report(ctx.locate(parsed, ident.loc), ctx.lists.has(name) ? this.messages.isList(what, name) : this.messages.undefined(what, name, closestMatch(name, ctx.macros.keys())));
         } else if (visibility !== undefined && macro.index >= visibility) {
-          report(at, name === self ? this.messages.self(what, name) : this.messages.definedLater(what, name, macro.defined));
+          report(ctx.locate(parsed, ident.loc), name === self ? this.messages.self(what, name) : this.messages.definedLater(what, name, macro.defined));
         }
       }
     };

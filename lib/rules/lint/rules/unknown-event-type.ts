@@ -120,13 +120,15 @@ export const unknownEventType = defineLintRule({
     };
 
     /** Reports the unknown values of one written value: itself, or the items of the list it names. */
-    const checkValue = (what: string, value: string, quoted: boolean, at: SourceRef, consequence: string, skip: boolean): void => {
+    // `locate` is called only for a value that is reported: a position costs a part's source map.
+    const checkValue = (what: string, value: string, quoted: boolean, locate: () => SourceRef, consequence: string, skip: boolean): void => {
       const list = quoted ? undefined : ctx.lists.get(value);
       const resolved: readonly Resolved[] = list === undefined ? [{ value }] : listValues(list);
       for (const r of resolved) {
         if (KNOWN.has(r.value)) continue;
         const message = this.messages.unknown(what, r.value, r.list?.name, consequence, suggest(r.value));
         const from = r.list;
+        const at = locate();
         if (from === undefined) {
           report(at, message, skip ? 'warning' : undefined);
         } else {
@@ -144,7 +146,7 @@ export const unknownEventType = defineLintRule({
       const text = parsed.text.text;
       const check = (value: string, loc: Loc): void => {
         const first = text.charAt(loc.offset);
-        checkValue(what, value, first === '"' || first === "'", ctx.locate(parsed, loc), consequence, skip);
+        checkValue(what, value, first === '"' || first === "'", () => ctx.locate(parsed, loc), consequence, skip);
       };
       walk(parsed.ast, {
         binary_check: (n) => {
@@ -172,7 +174,7 @@ export const unknownEventType = defineLintRule({
               ? ex.values.flatMap(strings)
               : []
             : ex.values.flatMap((tuple) => (typeof tuple === 'string' ? [] : tuple.flatMap((v, i) => (fields[i] === 'evt.type' ? strings(v) : []))));
-        for (const v of values) checkValue(`${what}: exception '${ex.name}'`, v, false, ex.defined, consequence, skip);
+        for (const v of values) checkValue(`${what}: exception '${ex.name}'`, v, false, () => ex.defined, consequence, skip);
       }
     }
     for (const m of ctx.ruleset.macros) {
