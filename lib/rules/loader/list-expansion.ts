@@ -35,7 +35,7 @@ export function substituteList(cnd: string, name: string, items: readonly string
   let start = cnd.indexOf(name);
   while (start !== -1) {
     let end = start + name.length;
-    if ((start === 0 || DELIMS.includes(cnd.charAt(start - 1))) && (end >= cnd.length || DELIMS.includes(cnd.charAt(end)))) {
+    if (isDelimited(cnd, start, end)) {
       while (start > 0 && BLANKS.includes(cnd.charAt(start - 1))) start--;
       while (end < cnd.length && BLANKS.includes(cnd.charAt(end))) end++;
       const sub = items.map(quoteItem).join(', ');
@@ -105,13 +105,27 @@ function listNameIndex(lists: ReadonlyArray<{ readonly name: string }>): Readonl
   return index;
 }
 
+/** Whether `text[start, end)` is delimited the way `resolve_list` requires a list name to be. */
+function isDelimited(text: string, start: number, end: number): boolean {
+  return (start === 0 || DELIMS.includes(text.charAt(start - 1))) && (end >= text.length || DELIMS.includes(text.charAt(end)));
+}
+
 /** True when `name` occurs in `text` delimited the way `resolve_list` requires. */
 export function mentionsList(text: string, name: string): boolean {
-  let i = text.indexOf(name);
-  while (i !== -1) {
-    const end = i + name.length;
-    if ((i === 0 || DELIMS.includes(text.charAt(i - 1))) && (end >= text.length || DELIMS.includes(text.charAt(end)))) return true;
-    i = text.indexOf(name, i + 1);
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    if (isDelimited(text, i, i + name.length)) return true;
   }
   return false;
+}
+
+/**
+ * The offsets where `resolve_list` finds `name` in `text` as written (before any substitution):
+ * every occurrence delimited as it requires.
+ */
+export function listNameOffsets(text: string, name: string): number[] {
+  const offsets: number[] = [];
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    if (isDelimited(text, i, i + name.length)) offsets.push(i);
+  }
+  return offsets;
 }

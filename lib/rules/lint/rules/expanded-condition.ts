@@ -3,6 +3,8 @@ import { ConditionSyntaxError, parseCondition } from '../../condition';
 import { conditionWithExceptions, substituteLists } from '../../loader';
 import type { SourceRef } from '../../loader';
 import { defineLintRule } from '../lint-rule';
+import type { ParsedCondition } from '../lint-context';
+import { substitutionKeepsSyntax } from '../substituted-syntax';
 
 /** The text around `offset`, on one line, for messages. */
 function excerpt(text: string, offset: number): string {
@@ -28,9 +30,12 @@ export const expandedCondition = defineLintRule({
   },
   check(ctx, report) {
     // `at` is a function: a part's position is worked out only for a message (LazyPart).
-    const check = (what: string, text: string, at: () => SourceRef, exceptions: boolean): void => {
+    const check = (what: string, parsed: ParsedCondition, text: string, at: () => SourceRef, exceptions: boolean): void => {
       const { text: expanded, used } = substituteLists(text, ctx.ruleset.lists);
       if (used.length === 0 && !exceptions) return;
+      // Most substitutions only put bare items into parenthesized lists: sure to parse, as the
+      // text as written did, without parsing the longer text again.
+      if (!exceptions && parsed.ast !== undefined && parsed.text.text === text && substitutionKeepsSyntax(parsed.ast, text, used, ctx.lists)) return;
       try {
         parseCondition(expanded);
       } catch (e) {
@@ -40,13 +45,15 @@ export const expandedCondition = defineLintRule({
       }
     };
     for (const m of ctx.ruleset.macros) {
-      if (ctx.macroCondition(m.name).ast === undefined) continue;
-      check(`macro '${m.name}'`, m.condition, () => m.conditionParts[0]?.at ?? m.defined, false);
+      const parsed = ctx.macroCondition(m.name);
+      if (parsed.ast === undefined) continue;
+      check(`macro '${m.name}'`, parsed, m.condition, () => m.conditionParts[0]?.at ?? m.defined, false);
     }
     for (const r of ctx.ruleset.rules) {
-      if (ctx.ruleCondition(r.name).ast === undefined) continue;
+      const parsed = ctx.ruleCondition(r.name);
+      if (parsed.ast === undefined) continue;
       const withExceptions = conditionWithExceptions(r.condition, r.exceptions);
-      check(`rule '${r.name}'`, withExceptions, () => r.conditionParts[0]?.at ?? r.defined, withExceptions !== r.condition);
+      check(`rule '${r.name}'`, parsed, withExceptions, () => r.conditionParts[0]?.at ?? r.defined, withExceptions !== r.condition);
     }
   },
 });

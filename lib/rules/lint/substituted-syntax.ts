@@ -1,0 +1,41 @@
+import { TOKEN_PATTERNS, walk, type Expr } from '../condition';
+import { listNameOffsets, type EffectiveList } from '../loader';
+
+/**
+ * Whether the text Falco compiles, `text` with the lists `used` substituted
+ * (`substituteLists`), is sure to parse because `ast`, the tree of `text` as written, exists:
+ * true when every place `resolve_list` puts items is a bare item of a parenthesized list, and
+ * every item it puts there is one bare item (libs' `BareStr`, which also rules out the `quote_item`
+ * quoting). Substitution then only turns list items into more list items (or none: an empty list
+ * leaves `( )` or drops one comma, both valid). False means only "not sure": the caller parses.
+ *
+ * Positions, not counts: a list name written inside a quoted string is substituted there too, and
+ * an item with a backslash would then be an escape; such a text is parsed again.
+ */
+export function substitutionKeepsSyntax(
+  ast: Expr,
+  text: string,
+  used: readonly string[],
+  lists: ReadonlyMap<string, EffectiveList>,
+): boolean {
+  const bare = TOKEN_PATTERNS.bareStr;
+  for (const name of used) {
+    const list = lists.get(name);
+    // A name that is not one bare token could overlap another occurrence or a delimiter.
+    if (list === undefined || !bare.test(name) || !list.expandedItems.every((item) => bare.test(item))) return false;
+  }
+  const names = new Set(used);
+  /** Offsets of the bare list items that name a used list. */
+  const bareItems = new Set<number>();
+  walk(ast, {
+    list: (n) => {
+      n.values.forEach((value, i) => {
+        const loc = n.valueLocs[i];
+        if (loc !== undefined && names.has(value) && loc.length === value.length && text.startsWith(value, loc.offset)) bareItems.add(loc.offset);
+      });
+    },
+  });
+  // Every occurrence of a used name in the text as written; names that only the inserted items
+  // bring in are inserted as bare items, in a list, by the argument above.
+  return used.every((name) => listNameOffsets(text, name).every((offset) => bareItems.has(offset)));
+}
