@@ -66,6 +66,26 @@ export function fieldsOfSource(source: string): readonly FieldInfo[] {
  * This only resolves the name; whether the argument is acceptable is `checkField`'s job.
  */
 export function lookupField(source: string, name: string, arg?: string): FieldLookup | undefined {
+  // Several lint rules look up every field of every condition: resolved once per reference.
+  const key = referenceKey(source, name, arg);
+  if (LOOKUPS.has(key)) return LOOKUPS.get(key);
+  const found = lookupUncached(source, name, arg);
+  LOOKUPS.set(key, found);
+  return found;
+}
+
+/**
+ * Answers of `lookupField` and `checkField` by reference: the catalog never changes, and the
+ * answers are read-only, so one object serves every caller.
+ */
+const LOOKUPS = new Map<string, FieldLookup | undefined>();
+const CHECKS = new Map<string, FieldCheck>();
+
+/** A key per (source, name, arg), `arg` undefined and `''` apart. */
+const referenceKey = (source: string, name: string, arg: string | undefined): string =>
+  arg === undefined ? `${source}\u0000${name}` : `${source}\u0000${name}\u0000${arg}`;
+
+function lookupUncached(source: string, name: string, arg: string | undefined): FieldLookup | undefined {
   const index = sourceIndexes().get(source);
   if (index === undefined) {
     return undefined;
@@ -95,6 +115,13 @@ export type FieldCheck =
  * required argument must be present, and an argument must be absent, or written the way the field takes it.
  */
 export function checkField(source: string, name: string, arg?: string): FieldCheck {
+  const key = referenceKey(source, name, arg);
+  let result = CHECKS.get(key);
+  if (result === undefined) CHECKS.set(key, (result = checkUncached(source, name, arg)));
+  return result;
+}
+
+function checkUncached(source: string, name: string, arg: string | undefined): FieldCheck {
   const index = sourceIndexes().get(source);
   if (index === undefined) {
     return {

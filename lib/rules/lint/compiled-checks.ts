@@ -159,6 +159,19 @@ const ACCEPTS: Record<string, string> = {
  * undefined when an unknown field stops the simulation (unknown-field reports it).
  */
 export function compileOperand(source: string, node: CheckOperand | TransformerArg): CompileResult {
+  // Four lint rules compile the operands of every check: once per (operand, source) is enough.
+  let bySource = COMPILED.get(node);
+  if (bySource === undefined) COMPILED.set(node, (bySource = new Map()));
+  if (bySource.has(source)) return bySource.get(source);
+  const result = compileUncached(source, node);
+  bySource.set(source, result);
+  return result;
+}
+
+/** `compileOperand`'s answers, by operand node and source. */
+const COMPILED = new WeakMap<CheckOperand | TransformerArg, Map<string, CompileResult>>();
+
+function compileUncached(source: string, node: CheckOperand | TransformerArg): CompileResult {
   switch (node.type) {
     case 'field': {
       const found = lookupField(source, node.field, node.arg);

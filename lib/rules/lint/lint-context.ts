@@ -1,5 +1,9 @@
 import { ConditionSyntaxError, parseCondition, walk, type Expr, type IdentifierExpr, type Loc } from '../condition';
 import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset, SourceRef, LoadDetails, MappedText } from '../loader';
+import { outputFields } from './output-format';
+
+/** What `outputFields` makes of an output: its fields and its syntax errors. */
+type OutputFormat = ReturnType<typeof outputFields>;
 
 /** The raw condition of a macro or rule, parsed once: a tree, or the syntax error. */
 export interface ParsedCondition {
@@ -24,6 +28,7 @@ export class LintContext {
   private readonly parsedRules = new Map<string, ParsedCondition>();
   private usage: Map<string, Map<string, { allSkipUnknown: boolean }>> | undefined;
   private readonly identifierCache = new WeakMap<Expr, IdentifierExpr[]>();
+  private readonly parsedOutputs = new Map<string, { readonly mapped: MappedText; readonly format: OutputFormat } | undefined>();
 
   constructor(
     readonly ruleset: EffectiveRuleset,
@@ -40,6 +45,17 @@ export class LintContext {
 
   ruleCondition(name: string): ParsedCondition {
     return cached(this.parsedRules, name, () => this.details.ruleConditions.get(name));
+  }
+
+  /** A rule's output and its `%fields`, split once (two lint rules read them); undefined without an output. */
+  ruleOutput(name: string): { readonly mapped: MappedText; readonly format: OutputFormat } | undefined {
+    let found = this.parsedOutputs.get(name);
+    if (found === undefined && !this.parsedOutputs.has(name)) {
+      const mapped = this.details.ruleOutputs.get(name);
+      found = mapped === undefined ? undefined : { mapped, format: outputFields(mapped.text) };
+      this.parsedOutputs.set(name, found);
+    }
+    return found;
   }
 
   /** File position of a location inside a parsed condition. */

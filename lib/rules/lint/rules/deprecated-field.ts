@@ -1,7 +1,6 @@
 import { walk } from '../../condition';
 import { isSourceCovered, lookupField } from '../../fields';
 import { defineLintRule } from '../lint-rule';
-import { outputFields } from '../output-format';
 import { CONTAINER_INFO } from './output-fields';
 
 /**
@@ -20,7 +19,8 @@ export const deprecatedField = defineLintRule({
   },
   check(ctx, report) {
     for (const r of ctx.ruleset.rules) {
-      const mapped = ctx.details.ruleOutputs.get(r.name);
+      const output = ctx.ruleOutput(r.name);
+      const mapped = output?.mapped;
       if (mapped !== undefined) {
         for (let i = mapped.text.indexOf(CONTAINER_INFO); i !== -1; i = mapped.text.indexOf(CONTAINER_INFO, i + 1)) {
           report(mapped.locate(i), this.messages.containerInfo(r.name));
@@ -37,10 +37,10 @@ export const deprecatedField = defineLintRule({
           },
         });
       }
-      if (mapped !== undefined) {
-        for (const f of outputFields(mapped.text).fields) {
+      if (output !== undefined) {
+        for (const f of output.format.fields) {
           if (lookupField(r.source, f.token, f.arg)?.field.deprecated === true) {
-            report(mapped.locate(f.offset), this.messages.field(`rule '${r.name}' output`, f.token));
+            report(output.mapped.locate(f.offset), this.messages.field(`rule '${r.name}' output`, f.token));
           }
         }
       }

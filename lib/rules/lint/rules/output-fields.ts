@@ -1,6 +1,6 @@
 import { checkField, isSourceCovered, longestMatchingEventArgument, lookupField } from '../../fields';
 import { defineLintRule } from '../lint-rule';
-import { outputFields, type OutputField } from '../output-format';
+import type { OutputField } from '../output-format';
 
 /** `%container.info` is dropped by Falco 0.44 before the output is validated (`rule_loader_compiler.cpp`). */
 export const CONTAINER_INFO = '%container.info';
@@ -49,12 +49,13 @@ export const outputFieldsRule = defineLintRule({
   check(ctx, report) {
     for (const r of ctx.ruleset.rules) {
       if (!isSourceCovered(r.source)) continue;
-      const mapped = ctx.details.ruleOutputs.get(r.name);
-      if (mapped === undefined) continue;
+      const output = ctx.ruleOutput(r.name);
+      if (output === undefined) continue;
+      const { mapped, format } = output;
       const skip = r.extra['skip-if-unknown-filter'] === true;
       const severity = skip ? 'warning' : undefined;
       const text = mapped.text;
-      const { fields, errors } = outputFields(text);
+      const { fields, errors } = format;
       for (const e of errors) report(mapped.locate(e.offset), this.messages.syntax(r.name, e.message), severity);
       for (const f of fields) {
         if (text.startsWith(CONTAINER_INFO, f.offset - 1)) continue;
