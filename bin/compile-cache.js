@@ -5,14 +5,14 @@
 // bin/synth-preload.js; plain JavaScript, like the rest of bin/.
 //
 // Each entry point has its own cache (build/.v8-cache/cli/, build/.v8-cache/synth/): one blob of
-// V8 code caches plus an index: for each file its path, the sha1 of its content, and where its
+// V8 code caches plus an index: for each file its path, the CRC-32 of its content, and where its
 // cache is in the blob. A file whose content changed is compiled normally; V8 itself rejects a
 // cache made by another Node or V8 flags (`script.cachedDataRejected`). After such a run, at exit,
 // the blob is rewritten with the caches of this run (made after the work, so they hold the
 // functions that ran too) and the still-current entries of the old one. Every failure (no folder,
 // unwritable, corrupt) means only "no cache": the command never fails or prints because of it.
 // FALCO_GITOPS_NO_COMPILE_CACHE=1 turns it off.
-const crypto = require('node:crypto');
+const zlib = require('node:zlib');
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
@@ -24,12 +24,17 @@ const CACHE_DIR = path.join(BUILD_DIR, '.v8-cache');
 const INDEX_FILE = 'index.json';
 const BLOB_FILE = 'blob.bin';
 /** Bumped when the format changes: an index of another format is ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** The folders whose modules are cached. */
 const CACHED = [BUILD_DIR + path.sep, path.join(ROOT, 'node_modules') + path.sep];
 const SOURCE_MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
 
-const sha1 = (data) => crypto.createHash('sha1').update(data).digest('hex');
+/**
+ * CRC-32, as Node 22's own compile cache checks its sources and caches with
+ * (nodejs/node src/compile_cache.cc): it tells a changed file or a damaged blob from the one the
+ * cache was made for, and zlib costs no start-up time where node:crypto cost ~5 ms of every run.
+ */
+const checksum = (data) => zlib.crc32(data).toString(16).padStart(8, '0');
 
 /** The index and blob of the cache, or an empty cache when they are missing or do not agree. */
 function readCache(dir) {
@@ -37,7 +42,7 @@ function readCache(dir) {
     const index = JSON.parse(fs.readFileSync(path.join(dir, INDEX_FILE), 'utf8'));
     const blob = fs.readFileSync(path.join(dir, BLOB_FILE));
     // The blob is checked whole: V8 trusts the bytes of a cache that matches its source.
-    if (index.format === FORMAT && index.node === process.version && index.blobSha1 === sha1(blob) && typeof index.files === 'object') {
+    if (index.format === FORMAT && index.node === process.version && index.blobCrc32 === checksum(blob) && typeof index.files === 'object') {
       return { files: index.files, blob };
     }
   } catch {
@@ -50,10 +55,10 @@ function readCache(dir) {
 function writeCache(dir, files, parts) {
   try {
     const blob = Buffer.concat(parts);
-    const index = { format: FORMAT, node: process.version, blobSha1: sha1(blob), files };
+    const index = { format: FORMAT, node: process.version, blobCrc32: checksum(blob), files };
     fs.mkdirSync(dir, { recursive: true });
     const tmp = (name) => path.join(dir, `${name}.${process.pid}.tmp`);
-    // The blob first: an index is only ever next to the blob it describes (checked by its sha1).
+    // The blob first: an index is only ever next to the blob it describes (checked by its CRC-32).
     fs.writeFileSync(tmp(BLOB_FILE), blob);
     fs.writeFileSync(tmp(INDEX_FILE), JSON.stringify(index));
     fs.renameSync(tmp(BLOB_FILE), path.join(dir, BLOB_FILE));
@@ -91,7 +96,8 @@ let installed = false;
 function installCompileCache(name, dir = path.join(CACHE_DIR, name)) {
   if (installed || process.env.FALCO_GITOPS_NO_COMPILE_CACHE === '1') return false;
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (importModuleDynamically === undefined || typeof Module.prototype._compile !== 'function') return false;
+  // zlib.crc32 is Node 20.15+ (engines: >=20.19); without it, no cache rather than no command.
+  if (importModuleDynamically === undefined || typeof Module.prototype._compile !== 'function' || typeof zlib.crc32 !== 'function') return false;
   installed = true;
   const cache = readCache(dir);
   /** This run's compiled scripts, by file. */
@@ -110,10 +116,10 @@ function installCompileCache(name, dir = path.join(CACHE_DIR, name)) {
     ) {
       return originalCompile.call(this, content, filename, ...rest);
     }
-    const hash = sha1(content);
+    const hash = checksum(content);
     const entry = cache.files[filename];
     const cachedData =
-      entry !== undefined && entry.sha1 === hash && entry.end <= cache.blob.length ? cache.blob.subarray(entry.start, entry.end) : undefined;
+      entry !== undefined && entry.crc32 === hash && entry.end <= cache.blob.length ? cache.blob.subarray(entry.start, entry.end) : undefined;
     let script;
     try {
       script = new vm.Script(Module.wrap(content), { filename, cachedData, importModuleDynamically });
@@ -122,7 +128,7 @@ function installCompileCache(name, dir = path.join(CACHE_DIR, name)) {
       return originalCompile.call(this, content, filename, ...rest);
     }
     if (cachedData === undefined || script.cachedDataRejected === true) stale = true;
-    compiled.set(filename, { sha1: hash, script });
+    compiled.set(filename, { crc32: hash, script });
     // Node registers a module's source map when it compiles it, for stack traces that point at
     // lib/*.ts (process.setSourceMapsEnabled). Given the source map comment alone, it registers the
     // same map for this module, at the cost of compiling one comment.
@@ -141,16 +147,16 @@ function installCompileCache(name, dir = path.join(CACHE_DIR, name)) {
       const files = {};
       const parts = [];
       let offset = 0;
-      const add = (filename, sha, data) => {
-        files[filename] = { sha1: sha, start: offset, end: offset + data.length };
+      const add = (filename, sum, data) => {
+        files[filename] = { crc32: sum, start: offset, end: offset + data.length };
         parts.push(data);
         offset += data.length;
       };
-      for (const [filename, { sha1: sha, script }] of compiled) add(filename, sha, script.createCachedData());
+      for (const [filename, { crc32: sum, script }] of compiled) add(filename, sum, script.createCachedData());
       // Modules this run did not load (another command's) keep their cache while their file exists.
       for (const [filename, entry] of Object.entries(cache.files)) {
         if (compiled.has(filename) || entry.end > cache.blob.length || !fs.existsSync(filename)) continue;
-        add(filename, entry.sha1, cache.blob.subarray(entry.start, entry.end));
+        add(filename, entry.crc32, cache.blob.subarray(entry.start, entry.end));
       }
       writeCache(dir, files, parts);
     } catch {

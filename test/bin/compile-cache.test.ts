@@ -74,7 +74,18 @@ describe('bin/compile-cache.js', () => {
       () => fs.writeFileSync(blob, ''),
       () => fs.writeFileSync(index, '{"format": 1, "files": '),
       // A file's content hash no longer matching: as after a rebuild that changed it.
-      () => fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(/"sha1":"[0-9a-f]{40}"/g, `"sha1":"${'0'.repeat(40)}"`)),
+      () => {
+        const text = fs.readFileSync(index, 'utf8');
+        const spoiled = text.replace(/"crc32":"[0-9a-f]{8}"/g, `"crc32":"${'0'.repeat(8)}"`);
+        expect(spoiled).not.toBe(text);
+        fs.writeFileSync(index, spoiled);
+      },
+      // The blob damaged where V8's own header checks would not notice: the blob's CRC-32 does.
+      () => {
+        const bytes = fs.readFileSync(blob);
+        bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+        fs.writeFileSync(blob, bytes);
+      },
     ];
     for (const spoil of damage) {
       spoil();
