@@ -38,13 +38,31 @@ export class LineCounter {
 
   /** The position of a 0-based offset, clamped to the text (its end is a position too). */
   position(offset: number): TextPosition {
-    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
-    const starts = this.starts;
+    const o = this.clamp(offset);
+    const line = this.lineIndexOf(o);
+    return { line: line + 1, column: o - this.lineStart(line) + 1, offset: o };
+  }
+
+  /** `offset` clamped to the text: `[0, text.length]`. */
+  clamp(offset: number): number {
+    return offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+  }
+
+  /**
+   * 0-based index of the line holding offset `o` (within the text), for a caller that builds its
+   * own position object (the condition parser, once per node) instead of taking `position`'s.
+   */
+  lineIndexOf(o: number): number {
     // Callers mostly ask in text order (a parser, a scalar walk): try the last line found first.
     let line = this.lastLine;
     if (!this.holds(line, o)) line = this.holds(line + 1, o) ? line + 1 : this.search(o);
     this.lastLine = line;
-    return { line: line + 1, column: o - (starts[line] ?? 0) + 1, offset: o };
+    return line;
+  }
+
+  /** Offset of the first character of 0-based line `line`. */
+  lineStart(line: number): number {
+    return this.starts[line] ?? 0;
   }
 
   /** Whether 0-based line `line` holds offset `o`. */

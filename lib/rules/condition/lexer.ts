@@ -239,8 +239,12 @@ export class Scanner {
 
   /** The `Loc` of the source range `[start, end)`. */
   loc(start: number, end: number): Loc {
-    const { line, column } = this.position(start);
-    return { line, column, offset: start, length: end - start };
+    // One object per node: the line and column straight from the line counter, not through a
+    // TextPosition (this runs for every node of every condition).
+    const lines = (this.lines ??= new LineCounter(this.text));
+    const o = lines.clamp(start);
+    const line = lines.lineIndexOf(o);
+    return { line: line + 1, column: o - lines.lineStart(line) + 1, offset: start, length: end - start };
   }
 
   /**

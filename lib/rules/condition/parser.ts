@@ -527,7 +527,7 @@ class Parser {
   private tryLexModifier(): StringOperatorModifier | undefined {
     const s = this.s;
     const mark = s.mark();
-    for (const modifier of STRING_OPERATOR_MODIFIERS) {
+    for (let i = 0, modifier = STRING_OPERATOR_MODIFIERS[0]; modifier !== undefined; modifier = STRING_OPERATOR_MODIFIERS[++i]) {
       if (s.lexWordAndBlank(modifier)) {
         if (s.listValueFollows() && !s.boolKeywordFollows()) {
           return modifier;

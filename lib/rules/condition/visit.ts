@@ -37,7 +37,7 @@ export function walk(root: Node, visitor: VisitorFunction | VisitorMap): void {
   // allocates as little as it can: no object per pending node, and the parent and depth are
   // tracked (and a context made) only when some visitor declares the context parameter.
   const byType = typeof visitor === 'function' ? undefined : (visitor as Readonly<Record<string, VisitorFunction | undefined>>);
-  const wantsContext = byType === undefined ? (visitor as VisitorFunction).length > 1 : Object.values(byType).some((v) => v !== undefined && v.length > 1);
+  const wantsContext = byType === undefined ? (visitor as VisitorFunction).length > 1 : mapWantsContext(byType);
   if (!wantsContext) {
     const nodes: Node[] = [root];
     for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
@@ -62,6 +62,15 @@ export function walk(root: Node, visitor: VisitorFunction | VisitorMap): void {
       depths.push(depth + 1);
     }
   }
+}
+
+/** Whether a visitor of the map declares the context parameter (a for-in: no array per walk). */
+function mapWantsContext(byType: Readonly<Record<string, VisitorFunction | undefined>>): boolean {
+  for (const type in byType) {
+    const visit = byType[type];
+    if (visit !== undefined && visit.length > 1) return true;
+  }
+  return false;
 }
 
 /** Pushes the children of `node` on `stack` last child first, so they pop in source order. */

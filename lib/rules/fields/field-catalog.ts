@@ -67,10 +67,10 @@ export function fieldsOfSource(source: string): readonly FieldInfo[] {
  */
 export function lookupField(source: string, name: string, arg?: string): FieldLookup | undefined {
   // Several lint rules look up every field of every condition: resolved once per reference.
-  const key = referenceKey(source, name, arg);
-  if (LOOKUPS.has(key)) return LOOKUPS.get(key);
+  const byArg = memoOf(LOOKUPS, source, name);
+  if (byArg.has(arg)) return byArg.get(arg);
   const found = lookupUncached(source, name, arg);
-  LOOKUPS.set(key, found);
+  byArg.set(arg, found);
   return found;
 }
 
@@ -78,12 +78,18 @@ export function lookupField(source: string, name: string, arg?: string): FieldLo
  * Answers of `lookupField` and `checkField` by reference: the catalog never changes, and the
  * answers are read-only, so one object serves every caller.
  */
-const LOOKUPS = new Map<string, FieldLookup | undefined>();
-const CHECKS = new Map<string, FieldCheck>();
+type Memo<T> = Map<string, Map<string, Map<string | undefined, T>>>;
+const LOOKUPS: Memo<FieldLookup | undefined> = new Map();
+const CHECKS: Memo<FieldCheck> = new Map();
 
-/** A key per (source, name, arg), `arg` undefined and `''` apart. */
-const referenceKey = (source: string, name: string, arg: string | undefined): string =>
-  arg === undefined ? `${source}\u0000${name}` : `${source}\u0000${name}\u0000${arg}`;
+/** The answers for (source, name) by argument: nested maps, no key string built per lookup. */
+function memoOf<T>(memo: Memo<T>, source: string, name: string): Map<string | undefined, T> {
+  let byName = memo.get(source);
+  if (byName === undefined) memo.set(source, (byName = new Map()));
+  let byArg = byName.get(name);
+  if (byArg === undefined) byName.set(name, (byArg = new Map()));
+  return byArg;
+}
 
 function lookupUncached(source: string, name: string, arg: string | undefined): FieldLookup | undefined {
   const index = sourceIndexes().get(source);
@@ -115,9 +121,9 @@ export type FieldCheck =
  * required argument must be present, and an argument must be absent, or written the way the field takes it.
  */
 export function checkField(source: string, name: string, arg?: string): FieldCheck {
-  const key = referenceKey(source, name, arg);
-  let result = CHECKS.get(key);
-  if (result === undefined) CHECKS.set(key, (result = checkUncached(source, name, arg)));
+  const byArg = memoOf(CHECKS, source, name);
+  let result = byArg.get(arg);
+  if (result === undefined) byArg.set(arg, (result = checkUncached(source, name, arg)));
   return result;
 }
 

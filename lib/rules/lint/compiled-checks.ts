@@ -32,7 +32,8 @@ export function forEachBinaryCheck(ctx: LintContext, visit: (check: BinaryCheckE
 
 /** Like `forEachBinaryCheck`, unary checks (`x exists`) included. */
 export function forEachCheck(ctx: LintContext, visit: (check: BinaryCheckExpr | UnaryCheckExpr, site: CheckSite) => void): void {
-  for (const { check, site } of compiledChecks(ctx)) visit(check, site);
+  const checks = compiledChecks(ctx);
+  for (let i = 0, c = checks[0]; c !== undefined; c = checks[++i]) visit(c.check, c.site);
 }
 
 interface CompiledCheck {

@@ -217,7 +217,8 @@ export class FileReader {
    */
   private checkKeys(map: YAMLMap, what: string, allowed: readonly string[], check: 'unknownKey' | 'schemaUnknownKey' = 'unknownKey'): void {
     const seen = new Set<string>();
-    for (const pair of map.items) {
+    const items = map.items;
+    for (let i = 0, pair = items[0]; pair !== undefined; pair = items[++i]) {
       const key = keyText(pair);
       if (key === undefined) continue;
       if (seen.has(key)) this.report('duplicateKey', this.at(pair.key), LOAD_MESSAGES.duplicateKey(key));

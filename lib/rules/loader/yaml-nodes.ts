@@ -31,7 +31,10 @@ export function keyText(pair: YamlPair): string | undefined {
 
 /** First pair with the given key, as yaml-cpp's `node[key]` finds it. */
 export function findPair(map: YamlMap, key: string): YamlPair | undefined {
-  for (const pair of map.items) if (keyText(pair) === key) return pair;
+  // Indexed: the loader looks up every key of every item, mostly before the JIT has warmed up,
+  // where a for-of allocates a result object per step.
+  const items = map.items;
+  for (let i = 0, pair = items[0]; pair !== undefined; pair = items[++i]) if (keyText(pair) === key) return pair;
   return undefined;
 }
 

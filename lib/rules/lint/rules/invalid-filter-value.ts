@@ -40,14 +40,15 @@ function mayReachTextLimit(ctx: LintContext, check: BinaryCheckExpr, text: strin
     longest = new Map(ctx.ruleset.lists.map((l) => [l.name, Math.max(0, ...l.expandedItems.map((i) => i.length))]));
     LONGEST_ITEM.set(ctx, longest);
   }
-  const locs = right.type === 'value' ? [right.loc] : right.values.map((_, i) => right.valueLocs[i] ?? right.loc);
-  for (const loc of locs) {
+  const reaches = (loc: { readonly offset: number; readonly length?: number }): boolean => {
     const written = text.slice(loc.offset, loc.offset + (loc.length ?? 0));
     if (written.length > SAFE_TEXT_LENGTH) return true;
-    for (const word of written.split(LIST_WORD_DELIMITERS)) {
-      if ((longest.get(word) ?? 0) > SAFE_TEXT_LENGTH) return true;
-    }
-  }
+    // Most values are one word: no split.
+    if (!LIST_WORD_DELIMITERS.test(written)) return (longest.get(written) ?? 0) > SAFE_TEXT_LENGTH;
+    return written.split(LIST_WORD_DELIMITERS).some((word) => (longest.get(word) ?? 0) > SAFE_TEXT_LENGTH);
+  };
+  if (right.type === 'value') return reaches(right.loc);
+  for (let i = 0; i < right.values.length; i++) if (reaches(right.valueLocs[i] ?? right.loc)) return true;
   return false;
 }
 
