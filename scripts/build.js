@@ -7,7 +7,7 @@
 // bin/build-guard.js. Plain JavaScript, so it runs before anything is compiled.
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, LIB_DIR, BUILD_DIR, CLI_BUNDLE, LIB_BUNDLE, STAMP_FILE, listLibFiles } = require('../bin/build-guard');
+const { ROOT, LIB_DIR, BUILD_DIR, CLI_BUNDLE, LIB_BUNDLE, STAMP_FILE, listLibFiles, listLibFolders, stampText } = require('../bin/build-guard');
 
 function build() {
   const started = new Date();
@@ -19,6 +19,7 @@ function build() {
   fs.rmSync(LIB_BUNDLE, { force: true });
   fs.rmSync(`${LIB_BUNDLE}.map`, { force: true });
   const files = listLibFiles().map((file) => file.path);
+  const folders = listLibFolders();
   const sources = files.filter((file) => file.endsWith('.ts'));
   const result = esbuild.buildSync({
     absWorkingDir: ROOT,
@@ -140,7 +141,7 @@ function build() {
   for (const file of files.filter((f) => !f.endsWith('.ts'))) {
     fs.cpSync(path.join(ROOT, file), path.join(BUILD_DIR, file));
   }
-  fs.writeFileSync(STAMP_FILE, `# written by scripts/build.js; the lib/ files built:\n${files.join('\n')}\n`);
+  fs.writeFileSync(STAMP_FILE, stampText(files, folders));
   fs.utimesSync(STAMP_FILE, started, started);
   return sources.length;
 }
