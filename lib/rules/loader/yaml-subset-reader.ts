@@ -55,6 +55,23 @@ const PLUS = 43;
 const NOT_PLAIN_START = new Set([...'#&*!|>\'"%@`,[]{}?'].map((c) => c.charCodeAt(0)));
 const isFlowIndicator = (c: number): boolean => c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
 
+// Where a scan for the end of a plain scalar or a key may stop, found by the regex engine rather
+// than a loop over the characters: every scalar of a file is scanned so, mostly before the JIT has
+// warmed up, where such a loop costs far more per character. Each alternative matches exactly one
+// character, so a match's index is `lastIndex - 1` (`test`, no match object).
+/** In a block line: a line break, a colon before a space, a line break or the end, a `#` after a space. */
+const BLOCK_STOP = /\n|:(?=[ \n]|$)|(?<= )#/g;
+/** In a flow collection: as in a block line, plus the flow indicators, also after a colon. */
+const FLOW_STOP = /[\n,[\]{}]|:(?=[ \n,[\]{}]|$)|(?<= )#/g;
+/** A key's colon: before a space, a line break or the end. */
+const KEY_COLON = /:(?=[ \n]|$)/g;
+
+/** The offset of the next match of the one-character `stop` pattern at or after `from`, or `end`. */
+function nextStop(stop: RegExp, text: string, from: number, end: number): number {
+  stop.lastIndex = from;
+  return stop.test(text) ? stop.lastIndex - 1 : end;
+}
+
 /** Double-quoted escapes (YAML 1.2 c-ns-esc-char) that stand for one fixed character. */
 const ESCAPES = new Map<number, string>(
   Object.entries({ '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' }).map(
@@ -347,11 +364,11 @@ class SubsetReader {
       return s.charCodeAt(p) === COLON && this.spaceOrEnd(p + 1);
     }
     if (first === LBRACKET || first === LBRACE || first === PIPE || first === GT) return false;
-    for (let p = c; p < this.n; p++) {
+    for (let p = nextStop(BLOCK_STOP, s, c, this.n); p < this.n; p = nextStop(BLOCK_STOP, s, p + 1, this.n)) {
       const ch = s.charCodeAt(p);
       if (ch === LF) return false;
-      if (ch === COLON && this.spaceOrEnd(p + 1)) return true;
-      if (ch === HASH && p > c && s.charCodeAt(p - 1) === SPACE) return false;
+      if (ch === COLON) return true;
+      if (p > c) return false; // a comment (a `#` at `c` itself is not one)
     }
     return false;
   }
@@ -385,8 +402,7 @@ class SubsetReader {
       return key;
     }
     if (NOT_PLAIN_START.has(first) || ((first === DASH || first === COLON) && this.spaceOrEnd(c + 1))) outside();
-    let p = c;
-    while (!(s.charCodeAt(p) === COLON && this.spaceOrEnd(p + 1))) p++;
+    const p = nextStop(KEY_COLON, s, c, this.n); // isKeyLine found it
     let e = p;
     while (e > c && s.charCodeAt(e - 1) === SPACE) e--;
     const text = s.slice(c, e);
@@ -425,17 +441,10 @@ class SubsetReader {
     let lineEnd: number;
     for (;;) {
       // One line of the scalar from p: up to ` #` or the line break; `: ` would be a mapping.
-      let e = p;
-      let comment = false;
-      for (; e < this.n; e++) {
-        const ch = s.charCodeAt(e);
-        if (ch === LF) break;
-        if (ch === COLON && this.spaceOrEnd(e + 1)) outside();
-        if (ch === HASH && s.charCodeAt(e - 1) === SPACE) {
-          comment = true;
-          break;
-        }
-      }
+      const e = nextStop(BLOCK_STOP, s, p, this.n);
+      const stop = s.charCodeAt(e);
+      if (stop === COLON) outside();
+      const comment = stop === HASH;
       let t = e;
       while (t > p && s.charCodeAt(t - 1) === SPACE) t--;
       text += s.slice(p, t);
@@ -719,16 +728,7 @@ class SubsetReader {
     }
     // A plain scalar in flow context ends at a flow indicator, `: `, ` #` or the line.
     const start = this.pos;
-    let p = start;
-    for (; p < this.n; p++) {
-      const ch = s.charCodeAt(p);
-      if (ch === LF || isFlowIndicator(ch)) break;
-      if (ch === COLON) {
-        const next = s.charCodeAt(p + 1);
-        if (p + 1 >= this.n || next === SPACE || next === LF || isFlowIndicator(next)) break;
-      }
-      if (ch === HASH && s.charCodeAt(p - 1) === SPACE) break;
-    }
+    const p = nextStop(FLOW_STOP, s, start, this.n);
     let e = p;
     while (e > start && s.charCodeAt(e - 1) === SPACE) e--;
     // A plain scalar that goes on on the next line is folded: rare in flow collections, left to the yaml package.
