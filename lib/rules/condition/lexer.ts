@@ -221,18 +221,16 @@ export class Scanner {
     if (quote !== '"' && quote !== "'") {
       return undefined;
     }
-    let prev = quote;
-    for (let i = start + 1; i < text.length; i++) {
-      const ch = text.charAt(i);
-      if (ch === '\0') {
-        break;
-      }
-      if (ch === quote && prev !== '\\') {
+    // From quote to quote with indexOf, not character by character: the scan ends at a NUL.
+    const nul = text.indexOf('\0', start + 1);
+    const limit = nul === -1 ? text.length : nul;
+    for (let i = text.indexOf(quote, start + 1); i !== -1 && i < limit; i = text.indexOf(quote, i + 1)) {
+      // The character before is the opening quote itself at `start + 1`.
+      if (text.charAt(i - 1) !== '\\') {
         this.pos = i + 1;
         this.lastEnd = this.pos;
         return unescape(text, start + 1, i, quote);
       }
-      prev = ch;
     }
     return { kind: 'unterminated', start, quote };
   }
