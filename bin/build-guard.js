@@ -64,7 +64,8 @@ function staleBuildReason() {
   // instead of ~5 ms of every start).
   let changedFolder = false;
   for (const line of lines) {
-    const stat = fs.statSync(path.join(ROOT, line), { throwIfNoEntry: false });
+    // Joined by hand: path.join normalizes every path, a good part of this loop's time.
+    const stat = fs.statSync(`${ROOT}/${line}`, { throwIfNoEntry: false });
     if (line.endsWith('/')) changedFolder ||= stat === undefined || stat.mtimeMs > stampMs;
     else if (stat !== undefined && stat.mtimeMs > stampMs) return `build/ is older than lib/ (${line} changed): run \`npm run build\``;
     else if (stat === undefined) changedFolder = true;

@@ -14,7 +14,7 @@ import { isNullPlain, type NodeRange, type YamlMap, type YamlNode, type YamlPair
  * characters, run once, is what a start-up needs.
  */
 export function readYamlSubset(text: string): YamlNode[] | undefined {
-  if (OUTSIDE_CHARACTERS.test(text)) return undefined;
+  if (OUTSIDE_CHARACTERS.test(text) || (SURROGATE.test(text) && LONE_SURROGATE.test(text))) return undefined;
   try {
     return new SubsetReader(text).documents();
   } catch (e) {
@@ -30,7 +30,11 @@ const outside = (): never => {
 };
 
 // Tabs (indentation rules differ), CR, characters YAML forbids or treats specially, lone surrogates.
-const OUTSIDE_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
+// Surrogates are looked for apart, and only then with the Unicode-aware pattern: a `u` pattern
+// over a whole file costs a millisecond, and files rarely hold any (an emoji is a valid pair).
+const OUTSIDE_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /\p{Cs}/u;
 /** Deeper nesting is left to the `yaml` package, whatever it does with it. */
 const MAX_DEPTH = 200;
 

@@ -67,6 +67,7 @@ describe('the YAML subset reader', () => {
     ['an explicit indentation indicator', '- macro: m\n  condition: |2\n    a\n'],
     ['a complex key', '- ? list\n  : a\n'],
     ['a directive', '%YAML 1.2\n---\n- list: a\n'],
+    ['a lone surrogate', '- list: a\n  items: [\ud83d]\n'],
   ])('steps aside for %s, and the yaml package reads it', (_what, text) => {
     expect(readYamlSubset(text)).toBeUndefined();
     expect(readYaml(text).ok).toBe(true);
@@ -84,6 +85,12 @@ describe('the YAML subset reader', () => {
     const result = readYaml(text);
     expect(result.ok).toBe(false);
     expect(result).toEqual(readYamlWithLibrary(text));
+  });
+
+  it('reads a surrogate pair (an emoji) itself, with the node the yaml package gives', () => {
+    const text = '- list: a\n  items: [\ud83d\ude00]\n';
+    expect(readYamlSubset(text)).toBeDefined();
+    expect(compare(text, 'an emoji')).toBe('same');
   });
 
   it('follows an alias to the very node it names (no copy), as yaml-cpp expands it', () => {
