@@ -12,13 +12,29 @@ export interface BenchResult {
 
 /** Runs `work` `warmup` times unmeasured, then `runs` times, and returns the median wall time. */
 export async function medianMs(work: () => unknown, runs: number, warmup = 3): Promise<number> {
-  for (let i = 0; i < warmup; i++) await work();
-  const times: number[] = [];
+  const [median] = await mediansSideBySide([work], runs, warmup);
+  return median!;
+}
+
+/**
+ * Like `medianMs` for several pieces of work measured in turn, one run of each per round, so a
+ * machine that is slower for a while (a shared host) slows all of them alike: for figures that
+ * are compared with each other, as a command's start-up with Node's own.
+ */
+export async function mediansSideBySide(works: ReadonlyArray<() => unknown>, runs: number, warmup = 3): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) for (const work of works) await work();
+  const times: number[][] = works.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
+    for (const [k, work] of works.entries()) {
+      const start = performance.now();
+      await work();
+      times[k]!.push(performance.now() - start);
+    }
   }
+  return times.map((t) => median(t));
+}
+
+function median(times: number[]): number {
   times.sort((a, b) => a - b);
   const middle = Math.floor(times.length / 2);
   return times.length % 2 === 1 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
