@@ -58,9 +58,15 @@ function swapIn(paths: DistPaths, env: DistEnv, files: readonly ManifestFile[]):
   let current = staging;
   try {
     dfs.mkdir(staging);
+    // Each folder made once, not once per file: a recursive mkdir is a stat per level.
+    const made = new Set<string>([staging]);
     for (const file of files) {
       current = path.join(staging, file.path);
-      dfs.mkdir(path.dirname(current));
+      const folder = path.dirname(current);
+      if (!made.has(folder)) {
+        dfs.mkdir(folder);
+        made.add(folder);
+      }
       dfs.writeFile(current, file.content);
     }
   } catch (error) {

@@ -101,7 +101,6 @@ describe('writeDist', () => {
       'writeFile .dist-staging-1001-aa/bootstrap/c.yaml',
       'mkdir .dist-staging-1001-aa/cluster',
       'writeFile .dist-staging-1001-aa/cluster/a.yaml',
-      'mkdir .dist-staging-1001-aa/cluster',
       'writeFile .dist-staging-1001-aa/cluster/d.yaml',
       'kind dist',
       'writeFile .dist.journal.tmp',
