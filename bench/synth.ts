@@ -10,7 +10,11 @@ import { tempProject } from '../test/synth/synth-helpers';
 import { medianMs, type BenchResult } from './measure';
 import { synthScratchProject } from './startup';
 
-/** The app's own work, in a warm process: build the constructs, load/lint/scope rules, render, write dist/. */
+/**
+ * The app's own work, in a warm process: build the constructs, load/lint/scope rules, render, write
+ * dist/. From the second run on dist/ already holds the output, so writeDist compares and writes
+ * nothing, as a synth with nothing changed does.
+ */
 export async function benchSynthInProcess(options: { vendorUpstream: boolean }): Promise<BenchResult> {
   const project = tempProject({ vendorUpstream: options.vendorUpstream });
   const outdir = path.join(project, 'dist');

@@ -21,6 +21,10 @@ import { repairDistLocked } from './repair-dist';
  * 6. rename the staging folder to `outdir`: the commit point;
  * 7. rename the previous folder to `.dist-trash-…`, remove the journal, remove the trash.
  *
+ * When `outdir` already holds exactly `files` (a synth with nothing changed, as CI's check of a
+ * committed `dist/`), steps 3-7 are skipped: nothing is written, and the files keep their inodes
+ * and mtimes. Deciding it only reads.
+ *
  * Linux has no rename(2) of a directory onto a non-empty one (ENOTEMPTY), and Node does not expose
  * renameat2(RENAME_EXCHANGE), so between steps 5 and 6 (two consecutive system calls) there is no
  * `outdir`: a kill exactly there leaves the journal, from which the next synth, or `repairDist`,
@@ -38,10 +42,44 @@ export function writeDist(outdir: string, files: readonly ManifestFile[], option
   const lock = acquireDistLock(paths, env);
   try {
     repairDistLocked(paths, env);
-    swapIn(paths, env, files);
+    if (!holdsExactly(env, paths.outdir, files)) swapIn(paths, env, files);
   } finally {
     const note = lock.release();
     if (note !== undefined) env.report(note);
+  }
+}
+
+/**
+ * Whether `dir` is a folder holding exactly `files`: the same paths, nothing else (no other file,
+ * no empty folder), the same content. Read only; anything unexpected (a link, an unreadable file)
+ * counts as a difference, and the swap then replaces the tree as it always does.
+ */
+function holdsExactly(env: DistEnv, dir: string, files: readonly ManifestFile[]): boolean {
+  const { fs: dfs } = env;
+  const wanted = new Map(files.map((file) => [file.path, file.content]));
+  let seen = 0;
+  const matches = (folder: string, rel: string): boolean => {
+    if (dfs.kind(folder) !== 'dir') return false;
+    const names = dfs.readdir(folder);
+    if (names.length === 0 && rel !== '') return false;
+    for (const name of names) {
+      const relPath = rel === '' ? name : `${rel}/${name}`;
+      const full = path.join(folder, name);
+      const content = wanted.get(relPath);
+      if (content === undefined) {
+        if (!matches(full, relPath)) return false;
+        continue;
+      }
+      if (dfs.kind(full) !== 'file' || dfs.readFile(full) !== content) return false;
+      seen++;
+    }
+    return true;
+  };
+  try {
+    return matches(dir, '') && seen === wanted.size;
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error;
+    return false;
   }
 }
 

@@ -96,6 +96,13 @@ describe('writeDist', () => {
       'readFile .dist.journal',
       'readdir .',
       'kind dist',
+      // Does dist/ hold the new files already? It differs at its first file.
+      'kind dist',
+      'readdir dist',
+      'kind dist/bootstrap',
+      'readdir dist/bootstrap',
+      'kind dist/bootstrap/c.yaml',
+      'readFile dist/bootstrap/c.yaml',
       'mkdir .dist-staging-1001-aa',
       'mkdir .dist-staging-1001-aa/bootstrap',
       'writeFile .dist-staging-1001-aa/bootstrap/c.yaml',
@@ -127,6 +134,32 @@ describe('writeDist', () => {
       'readFile .dist.lock',
       'unlink .dist.lock',
     ]);
+  });
+
+  it('leaves a dist/ that holds exactly the new files as it is: it only reads', () => {
+    const { dir, dist } = repo(NEW);
+    const inode = fs.statSync(path.join(dist, 'cluster', 'a.yaml')).ino;
+    const ffs = new FaultyFs({ root: dir });
+    writeDist(dist, files(NEW), { ...WRITER, fs: ffs });
+    const dataCalls = ffs.log.filter((call) => !/^(kind|readdir|readFile) /.test(call) && !call.includes('.dist.lock'));
+    expect(dataCalls).toEqual(['mkdir .']);
+    expect(fs.statSync(path.join(dist, 'cluster', 'a.yaml')).ino).toBe(inode);
+    expect(readTree(dist)).toEqual(NEW);
+    expectOnly(dir, ['dist']);
+  });
+
+  it.each([
+    ['a file more', { ...NEW, 'cluster/z.yaml': 'z\n' }],
+    ['a file less', { 'bootstrap/c.yaml': 'new c\n', 'cluster/a.yaml': 'new a\n' }],
+    ['a file with other content', { ...NEW, 'cluster/d.yaml': 'other d\n' }],
+    ['an empty folder more', null],
+  ])('replaces a dist/ that differs from the new files by %s', (_what, tree) => {
+    const { dir, dist } = repo(tree ?? NEW);
+    if (tree === null) fs.mkdirSync(path.join(dist, 'empty'));
+    writeDist(dist, files(NEW), WRITER);
+    expect(readTree(dist)).toEqual(NEW);
+    expect(fs.readdirSync(dist).sort()).toEqual(['bootstrap', 'cluster']);
+    expectOnly(dir, ['dist']);
   });
 
   it('creates dist/ when there is none', () => {
