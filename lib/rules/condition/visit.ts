@@ -5,7 +5,10 @@
  */
 import type { Expr, Node, NodeOfType, NodeType } from './ast';
 
-/** Passed to visitors: the parent of the node (undefined at the root). */
+/**
+ * Passed to visitors that declare a second parameter (`(node, context) => …`; `walk` tracks parents
+ * only for them): the parent of the node (undefined at the root).
+ */
 export interface VisitContext {
   readonly parent: Node | undefined;
   /** Nesting depth, 0 at the root. */
@@ -73,16 +76,20 @@ function mapWantsContext(byType: Readonly<Record<string, VisitorFunction | undef
   return false;
 }
 
+function pushReversed(nodes: readonly Node[], stack: Node[]): void {
+  for (let i = nodes.length - 1, n = nodes[i]; n !== undefined; n = nodes[--i]) stack.push(n);
+}
+
 /** Pushes the children of `node` on `stack` last child first, so they pop in source order. */
 function pushChildren(node: Node, stack: Node[]): void {
   switch (node.type) {
     case 'and':
     case 'or':
     case 'transformer_list':
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+      pushReversed(node.children, stack);
       return;
     case 'field_transformer':
-      for (let i = node.values.length - 1; i >= 0; i--) stack.push(node.values[i] as Node);
+      pushReversed(node.values, stack);
       return;
     case 'not':
       stack.push(node.child);

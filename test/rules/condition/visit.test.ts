@@ -34,6 +34,18 @@ describe('walk', () => {
     ]);
   });
 
+  it('visits in the same order when the visitor does not take the context (no parents tracked then)', () => {
+    const withContext: string[] = [];
+    const without: string[] = [];
+    walk(parseCondition(CONDITION), (node, _context) => void withContext.push(node.type));
+    walk(parseCondition(CONDITION), (node) => void without.push(node.type));
+    expect(without).toEqual(withContext);
+    expect(without).toHaveLength(11);
+    const fields: string[] = [];
+    walk(parseCondition(CONDITION), { field: (n) => void fields.push(n.field) });
+    expect(fields).toEqual(['proc.name', 'proc.aname', 'proc.pname']);
+  });
+
   it('calls only the handlers of a visitor map, with the parent', () => {
     const fields: string[] = [];
     walk(parseCondition(CONDITION), {
