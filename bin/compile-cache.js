@@ -4,7 +4,7 @@
 // most of it given the bytecode of an earlier run. Used by bin/falco-gitops.js and
 // bin/synth-preload.js; plain JavaScript, like the rest of bin/.
 //
-// Each entry point has its own cache (build/.v8-cache/cli/, build/.v8-cache/synth/): one blob of
+// Each entry point has its own cache (build/.v8-cache/synth/, build/.v8-cache/cli-<command>/): one blob of
 // V8 code caches plus an index: for each file its path, the CRC-32 of its content, and where its
 // cache is in the blob. A file whose content changed is compiled normally; V8 itself rejects a
 // cache made by another Node or V8 flags (`script.cachedDataRejected`). After such a run, at exit,

@@ -60,6 +60,8 @@ describe('the executables', () => {
         '1 error, 0 warnings\n',
       stderr: '',
     });
+    // The command's own V8 code cache (bin/falco-gitops.js), not one shared with heavier commands.
+    expect(fs.existsSync(path.join(REPO_ROOT, 'build', '.v8-cache', 'cli-lint', 'index.json'))).toBe(true);
   });
 
   it('`cdk8s synth` writes dist/ offline, exactly the in-memory synthesis, replacing the previous one', () => {
