@@ -192,6 +192,11 @@ export class Scanner {
    */
   lexTransformerType(): Exclude<TransformerName, 'val'> | undefined {
     // Indexed, not for-of: an interpreted for-of allocates a result object per step.
+    // Tried at every check that is not a field (every macro reference): only when a transformer
+    // name could start here.
+    if (!TRANSFORMER_START.has(this.text.charAt(this.pos))) {
+      return undefined;
+    }
     for (let i = 0, name = FIELD_TRANSFORMERS[0]; name !== undefined; name = FIELD_TRANSFORMERS[++i]) {
       if (this.text.startsWith(name, this.pos) && this.text[this.pos + name.length] === '(') {
         this.pos += name.length + 1;
@@ -334,6 +339,9 @@ export interface ScannerMark {
   readonly pos: number;
   readonly lastEnd: number;
 }
+
+/** The first characters of the field transformer names. */
+const TRANSFORMER_START: ReadonlySet<string> = new Set(FIELD_TRANSFORMERS.map((name) => name.charAt(0)));
 
 /** What ends a word in `describeAt`: blanks, brackets, `,`, `=` and quotes. */
 const WORD_BREAK = /[ \t\n\v\f\r\b()[\],="']/;

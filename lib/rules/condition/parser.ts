@@ -164,6 +164,10 @@ const EXPECT_AFTER_EXPR = ["'and'", "'or'", 'the end of the condition'];
 const EXPECT_OPERATOR = ALL_OPERATORS.map(QUOTE);
 const EXPECT_ARGUMENT = ['a field', 'a transformer', 'a quoted string', 'a number', "a list '(…)'"];
 const EXPECT_LIST_ARGUMENT = ['a field', 'a transformer', 'a quoted string', 'a number'];
+/** The first characters of the operators of each table, to skip a table that cannot match. */
+const firstCharacters = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.charAt(0)));
+const NUMERIC_OPERATORS_START = firstCharacters(NUMERIC_OPERATORS);
+const STRING_OPERATORS_START = firstCharacters(STRING_OPERATORS);
 
 class Parser {
   private readonly s: Scanner;
@@ -204,7 +208,7 @@ class Parser {
     const children: Expr[] = [first];
     s.skipBlanks();
     while (s.lexLiteral('or')) {
-      children.push(this.parseLogicalTail('or', () => this.parseAnd()));
+      children.push(this.parseLogicalTail('or'));
       s.skipBlanks();
     }
     this.depth--;
@@ -224,7 +228,7 @@ class Parser {
     const children: Expr[] = [first];
     s.skipBlanks();
     while (s.lexLiteral('and')) {
-      children.push(this.parseLogicalTail('and', () => this.parseNot()));
+      children.push(this.parseLogicalTail('and'));
       s.skipBlanks();
     }
     this.depth--;
@@ -234,11 +238,11 @@ class Parser {
     return { type: 'and', children, loc: s.loc(start, s.lastEnd) };
   }
 
-  /** OrExprTail / AndExprTail: a blank then the operand, or a glued `(`. */
-  private parseLogicalTail(keyword: 'and' | 'or', operand: () => Expr): Expr {
+  /** OrExprTail / AndExprTail: a blank then the operand (an AndExpr after `or`, a NotExpr after `and`), or a glued `(`. */
+  private parseLogicalTail(keyword: 'and' | 'or'): Expr {
     const s = this.s;
     if (s.skipBlanks()) {
-      return operand();
+      return keyword === 'or' ? this.parseAnd() : this.parseNot();
     }
     const open = s.pos;
     if (s.lexLiteral('(')) {
@@ -454,8 +458,10 @@ class Parser {
     let modifier: StringOperatorModifier | undefined;
     let right: CheckRight | undefined;
     // Indexed loops over the operator tables: an interpreted for-of allocates a result per step,
-    // and every check of every condition runs this before the JIT has warmed up.
-    for (let i = 0, candidate = NUMERIC_OPERATORS[0]; candidate !== undefined; candidate = NUMERIC_OPERATORS[++i]) {
+    // and every check of every condition runs this before the JIT has warmed up. A table none of
+    // whose operators starts with the next character is not tried (nothing of it could match).
+    const next = s.text.charAt(s.pos);
+    for (let i = 0, candidate = NUMERIC_OPERATORS_START.has(next) ? NUMERIC_OPERATORS[0] : undefined; candidate !== undefined; candidate = NUMERIC_OPERATORS[++i]) {
       if (s.lexLiteral(candidate)) {
         op = candidate;
         right = this.parseNumValueOrTransformer(candidate);
@@ -467,7 +473,7 @@ class Parser {
     // operators are tried where it started (none can match there).
     let glued: string | undefined;
     if (op === undefined) {
-      for (let i = 0, candidate = STRING_OPERATORS[0]; candidate !== undefined; candidate = STRING_OPERATORS[++i]) {
+      for (let i = 0, candidate = STRING_OPERATORS_START.has(next) ? STRING_OPERATORS[0] : undefined; candidate !== undefined; candidate = STRING_OPERATORS[++i]) {
         if (!WORD_OPERATORS.has(candidate)) {
           if (s.lexLiteral(candidate)) {
             op = candidate;
