@@ -3,7 +3,7 @@
  * constant values after Falco's list substitution, for the compile-stage lint rules
  * (`operator-type`, `invalid-filter-value`).
  */
-import { ConditionSyntaxError, parseCondition, walk, type BinaryCheckExpr, type CheckOperand, type TransformerArg, type UnaryCheckExpr } from '../condition';
+import { ConditionSyntaxError, parseCondition, type BinaryCheckExpr, type CheckOperand, type Expr, type TransformerArg, type UnaryCheckExpr } from '../condition';
 import { isSourceCovered, longestMatchingEventArgument, lookupField } from '../fields';
 import { exceptionClause, substituteLists, type SourceRef } from '../loader';
 import type { LintContext } from './lint-context';
@@ -51,9 +51,9 @@ function compiledChecks(ctx: LintContext): readonly CompiledCheck[] {
   const cached = CHECKS_OF.get(ctx);
   if (cached !== undefined) return cached;
   const checks: CompiledCheck[] = [];
-  const visitTree = (ast: Parameters<typeof walk>[0] | undefined, site: CheckSite): void => {
+  const visitTree = (ast: Expr | undefined, site: CheckSite): void => {
     if (ast === undefined) return;
-    walk(ast, { binary_check: (n) => void checks.push({ check: n, site }), unary_check: (n) => void checks.push({ check: n, site }) });
+    for (const check of ctx.nodesOf(ast).checks) checks.push({ check, site });
   };
   for (const r of ctx.ruleset.rules) {
     if (!isSourceCovered(r.source)) continue;

@@ -1,4 +1,4 @@
-import { ConditionSyntaxError, parseCondition, walk, type Expr, type IdentifierExpr, type Loc } from '../condition';
+import { ConditionSyntaxError, parseCondition, walk, type BinaryCheckExpr, type Expr, type FieldExpr, type IdentifierExpr, type Loc, type UnaryCheckExpr } from '../condition';
 import type { EffectiveList, EffectiveMacro, EffectiveRule, EffectiveRuleset, SourceRef, LoadDetails, MappedText } from '../loader';
 import { outputFields } from './output-format';
 
@@ -10,6 +10,16 @@ export interface ParsedCondition {
   readonly text: MappedText;
   readonly ast?: Expr;
   readonly error?: ConditionSyntaxError;
+}
+
+/** The nodes of a condition tree the lint rules look at, by kind, each in source order. */
+export interface ConditionNodes {
+  readonly fields: readonly FieldExpr[];
+  /** Macro references. */
+  readonly identifiers: readonly IdentifierExpr[];
+  readonly binaryChecks: readonly BinaryCheckExpr[];
+  /** Binary and unary checks together, in source order. */
+  readonly checks: readonly (BinaryCheckExpr | UnaryCheckExpr)[];
 }
 
 /** How the rules that (transitively) use a macro see it: per source, whether all of them skip unknown fields. */
@@ -27,7 +37,7 @@ export class LintContext {
   private readonly parsedMacros = new Map<string, ParsedCondition>();
   private readonly parsedRules = new Map<string, ParsedCondition>();
   private usage: Map<string, Map<string, { allSkipUnknown: boolean }>> | undefined;
-  private readonly identifierCache = new WeakMap<Expr, IdentifierExpr[]>();
+  private readonly nodeCache = new WeakMap<Expr, ConditionNodes>();
   private readonly parsedOutputs = new Map<string, { readonly mapped: MappedText; readonly format: OutputFormat } | undefined>();
 
   constructor(
@@ -63,16 +73,35 @@ export class LintContext {
     return parsed.text.locate(loc.offset);
   }
 
+  /**
+   * The nodes of a tree the lint rules look at, by kind, collected in one walk per tree: several
+   * rules read the fields or the checks of every condition, and a walk each, mostly before the JIT
+   * has warmed up, cost more than the rules' own work.
+   */
+  nodesOf(ast: Expr): ConditionNodes {
+    let nodes = this.nodeCache.get(ast);
+    if (nodes === undefined) {
+      const fields: FieldExpr[] = [];
+      const identifiers: IdentifierExpr[] = [];
+      const binaryChecks: BinaryCheckExpr[] = [];
+      const checks: (BinaryCheckExpr | UnaryCheckExpr)[] = [];
+      walk(ast, {
+        field: (n) => void fields.push(n),
+        identifier: (n) => void identifiers.push(n),
+        binary_check: (n) => {
+          binaryChecks.push(n);
+          checks.push(n);
+        },
+        unary_check: (n) => void checks.push(n),
+      });
+      this.nodeCache.set(ast, (nodes = { fields, identifiers, binaryChecks, checks }));
+    }
+    return nodes;
+  }
+
   /** Macro references (`identifier` nodes) of a tree, in source order. */
   identifiers(ast: Expr | undefined): readonly IdentifierExpr[] {
-    if (ast === undefined) return [];
-    let out = this.identifierCache.get(ast);
-    if (out === undefined) {
-      const found: IdentifierExpr[] = [];
-      walk(ast, { identifier: (n) => void found.push(n) });
-      this.identifierCache.set(ast, (out = found));
-    }
-    return out;
+    return ast === undefined ? [] : this.nodesOf(ast).identifiers;
   }
 
   /**

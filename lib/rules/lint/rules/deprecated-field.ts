@@ -1,4 +1,3 @@
-import { walk } from '../../condition';
 import { isSourceCovered, lookupField } from '../../fields';
 import { defineLintRule } from '../lint-rule';
 import { CONTAINER_INFO } from './output-fields';
@@ -29,13 +28,11 @@ export const deprecatedField = defineLintRule({
       if (!isSourceCovered(r.source)) continue;
       const parsed = ctx.ruleCondition(r.name);
       if (parsed.ast !== undefined) {
-        walk(parsed.ast, {
-          field: (n) => {
-            if (lookupField(r.source, n.field, n.arg)?.field.deprecated === true) {
-              report(ctx.locate(parsed, n.loc), this.messages.field(`rule '${r.name}'`, n.field));
-            }
-          },
-        });
+        for (const n of ctx.nodesOf(parsed.ast).fields) {
+          if (lookupField(r.source, n.field, n.arg)?.field.deprecated === true) {
+            report(ctx.locate(parsed, n.loc), this.messages.field(`rule '${r.name}'`, n.field));
+          }
+        }
       }
       if (output !== undefined) {
         for (const f of output.format.fields) {
@@ -49,13 +46,11 @@ export const deprecatedField = defineLintRule({
       const parsed = ctx.macroCondition(m.name);
       if (parsed.ast === undefined) continue;
       const sources = [...ctx.macroUsage(m.name).keys()].filter(isSourceCovered);
-      walk(parsed.ast, {
-        field: (n) => {
-          if (sources.some((s) => lookupField(s, n.field, n.arg)?.field.deprecated === true)) {
-            report(ctx.locate(parsed, n.loc), this.messages.field(`macro '${m.name}'`, n.field));
-          }
-        },
-      });
+      for (const n of ctx.nodesOf(parsed.ast).fields) {
+        if (sources.some((s) => lookupField(s, n.field, n.arg)?.field.deprecated === true)) {
+          report(ctx.locate(parsed, n.loc), this.messages.field(`macro '${m.name}'`, n.field));
+        }
+      }
     }
   },
 });

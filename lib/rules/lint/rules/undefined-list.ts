@@ -1,4 +1,4 @@
-import { isListOperator, walk } from '../../condition';
+import { isListOperator } from '../../condition';
 import { closestMatch } from '../../../core';
 import { defineLintRule } from '../lint-rule';
 
@@ -32,15 +32,13 @@ export const undefinedList = defineLintRule({
     ];
     for (const [what, parsed] of conditions) {
       if (parsed.ast === undefined) continue;
-      walk(parsed.ast, {
-        binary_check: (n) => {
-          const takesList = isListOperator(n.op) || n.modifier !== undefined;
-          if (takesList && n.right.type === 'value' && !ctx.lists.has(n.right.value)) {
-            const op = n.modifier !== undefined ? `${n.op} ${n.modifier}` : n.op;
-            report(ctx.locate(parsed, n.right.loc), this.messages.undefined(what, op, n.right.value, closestMatch(n.right.value, ctx.lists.keys())));
-          }
-        },
-      });
+      for (const n of ctx.nodesOf(parsed.ast).binaryChecks) {
+        const takesList = isListOperator(n.op) || n.modifier !== undefined;
+        if (takesList && n.right.type === 'value' && !ctx.lists.has(n.right.value)) {
+          const op = n.modifier !== undefined ? `${n.op} ${n.modifier}` : n.op;
+          report(ctx.locate(parsed, n.right.loc), this.messages.undefined(what, op, n.right.value, closestMatch(n.right.value, ctx.lists.keys())));
+        }
+      }
     }
   },
 });

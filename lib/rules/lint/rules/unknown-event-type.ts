@@ -1,4 +1,4 @@
-import { parseCondition, walk, type CheckOperand, type Loc } from '../../condition';
+import { parseCondition, type CheckOperand, type Loc } from '../../condition';
 import { EVENT_TABLE_NAMES, PLUGIN_ASYNC_EVENT_NAMES, SYSCALL_NAMES } from '../../fields';
 import { quoteItem, type EffectiveList, type ExceptionValue, type SourceRef } from '../../loader';
 import type { RelatedLocation } from '../../diagnostic';
@@ -148,14 +148,12 @@ export const unknownEventType = defineLintRule({
         const first = text.charAt(loc.offset);
         checkValue(what, value, first === '"' || first === "'", () => ctx.locate(parsed, loc), consequence, skip);
       };
-      walk(parsed.ast, {
-        binary_check: (n) => {
-          if (HEX_OPERATORS.has(n.op) || !isEventTypeOperand(n.left)) return;
-          const right = n.right;
-          if (right.type === 'value') check(right.value, right.loc);
-          else if (right.type === 'list') right.values.forEach((v, i) => check(v, right.valueLocs[i] ?? right.loc));
-        },
-      });
+      for (const n of ctx.nodesOf(parsed.ast).binaryChecks) {
+        if (HEX_OPERATORS.has(n.op) || !isEventTypeOperand(n.left)) continue;
+        const right = n.right;
+        if (right.type === 'value') check(right.value, right.loc);
+        else if (right.type === 'list') right.values.forEach((v, i) => check(v, right.valueLocs[i] ?? right.loc));
+      }
     };
 
     const strings = (v: ExceptionValue): string[] => (typeof v === 'string' ? [v] : v.flatMap(strings));

@@ -1,4 +1,3 @@
-import { walk } from '../../condition';
 import { checkField, isSourceCovered } from '../../fields';
 import { checkExceptionField } from '../../loader';
 import { defineLintRule } from '../lint-rule';
@@ -26,17 +25,15 @@ export const unknownField = defineLintRule({
   check(ctx, report) {
     const checkTree = (what: string, parsed: ParsedCondition, source: string, skip: boolean): void => {
       if (parsed.ast === undefined) return;
-      walk(parsed.ast, {
-        field: (n) => {
-          const result = checkField(source, n.field, n.arg);
-          if (result.ok) return;
-          const at = ctx.locate(parsed, n.loc);
-          // Falco skips only errors that name a nonexistent field or unknown event type
-          // (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:353-358), not "unknown event argument"
-          if (skip && result.reason !== 'unknown-event-argument') report(at, this.messages.skipped(what, result.message), 'warning');
-          else report(at, this.messages.field(what, result.message));
-        },
-      });
+      for (const n of ctx.nodesOf(parsed.ast).fields) {
+        const result = checkField(source, n.field, n.arg);
+        if (result.ok) continue;
+        const at = ctx.locate(parsed, n.loc);
+        // Falco skips only errors that name a nonexistent field or unknown event type
+        // (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:353-358), not "unknown event argument"
+        if (skip && result.reason !== 'unknown-event-argument') report(at, this.messages.skipped(what, result.message), 'warning');
+        else report(at, this.messages.field(what, result.message));
+      }
     };
     for (const r of ctx.ruleset.rules) {
       if (!isSourceCovered(r.source)) continue;
