@@ -1,6 +1,7 @@
 export * from './ast';
 export * from './errors';
 export * from './operators';
+export { isOneListItem } from './lexer';
 export { DEFAULT_MAX_DEPTH, parseCondition } from './parser';
 export type { ParseOptions } from './parser';
 export { ConditionPrintError, printCondition, printNode } from './printer';

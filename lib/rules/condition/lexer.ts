@@ -14,7 +14,7 @@
 import type { Loc, TransformerName } from './ast';
 import { LineCounter, type TextPosition } from '../line-counter';
 import { FIELD_TRANSFORMERS } from './operators';
-import { BOOL_KEYWORD_PREFIX, STICKY_TOKEN_PATTERNS as RGX } from './token-patterns';
+import { BOOL_KEYWORD_PREFIX, STICKY_TOKEN_PATTERNS as RGX, TOKEN_PATTERNS } from './token-patterns';
 
 /**
  * libs `lex_blank` skips exactly these: space, tab, backspace, CR, LF. (Not
@@ -332,6 +332,18 @@ export class Scanner {
     this.lastEnd = this.pos;
     return this.text.slice(start, this.pos);
   }
+}
+
+/**
+ * Whether `text` is exactly one item of a parenthesized list as the parser reads items
+ * (`lexListItem`): a bare string (`BareStr`), or one complete quoted string whose escapes libs
+ * accepts. For checks that reason about text put into a list, as Falco's list substitution does.
+ */
+export function isOneListItem(text: string): boolean {
+  if (TOKEN_PATTERNS.bareStr.test(text)) return true;
+  const s = new Scanner(text);
+  const quoted = s.lexQuotedStr();
+  return quoted?.kind === 'ok' && s.pos === text.length;
 }
 
 /** A position of the scanner, from `Scanner.mark`. */

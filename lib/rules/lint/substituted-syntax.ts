@@ -1,13 +1,14 @@
-import { TOKEN_PATTERNS, walk, type Expr } from '../condition';
-import { listNameOffsets, type EffectiveList } from '../loader';
+import { isOneListItem, TOKEN_PATTERNS, walk, type Expr } from '../condition';
+import { listNameOffsets, quoteItem, type EffectiveList } from '../loader';
 
 /**
  * Whether the text Falco compiles, `text` with the lists `used` substituted
  * (`substituteLists`), is sure to parse because `ast`, the tree of `text` as written, exists:
  * true when every place `resolve_list` puts items is a bare item of a parenthesized list, and
- * every item it puts there is one bare item (libs' `BareStr`, which also rules out the `quote_item`
- * quoting). Substitution then only turns list items into more list items (or none: an empty list
- * leaves `( )` or drops one comma, both valid). False means only "not sure": the caller parses.
+ * every item it puts there, as `quote_item` writes it, is one list item (a bare string or one
+ * complete quoted string, `isOneListItem`). Substitution then only turns list items into more
+ * list items (or none: an empty list leaves `( )` or drops one comma, both valid). False means
+ * only "not sure": the caller parses.
  *
  * Positions, not counts: a list name written inside a quoted string is substituted there too, and
  * an item with a backslash would then be an escape; such a text is parsed again.
@@ -22,7 +23,7 @@ export function substitutionKeepsSyntax(
   for (const name of used) {
     const list = lists.get(name);
     // A name that is not one bare token could overlap another occurrence or a delimiter.
-    if (list === undefined || !bare.test(name) || !list.expandedItems.every((item) => bare.test(item))) return false;
+    if (list === undefined || !bare.test(name) || !list.expandedItems.every((item) => isOneListItem(quoteItem(item)))) return false;
   }
   const names = new Set(used);
   /** Offsets of the bare list items that name a used list. */

@@ -5,7 +5,7 @@ export { compileRuleCondition, ConditionCompiler, ConditionCompileError } from '
 export type { CompiledCondition, CompileErrorCode } from './compile-condition';
 export { conditionWithExceptions, exceptionClause, quoteItem } from './exception-condition';
 export { checkExceptionField, isOperatorForList, isStrOperatorWithModifier, normalizeComp } from './exception-comps';
-export { expandListItems, listNameOffsets, mentionsList, substituteList, substituteLists } from './list-expansion';
+export { expandListItems, listNameOffsets, listsNamedBy, mentionsList, substituteList, substituteLists } from './list-expansion';
 export { isCompatible, parseVersion, formatVersion, compareVersions } from './engine-version';
 export type { Semver } from './engine-version';
 export { LOAD_CHECKS, LOAD_MESSAGES } from './load-checks';

@@ -65,42 +65,103 @@ export function substituteLists(
   condition: string,
   lists: ReadonlyArray<{ readonly name: string; readonly expandedItems: readonly string[] }>,
 ): { text: string; used: string[] } {
-  // Most texts name no list at all: a word lookup saves scanning the text once per list. Exact
-  // only while no list name contains a delimiter (then every delimited occurrence is one word).
-  // With the index, a list is mentioned exactly when its name is a word of the text. A
-  // substitution replaces every delimited occurrence of the name and puts blanks around what it
-  // inserts, so the words of the new text are the old ones without the name plus the words of the
-  // inserted items (which may name a later list): no need to split the longer text again.
+  return resolveLists(condition, lists, true);
+}
+
+/**
+ * The names of the lists `substituteLists` substitutes in `condition`, in order, without building
+ * the substituted text (a long one, for a condition that names a list of a hundred binaries).
+ */
+export function listsNamedBy(condition: string, lists: ReadonlyArray<{ readonly name: string; readonly expandedItems: readonly string[] }>): string[] {
+  return resolveLists(condition, lists, false).used;
+}
+
+/** `substituteLists`; with `build` false, `text` is left as it was when the word index makes it unneeded. */
+function resolveLists(
+  condition: string,
+  lists: ReadonlyArray<{ readonly name: string; readonly expandedItems: readonly string[] }>,
+  build: boolean,
+): { text: string; used: string[] } {
   const index = listNameIndex(lists);
-  let words: Set<string> | undefined;
-  if (index !== undefined) {
-    const split = condition.split(DELIM_RUN);
-    if (!split.some((word) => index.has(word))) return { text: condition, used: [] };
-    words = new Set(split);
+  if (index === undefined) {
+    // Some list name holds a delimiter: every list is looked for in the text, in order.
+    let text = condition;
+    const used: string[] = [];
+    for (const l of lists) {
+      if (!mentionsList(text, l.name)) continue;
+      used.push(l.name);
+      text = substituteList(text, l.name, l.expandedItems);
+    }
+    return { text, used };
   }
+  // Most texts name no list at all. With no delimiter in any list name, a list is mentioned
+  // exactly when its name is a word of the text, so the lists to substitute are the named ones,
+  // taken in Falco's order. A substitution replaces every delimited occurrence of the name and puts
+  // blanks around what it inserts: the text's words are then the old ones plus the words of the
+  // inserted items, which may name a list that comes later in that order (one that came earlier
+  // has had its turn). So neither the longer text is split again, nor, when only the names are
+  // wanted, built.
+  const pending: number[] = [];
+  for (const word of condition.split(DELIM_RUN)) {
+    const at = index.positions.get(word);
+    if (at !== undefined && !pending.includes(at)) pending.push(at);
+  }
+  if (pending.length === 0) return { text: condition, used: [] };
+  pending.sort((a, b) => a - b);
   let text = condition;
   const used: string[] = [];
-  // Indexed: this loop visits every list for each condition that names one, mostly before the
-  // JIT has warmed up, where a for-of allocates a result object per step.
-  for (let i = 0, l = lists[0]; l !== undefined; l = lists[++i]) {
-    if (words !== undefined ? !words.has(l.name) : !mentionsList(text, l.name)) continue;
+  for (let k = 0; k < pending.length; k++) {
+    const at = pending[k] ?? 0;
+    const l = lists[at];
+    if (l === undefined) continue;
     used.push(l.name);
-    text = substituteList(text, l.name, l.expandedItems);
-    if (words !== undefined) {
-      words.delete(l.name);
-      for (const word of l.expandedItems.map(quoteItem).join(', ').split(DELIM_RUN)) words.add(word);
+    if (build) text = substituteList(text, l.name, l.expandedItems);
+    for (const name of index.namedByItems(l)) {
+      const later = index.positions.get(name);
+      if (later === undefined || later <= at || pending.includes(later)) continue;
+      // Into the pending positions after this one, in order.
+      let j = pending.length;
+      while (j > k + 1 && (pending[j - 1] ?? 0) > later) j--;
+      pending.splice(j, 0, later);
     }
   }
   return { text, used };
 }
 
 const DELIM_RUN = new RegExp(`[${DELIMS.replace(/[\\\]^-]/g, '\\$&')}]+`);
-const NAME_INDEXES = new WeakMap<object, ReadonlySet<string> | undefined>();
+/** The list names of a ruleset, for the word lookup of `resolveLists`. */
+interface ListNameIndex {
+  /** Each list's position in Falco's order, by name. */
+  readonly positions: ReadonlyMap<string, number>;
+  /** The list names among the words a list's items insert (`quote_item`, joined with `, `): once per list. */
+  namedByItems(list: { readonly expandedItems: readonly string[] }): readonly string[];
+}
 
-/** The set of list names, or undefined when some name contains a delimiter (no word lookup then). */
-function listNameIndex(lists: ReadonlyArray<{ readonly name: string }>): ReadonlySet<string> | undefined {
+const NAME_INDEXES = new WeakMap<object, ListNameIndex | undefined>();
+
+/** The index of the list names, or undefined when some name contains a delimiter (no word lookup then). */
+function listNameIndex(lists: ReadonlyArray<{ readonly name: string }>): ListNameIndex | undefined {
   if (NAME_INDEXES.has(lists)) return NAME_INDEXES.get(lists);
-  const index = lists.some((l) => l.name === '' || [...l.name].some((c) => DELIMS.includes(c))) ? undefined : new Set(lists.map((l) => l.name));
+  let index: ListNameIndex | undefined;
+  if (!lists.some((l) => l.name === '' || [...l.name].some((c) => DELIMS.includes(c)))) {
+    // A name listed twice keeps its first position, where the loop over the lists meets it first.
+    const positions = new Map<string, number>();
+    lists.forEach((l, i) => {
+      if (!positions.has(l.name)) positions.set(l.name, i);
+    });
+    const named = new WeakMap<object, readonly string[]>();
+    index = {
+      positions,
+      namedByItems(list) {
+        let found = named.get(list);
+        if (found === undefined) {
+          found = list.expandedItems.map(quoteItem).join(', ').split(DELIM_RUN).filter((word) => positions.has(word));
+          named.set(list, found);
+        }
+        return found;
+      },
+    };
+  }
   NAME_INDEXES.set(lists, index);
   return index;
 }

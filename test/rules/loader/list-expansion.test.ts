@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleFiles, mentionsList, substituteList, substituteLists } from '../../../lib/rules/loader';
+import { listsNamedBy, loadRuleFiles, mentionsList, substituteList, substituteLists } from '../../../lib/rules/loader';
 import { UPSTREAM_RULE_FILES } from '../../support/shared-dir';
 
 type Lists = ReadonlyArray<{ readonly name: string; readonly expandedItems: readonly string[] }>;
@@ -27,6 +27,7 @@ describe('substituteLists', () => {
     for (const item of [...ruleset.macros, ...ruleset.rules]) {
       const expected = reference(item.condition, ruleset.lists);
       expect(substituteLists(item.condition, ruleset.lists), item.name).toEqual(expected);
+      expect(listsNamedBy(item.condition, ruleset.lists), item.name).toEqual(expected.used);
       if (expected.used.length > 0) substituted++;
     }
     expect(substituted).toBe(81);
@@ -44,5 +45,6 @@ describe('substituteLists', () => {
     ['a name with a delimiter (no word index then)', 'x in (a b)', [{ name: 'a b', expandedItems: ['c'] }]],
   ])('agrees with the plain algorithm on %s', (_what, condition, lists) => {
     expect(substituteLists(condition, lists)).toEqual(reference(condition, lists));
+    expect(listsNamedBy(condition, lists)).toEqual(reference(condition, lists).used);
   });
 });

@@ -1,6 +1,6 @@
 import { quoteList } from '../../../core';
 import { ConditionSyntaxError, parseCondition } from '../../condition';
-import { conditionWithExceptions, substituteLists } from '../../loader';
+import { conditionWithExceptions, listsNamedBy, substituteLists } from '../../loader';
 import type { SourceRef } from '../../loader';
 import { defineLintRule } from '../lint-rule';
 import type { ParsedCondition } from '../lint-context';
@@ -31,11 +31,12 @@ export const expandedCondition = defineLintRule({
   check(ctx, report) {
     // `at` is a function: a part's position is worked out only for a message (LazyPart).
     const check = (what: string, parsed: ParsedCondition, text: string, at: () => SourceRef, exceptions: boolean): void => {
-      const { text: expanded, used } = substituteLists(text, ctx.ruleset.lists);
+      const used = listsNamedBy(text, ctx.ruleset.lists);
       if (used.length === 0 && !exceptions) return;
-      // Most substitutions only put bare items into parenthesized lists: sure to parse, as the
-      // text as written did, without parsing the longer text again.
+      // Most substitutions only put list items into parenthesized lists: sure to parse, as the
+      // text as written did, without building and parsing the longer text.
       if (!exceptions && parsed.ast !== undefined && parsed.text.text === text && substitutionKeepsSyntax(parsed.ast, text, used, ctx.lists)) return;
+      const expanded = substituteLists(text, ctx.ruleset.lists).text;
       try {
         parseCondition(expanded);
       } catch (e) {
