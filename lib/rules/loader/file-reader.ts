@@ -61,9 +61,12 @@ interface Scalarish {
 }
 
 interface Overrides {
-  readonly append: Set<string>;
-  readonly replace: Set<string>;
+  readonly append: ReadonlySet<string>;
+  readonly replace: ReadonlySet<string>;
 }
+
+/** The overrides of an item without an `override` key (most items): one shared, read-only pair. */
+const NO_OVERRIDES: Overrides = { append: new Set(), replace: new Set() };
 
 const WHITESPACE = ' \t\n\r\f\v';
 
@@ -231,9 +234,9 @@ export class FileReader {
 
   /** `decode_overrides`. */
   private overrides(map: YAMLMap, what: string, appendable: readonly string[], replaceable: readonly string[]): Overrides {
-    const result: Overrides = { append: new Set(), replace: new Set() };
     const v = this.value(map, 'override');
-    if (v === undefined) return result;
+    if (v === undefined) return NO_OVERRIDES;
+    const result = { append: new Set<string>(), replace: new Set<string>() };
     if (!isMap(v.node)) this.fail('invalidOverride', isNullNode(v.node) ? v.pair.key : v.node, LOAD_MESSAGES.overrideNotAMap(what, nodeKind(v.node)));
     for (const pair of v.node.items) {
       const key = keyText(pair) ?? '';
@@ -432,7 +435,7 @@ export class FileReader {
   private readRuleOverrides(item: YAMLMap, name: string, what: string, ov: Overrides): void {
     // expected = (appendable ∪ replaceable) ∩ keys present; each must be claimed by an override.
     const expected = new Set<string>([...RULE_APPENDABLE, ...RULE_REPLACEABLE].filter((k) => findPair(item, k) !== undefined));
-    const claim = (set: Set<string>, op: string, key: string): boolean => {
+    const claim = (set: ReadonlySet<string>, op: string, key: string): boolean => {
       if (!set.has(key)) return false;
       if (!expected.has(key)) this.fail('invalidOverride', item, LOAD_MESSAGES.overrideKeyMissing(what, op, key));
       expected.delete(key);
