@@ -352,8 +352,11 @@ export interface ScannerMark {
   readonly lastEnd: number;
 }
 
+/** The first characters of `words`: a table none of whose entries starts with the next character need not be tried. */
+export const firstCharacters = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.charAt(0)));
+
 /** The first characters of the field transformer names. */
-const TRANSFORMER_START: ReadonlySet<string> = new Set(FIELD_TRANSFORMERS.map((name) => name.charAt(0)));
+const TRANSFORMER_START = firstCharacters(FIELD_TRANSFORMERS);
 
 /** What ends a word in `describeAt`: blanks, brackets, `,`, `=` and quotes. */
 const WORD_BREAK = /[ \t\n\v\f\r\b()[\],="']/;

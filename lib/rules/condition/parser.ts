@@ -121,7 +121,7 @@ import type {
   ValueExpr,
 } from './ast';
 import { ConditionSyntaxError, type ConditionErrorCode, type RelatedPosition } from './errors';
-import { QuotedResult, Scanner } from './lexer';
+import { firstCharacters, QuotedResult, Scanner } from './lexer';
 import {
   ALL_OPERATORS,
   LIST_OPERATORS,
@@ -165,7 +165,6 @@ const EXPECT_OPERATOR = ALL_OPERATORS.map(QUOTE);
 const EXPECT_ARGUMENT = ['a field', 'a transformer', 'a quoted string', 'a number', "a list '(…)'"];
 const EXPECT_LIST_ARGUMENT = ['a field', 'a transformer', 'a quoted string', 'a number'];
 /** The first characters of the operators of each table, to skip a table that cannot match. */
-const firstCharacters = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.charAt(0)));
 const NUMERIC_OPERATORS_START = firstCharacters(NUMERIC_OPERATORS);
 const STRING_OPERATORS_START = firstCharacters(STRING_OPERATORS);
 

@@ -1,6 +1,14 @@
 import { isOneListItem, TOKEN_PATTERNS, walk, type Expr } from '../condition';
 import { listNameOffsets, quoteItem, type EffectiveList } from '../loader';
 
+/** Whether every item of a list, as `quote_item` writes it, is one list item: once per list (many conditions name the same lists). */
+const ITEMS_ARE_LIST_ITEMS = new WeakMap<EffectiveList, boolean>();
+function insertsListItems(list: EffectiveList): boolean {
+  let ok = ITEMS_ARE_LIST_ITEMS.get(list);
+  if (ok === undefined) ITEMS_ARE_LIST_ITEMS.set(list, (ok = list.expandedItems.every((item) => isOneListItem(quoteItem(item)))));
+  return ok;
+}
+
 /**
  * Whether the text Falco compiles, `text` with the lists `used` substituted
  * (`substituteLists`), is sure to parse because `ast`, the tree of `text` as written, exists:
@@ -19,11 +27,10 @@ export function substitutionKeepsSyntax(
   used: readonly string[],
   lists: ReadonlyMap<string, EffectiveList>,
 ): boolean {
-  const bare = TOKEN_PATTERNS.bareStr;
   for (const name of used) {
     const list = lists.get(name);
     // A name that is not one bare token could overlap another occurrence or a delimiter.
-    if (list === undefined || !bare.test(name) || !list.expandedItems.every((item) => isOneListItem(quoteItem(item)))) return false;
+    if (list === undefined || !TOKEN_PATTERNS.bareStr.test(name) || !insertsListItems(list)) return false;
   }
   const names = new Set(used);
   /** Offsets of the bare list items that name a used list. */

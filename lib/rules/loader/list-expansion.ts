@@ -171,12 +171,17 @@ function isDelimited(text: string, start: number, end: number): boolean {
   return (start === 0 || DELIMS.includes(text.charAt(start - 1))) && (end >= text.length || DELIMS.includes(text.charAt(end)));
 }
 
+/** The offset of the first occurrence of `name` at or after `from` delimited as `resolve_list` requires, or -1. */
+function nextListName(text: string, name: string, from: number): number {
+  for (let i = text.indexOf(name, from); i !== -1; i = text.indexOf(name, i + 1)) {
+    if (isDelimited(text, i, i + name.length)) return i;
+  }
+  return -1;
+}
+
 /** True when `name` occurs in `text` delimited the way `resolve_list` requires. */
 export function mentionsList(text: string, name: string): boolean {
-  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-    if (isDelimited(text, i, i + name.length)) return true;
-  }
-  return false;
+  return nextListName(text, name, 0) !== -1;
 }
 
 /**
@@ -185,8 +190,6 @@ export function mentionsList(text: string, name: string): boolean {
  */
 export function listNameOffsets(text: string, name: string): number[] {
   const offsets: number[] = [];
-  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-    if (isDelimited(text, i, i + name.length)) offsets.push(i);
-  }
+  for (let i = nextListName(text, name, 0); i !== -1; i = nextListName(text, name, i + 1)) offsets.push(i);
   return offsets;
 }

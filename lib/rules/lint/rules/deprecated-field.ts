@@ -19,10 +19,10 @@ export const deprecatedField = defineLintRule({
   check(ctx, report) {
     for (const r of ctx.ruleset.rules) {
       const output = ctx.ruleOutput(r.name);
-      const mapped = output?.mapped;
-      if (mapped !== undefined) {
-        for (let i = mapped.text.indexOf(CONTAINER_INFO); i !== -1; i = mapped.text.indexOf(CONTAINER_INFO, i + 1)) {
-          report(mapped.locate(i), this.messages.containerInfo(r.name));
+      if (output !== undefined) {
+        const { text } = output.mapped;
+        for (let i = text.indexOf(CONTAINER_INFO); i !== -1; i = text.indexOf(CONTAINER_INFO, i + 1)) {
+          report(output.mapped.locate(i), this.messages.containerInfo(r.name));
         }
       }
       if (!isSourceCovered(r.source)) continue;
