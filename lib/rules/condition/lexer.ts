@@ -336,8 +336,9 @@ export class Scanner {
 
 /**
  * Whether `text` is exactly one item of a parenthesized list as the parser reads items
- * (`lexListItem`): a bare string (`BareStr`), or one complete quoted string whose escapes libs
- * accepts. For checks that reason about text put into a list, as Falco's list substitution does.
+ * (`lexListItem`; libs `try_parse_list_expr` takes `lex_quoted_str() || lex_bare_str()` for each,
+ * falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:554, 565-605): a bare string
+ * (`BareStr`), or one complete quoted string whose escapes libs accepts. For checks that reason about text put into a list, as Falco's list substitution does.
  */
 export function isOneListItem(text: string): boolean {
   if (TOKEN_PATTERNS.bareStr.test(text)) return true;

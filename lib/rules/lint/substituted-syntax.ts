@@ -11,11 +11,13 @@ function insertsListItems(list: EffectiveList): boolean {
 
 /**
  * Whether the text Falco compiles, `text` with the lists `used` substituted
- * (`substituteLists`), is sure to parse because `ast`, the tree of `text` as written, exists:
+ * (`substituteLists`; `resolve_list` and `quote_item`,
+ * falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:48-53, 182-230), is sure to parse because `ast`, the tree of `text` as written, exists:
  * true when every place `resolve_list` puts items is a bare item of a parenthesized list, and
  * every item it puts there, as `quote_item` writes it, is one list item (a bare string or one
  * complete quoted string, `isOneListItem`). Substitution then only turns list items into more
- * list items (or none: an empty list leaves `( )` or drops one comma, both valid). False means
+ * list items (or none: an empty list leaves `( )` or drops one comma, both valid: libs reads a
+ * list whose first item fails as empty, falcosecurity/libs@0.25.4:userspace/libsinsp/filter/parser.cpp:576-581). False means
  * only "not sure": the caller parses.
  *
  * Positions, not counts: a list name written inside a quoted string is substituted there too, and

@@ -2,7 +2,7 @@ import type { EffectiveException, ExceptionValue } from './effective-ruleset';
 import { isOperatorForList, normalizeComp } from './exception-comps';
 
 /**
- * `quote_item` of falcosecurity/falco `rule_loader_compiler.cpp`: an item with a blank that does
+ * `quote_item` (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:48-53): an item with a blank that does
  * not start with a quote is wrapped in double quotes. Nothing is escaped (upstream's own todo says
  * this "breaks string escaping"), so the text is reproduced as Falco builds it.
  */
@@ -53,7 +53,7 @@ export function exceptionClause(ex: EffectiveException): string {
 
 /**
  * The condition text Falco compiles for a rule with exceptions, byte for byte as
- * `build_rule_exception_infos` (falcosecurity/falco `userspace/engine/rule_loader_compiler.cpp`)
+ * `build_rule_exception_infos` (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:100-161)
  * builds it: the condition in parentheses, then ` and not <clause>` per exception with values.
  * A rule without exceptions keeps its condition unchanged (no parentheses).
  */

@@ -8,7 +8,7 @@ interface ListLike {
 }
 
 /**
- * `compile_list_infos` (falcosecurity/falco `userspace/engine/rule_loader_compiler.cpp`): an item
+ * `compile_list_infos` (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:298-324): an item
  * that names a list whose first definition comes before this list's last change is replaced by
  * that list's own items. Only one level is expanded: a nested reference stays a literal value.
  */
@@ -26,7 +26,8 @@ const BLANKS = ' \t\n\r';
 const DELIMS = `${BLANKS}(),=`;
 
 /**
- * `resolve_list`: replaces every occurrence of the list's name that is delimited by blanks,
+ * `resolve_list` (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:182-230):
+ * replaces every occurrence of the list's name that is delimited by blanks,
  * `(`, `)`, `,`, `=` or the ends of the text with its items, quoted by `quote_item` and joined
  * with `, `. Like Falco, this is plain text substitution: it also applies inside quoted strings.
  * Returns the new text, or the same string when the name does not occur.
@@ -58,7 +59,8 @@ export function substituteList(cnd: string, name: string, items: readonly string
 
 /**
  * Applies `resolve_list` for every list in Falco's order (first-definition order), as
- * `parse_condition` does before parsing any macro or rule condition. `lists` carry their
+ * `parse_condition` does before parsing any macro or rule condition
+ * (falcosecurity/falco@0.44.1:userspace/engine/rule_loader_compiler.cpp:276-284). `lists` carry their
  * expanded items. Returns the text and the names of the lists that were substituted.
  */
 export function substituteLists(
